@@ -1,0 +1,290 @@
+using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Snapshots.Reading;
+
+/// <summary>
+/// Maps Graph-native payloads to the typed model. Each method is called with the context positioned on the
+/// payload; it reads only the properties the diagnosis needs (checking their JSON kinds) and keeps the element.
+/// </summary>
+internal static class GraphPayloadReader
+{
+    /// <summary>Conditions of a Conditional Access policy whose outcome depends on the sign-in (APW023).</summary>
+    private static readonly string[] SignInDependentConditionNames =
+        ["locations", "platforms", "devices", "userRiskLevels", "signInRiskLevels", "insiderRiskLevels", "authenticationFlows"];
+
+    public static SecurityDefaultsPolicy SecurityDefaults(JsonReadContext c, JsonElement e) => new()
+    {
+        Json = e,
+        Id = c.String(e, "id"),
+        DisplayName = c.String(e, "displayName"),
+        IsEnabled = c.Bool(e, "isEnabled", "the security defaults policy needs isEnabled") ?? false,
+    };
+
+    public static AuthenticationMethodsPolicy AuthenticationMethodsPolicy(JsonReadContext c, JsonElement e) => new()
+    {
+        Json = e,
+        Id = c.String(e, "id"),
+        PolicyMigrationState = c.Enum(e, "policyMigrationState", GraphEnums.MigrationState, out _),
+    };
+
+    public static MfaServicePolicy MfaServicePolicy(JsonReadContext c, JsonElement e) => new()
+    {
+        Json = e,
+        AllowAppPasswords = c.Bool(e, "allowAppPasswords"),
+    };
+
+    public static IReadOnlyList<ConditionalAccessPolicy> ConditionalAccessPolicies(JsonReadContext c, JsonElement array) =>
+        Items(c, array, "a conditionalAccessPolicy", ConditionalAccessPolicy);
+
+    public static IReadOnlyList<Domain> Domains(JsonReadContext c, JsonElement array) => Items(c, array, "a domain", (c, e, i) =>
+    {
+        var authenticationType = c.Enum(e, "authenticationType", GraphEnums.DomainAuthenticationType, out string? raw);
+        return new Domain
+        {
+            Json = e,
+            Index = i,
+            Id = c.String(e, "id", "every domain needs an id (its name)") ?? string.Empty,
+            AuthenticationType = authenticationType ?? DomainAuthenticationType.Unknown,
+            AuthenticationTypeValue = raw,
+            IsDefault = c.Bool(e, "isDefault") ?? false,
+            IsInitial = c.Bool(e, "isInitial") ?? false,
+        };
+    });
+
+    public static IReadOnlyList<SubscribedSku> SubscribedSkus(JsonReadContext c, JsonElement array) => Items(c, array, "a subscribedSku", (c, e, i) =>
+    {
+        var plans = new List<ServicePlan>();
+        if (c.Array(e, "servicePlans", out var planArray))
+        {
+            using var scope = c.Enter("servicePlans");
+            int index = 0;
+            foreach (var plan in planArray.EnumerateArray())
+            {
+                using var item = c.Enter(index++);
+                if (!c.ExpectObject(plan, "a servicePlanInfo"))
+                {
+                    continue;
+                }
+
+                var id = c.Guid(plan, "servicePlanId", "every service plan needs a servicePlanId");
+                var name = c.String(plan, "servicePlanName");
+                var status = c.String(plan, "provisioningStatus");
+                if (id is { } planId)
+                {
+                    plans.Add(new ServicePlan(planId, name, status));
+                }
+            }
+        }
+
+        return new SubscribedSku
+        {
+            Json = e,
+            Index = i,
+            SkuId = c.Guid(e, "skuId"),
+            SkuPartNumber = c.String(e, "skuPartNumber"),
+            CapabilityStatus = c.Enum(e, "capabilityStatus", GraphEnums.CapabilityStatus, out _) ?? SkuCapabilityStatus.Unknown,
+            ServicePlans = plans.ToArray(),
+        };
+    });
+
+    public static DirectoryUser User(JsonReadContext c, JsonElement e) => new()
+    {
+        Json = e,
+        Id = c.String(e, "id", "every user needs an id") ?? string.Empty,
+        UserPrincipalName = c.String(e, "userPrincipalName", "every user needs a userPrincipalName") ?? string.Empty,
+        DisplayName = c.String(e, "displayName"),
+        AccountEnabled = c.Bool(e, "accountEnabled"),
+        UserType = c.Enum(e, "userType", GraphEnums.UserType, out _),
+        OnPremisesSyncEnabled = c.Bool(e, "onPremisesSyncEnabled"),
+        SignInSessionsValidFromDateTime = c.Instant(e, "signInSessionsValidFromDateTime"),
+    };
+
+    public static AuthenticationRequirements AuthenticationRequirements(JsonReadContext c, JsonElement e)
+    {
+        var state = c.Enum(e, "perUserMfaState", GraphEnums.PerUserMfaState, out string? raw, "the authentication requirements need perUserMfaState (disabled, enabled or enforced)");
+        return new AuthenticationRequirements
+        {
+            Json = e,
+            PerUserMfaState = state ?? PerUserMfaState.Unknown,
+            PerUserMfaStateValue = raw ?? string.Empty,
+        };
+    }
+
+    public static IReadOnlyList<AuthenticationMethod> AuthenticationMethods(JsonReadContext c, JsonElement array) =>
+        Items(c, array, "an authenticationMethod", (c, e, i) =>
+        {
+            var kind = c.Enum(e, "@odata.type", GraphEnums.MethodKind, out string? raw, "every authentication method needs its @odata.type");
+            return new AuthenticationMethod
+            {
+                Json = e,
+                Index = i,
+                Id = c.String(e, "id"),
+                Kind = kind ?? AuthenticationMethodKind.Unknown,
+                ODataType = raw ?? string.Empty,
+            };
+        });
+
+    public static IReadOnlyList<DirectoryObject> DirectoryObjects(JsonReadContext c, JsonElement array) =>
+        Items(c, array, "a directoryObject", (c, e, i) =>
+        {
+            var kind = c.Enum(e, "@odata.type", GraphEnums.DirectoryObjectKind, out _);
+            return new DirectoryObject
+            {
+                Json = e,
+                Index = i,
+                Id = c.String(e, "id", "every directory object needs an id") ?? string.Empty,
+                Kind = kind ?? DirectoryObjectKind.Unknown,
+                RoleTemplateId = c.String(e, "roleTemplateId"),
+                DisplayName = c.String(e, "displayName"),
+            };
+        });
+
+    private static ConditionalAccessPolicy ConditionalAccessPolicy(JsonReadContext c, JsonElement e, int index)
+    {
+        var state = c.Enum(e, "state", GraphEnums.PolicyState, out string? stateRaw, "every Conditional Access policy needs a state");
+        var conditions = ConditionalAccessConditions.Empty;
+        if (c.Object(e, "conditions", out var conditionsElement, "every Conditional Access policy needs conditions"))
+        {
+            using var scope = c.Enter("conditions");
+            conditions = Conditions(c, conditionsElement);
+        }
+
+        ConditionalAccessGrantControls? grant = null;
+        if (c.Object(e, "grantControls", out var grantElement))
+        {
+            using var scope = c.Enter("grantControls");
+            grant = GrantControls(c, grantElement);
+        }
+
+        return new ConditionalAccessPolicy
+        {
+            Json = e,
+            Index = index,
+            Id = c.String(e, "id", "every Conditional Access policy needs an id") ?? string.Empty,
+            DisplayName = c.String(e, "displayName"),
+            State = state ?? ConditionalAccessPolicyState.Unknown,
+            StateValue = stateRaw ?? string.Empty,
+            Conditions = conditions,
+            GrantControls = grant,
+        };
+    }
+
+    private static ConditionalAccessConditions Conditions(JsonReadContext c, JsonElement e)
+    {
+        var users = ConditionalAccessUsers.Empty;
+        if (c.Object(e, "users", out var usersElement))
+        {
+            using var scope = c.Enter("users");
+            users = new ConditionalAccessUsers
+            {
+                IncludeUsers = c.StringArray(usersElement, "includeUsers"),
+                ExcludeUsers = c.StringArray(usersElement, "excludeUsers"),
+                IncludeGroups = c.StringArray(usersElement, "includeGroups"),
+                ExcludeGroups = c.StringArray(usersElement, "excludeGroups"),
+                IncludeRoles = c.StringArray(usersElement, "includeRoles"),
+                ExcludeRoles = c.StringArray(usersElement, "excludeRoles"),
+                IncludeGuestsOrExternalUsers = c.Object(usersElement, "includeGuestsOrExternalUsers", out _),
+                ExcludeGuestsOrExternalUsers = c.Object(usersElement, "excludeGuestsOrExternalUsers", out _),
+            };
+        }
+
+        var signInDependent = new List<string>();
+        var applications = ConditionalAccessApplications.Empty;
+        if (c.Object(e, "applications", out var appsElement))
+        {
+            using var scope = c.Enter("applications");
+            applications = new ConditionalAccessApplications
+            {
+                IncludeApplications = c.StringArray(appsElement, "includeApplications"),
+                ExcludeApplications = c.StringArray(appsElement, "excludeApplications"),
+                IncludeUserActions = c.StringArray(appsElement, "includeUserActions"),
+                IncludeAuthenticationContextClassReferences = c.StringArray(appsElement, "includeAuthenticationContextClassReferences"),
+            };
+            if (c.Object(appsElement, "applicationFilter", out _))
+            {
+                signInDependent.Add("applications.applicationFilter");
+            }
+        }
+
+        var clientAppTypes = c.EnumArray(e, "clientAppTypes", GraphEnums.ClientAppType, out _);
+
+        foreach (string name in SignInDependentConditionNames)
+        {
+            if (!JsonReadContext.TryGet(e, name, out var value))
+            {
+                continue;
+            }
+
+            bool present = value.ValueKind switch
+            {
+                JsonValueKind.Object => true,
+                JsonValueKind.Array => value.GetArrayLength() > 0,
+                JsonValueKind.String => value.GetString() is { Length: > 0 } text && !string.Equals(text, "none", StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.String))
+            {
+                c.ErrorAt(name, JsonReadContext.Describe(value), "expected an object, an array or null");
+            }
+            else if (present)
+            {
+                signInDependent.Add(name);
+            }
+        }
+
+        return new ConditionalAccessConditions
+        {
+            Users = users,
+            Applications = applications,
+            ClientAppTypes = clientAppTypes,
+            SignInDependentConditions = signInDependent.ToArray(),
+        };
+    }
+
+    private static ConditionalAccessGrantControls GrantControls(JsonReadContext c, JsonElement e)
+    {
+        bool hasStrength = c.Object(e, "authenticationStrength", out var strength);
+        return new ConditionalAccessGrantControls
+        {
+            Operator = c.String(e, "operator"),
+            BuiltInControls = c.EnumArray(e, "builtInControls", GraphEnums.BuiltInControl, out var raw),
+            BuiltInControlValues = raw,
+            TermsOfUse = c.StringArray(e, "termsOfUse"),
+            CustomAuthenticationFactors = c.StringArray(e, "customAuthenticationFactors"),
+            HasAuthenticationStrength = hasStrength,
+            AuthenticationStrengthName = hasStrength && JsonReadContext.TryGet(strength, "displayName", out var name) && name.ValueKind == JsonValueKind.String
+                ? name.GetString()
+                : null,
+        };
+    }
+
+    private static IReadOnlyList<T> Items<T>(JsonReadContext c, JsonElement array, string what, Func<JsonReadContext, JsonElement, int, T> read)
+    {
+        int length = array.GetArrayLength();
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var items = new List<T>(length);
+        int index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (c.ErrorLimitReached)
+            {
+                break;
+            }
+
+            using var scope = c.Enter(index);
+            if (c.ExpectObject(element, what))
+            {
+                items.Add(read(c, element, index));
+            }
+
+            index++;
+        }
+
+        return items.ToArray();
+    }
+}

@@ -1,0 +1,19 @@
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Snapshots;
+
+/// <summary>The per-user sections of a snapshot's user entry.</summary>
+public sealed record UserSections
+{
+    /// <summary>All three sections not captured.</summary>
+    public static UserSections NotCaptured { get; } = new();
+
+    /// <summary><c>authenticationRequirements</c>: <c>GET /beta/users/{id}/authentication/requirements</c>.</summary>
+    public Section<AuthenticationRequirements> AuthenticationRequirements { get; internal init; } = Section<AuthenticationRequirements>.Absent;
+
+    /// <summary><c>authenticationMethods</c>: <c>GET /v1.0/users/{id}/authentication/methods</c>.</summary>
+    public Section<IReadOnlyList<AuthenticationMethod>> AuthenticationMethods { get; internal init; } = Section<IReadOnlyList<AuthenticationMethod>>.Absent;
+
+    /// <summary><c>transitiveMemberOf</c>: <c>GET /v1.0/users/{id}/transitiveMemberOf</c> (all pages).</summary>
+    public Section<IReadOnlyList<DirectoryObject>> TransitiveMemberOf { get; internal init; } = Section<IReadOnlyList<DirectoryObject>>.Absent;
+}
