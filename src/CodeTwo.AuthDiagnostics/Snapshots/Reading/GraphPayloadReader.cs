@@ -140,7 +140,7 @@ internal static class GraphPayloadReader
             };
         });
 
-    private static ConditionalAccessPolicy ConditionalAccessPolicy(JsonReadContext c, JsonElement e, int index)
+    internal static ConditionalAccessPolicy ConditionalAccessPolicy(JsonReadContext c, JsonElement e, int index)
     {
         var state = c.Enum(e, "state", GraphEnums.PolicyState, out string? stateRaw, "every Conditional Access policy needs a state");
         var conditions = ConditionalAccessConditions.Empty;

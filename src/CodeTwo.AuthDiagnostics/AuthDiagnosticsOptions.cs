@@ -1,0 +1,65 @@
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
+
+/// <summary>How the host uses app passwords, and its own rule policy. Read once when the engine is built.</summary>
+/// <example>
+/// <code>
+/// services.AddAuthDiagnostics(options =>
+/// {
+///     options.TargetResourceAppId = KnownApps.ExchangeOnline;
+///     options.LegacyProtocols = LegacyProtocols.Ews | LegacyProtocols.Imap;
+///     options.Rules.Disable("APW040");
+/// });
+/// </code>
+/// </example>
+public sealed class AuthDiagnosticsOptions
+{
+    /// <summary>The app id of the resource the host's legacy client signs in to. Default: Exchange Online.</summary>
+    public string TargetResourceAppId { get; set; } = KnownApps.ExchangeOnline;
+
+    /// <summary>The Exchange Online protocols the host uses with an app password. Default: none declared.</summary>
+    public LegacyProtocols LegacyProtocols { get; set; } = LegacyProtocols.None;
+
+    /// <summary>How long the plan waits after revoking sessions before the user signs in again. Default 15 minutes.</summary>
+    public TimeSpan PropagationWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Host rule policy: disable or re-grade built-in codes, add the host's own rules.</summary>
+    public RuleOptions Rules { get; } = new();
+}
+
+/// <summary>App ids of resources hosts commonly target.</summary>
+public static class KnownApps
+{
+    /// <summary>Exchange Online: <c>00000002-0000-0ff1-ce00-000000000000</c>.</summary>
+    public const string ExchangeOnline = "00000002-0000-0ff1-ce00-000000000000";
+
+    /// <summary>SharePoint Online: <c>00000003-0000-0ff1-ce00-000000000000</c>.</summary>
+    public const string SharePointOnline = "00000003-0000-0ff1-ce00-000000000000";
+}
+
+/// <summary>Exchange Online protocols a host may use with an app password.</summary>
+[Flags]
+public enum LegacyProtocols
+{
+    /// <summary>None declared.</summary>
+    None = 0,
+
+    /// <summary>Exchange Web Services (Basic authentication retired).</summary>
+    Ews = 1,
+
+    /// <summary>Exchange ActiveSync (Basic authentication retired).</summary>
+    Eas = 2,
+
+    /// <summary>IMAP (Basic authentication retired).</summary>
+    Imap = 4,
+
+    /// <summary>POP (Basic authentication retired).</summary>
+    Pop = 8,
+
+    /// <summary>SMTP AUTH client submission (not in the retired list).</summary>
+    Smtp = 16,
+
+    /// <summary>Remote PowerShell (Basic authentication retired).</summary>
+    RemotePowerShell = 32,
+}

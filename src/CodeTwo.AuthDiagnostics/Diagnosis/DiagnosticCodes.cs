@@ -1,0 +1,77 @@
+namespace CodeTwo.AuthDiagnostics.Diagnosis;
+
+/// <summary>The codes of diagnostic catalog v1.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The requested user is not in the snapshot.</summary>
+    public const string UserNotFound = "APW001";
+
+    /// <summary><c>accountEnabled</c> is false.</summary>
+    public const string AccountDisabled = "APW002";
+
+    /// <summary>The user is a B2B guest.</summary>
+    public const string GuestAccount = "APW003";
+
+    /// <summary>Security defaults are enabled: legacy sign-ins are blocked.</summary>
+    public const string SecurityDefaultsEnabled = "APW010";
+
+    /// <summary>Per-user MFA is disabled.</summary>
+    public const string PerUserMfaDisabled = "APW011";
+
+    /// <summary>Per-user MFA is enabled but not enforced.</summary>
+    public const string PerUserMfaEnabledNotEnforced = "APW012";
+
+    /// <summary>MFA comes only from Conditional Access.</summary>
+    public const string MfaOnlyFromConditionalAccess = "APW013";
+
+    /// <summary>The tenant switch "Allow users to create app passwords" is off.</summary>
+    public const string AppPasswordsDisabledForTenant = "APW014";
+
+    /// <summary>A Conditional Access policy blocks legacy authentication.</summary>
+    public const string LegacyAuthBlockedByConditionalAccess = "APW020";
+
+    /// <summary>A Conditional Access policy requires a grant legacy clients cannot satisfy.</summary>
+    public const string ConditionalAccessGrantUnsatisfiableByLegacyClients = "APW021";
+
+    /// <summary>A report-only policy would block.</summary>
+    public const string ReportOnlyPolicyWouldBlock = "APW022";
+
+    /// <summary>A policy may apply depending on the sign-in.</summary>
+    public const string ConditionalAccessPolicyMayApply = "APW023";
+
+    /// <summary>Registering security info is blocked by a policy.</summary>
+    public const string SecurityInfoRegistrationBlocked = "APW024";
+
+    /// <summary>No MFA method is registered.</summary>
+    public const string NoMfaMethodRegistered = "APW030";
+
+    /// <summary>The user's domain is federated.</summary>
+    public const string FederatedDomain = "APW040";
+
+    /// <summary>The account is synchronized from on-premises.</summary>
+    public const string SyncedFromOnPremises = "APW041";
+
+    /// <summary>The authentication methods policy migration is complete.</summary>
+    public const string AuthenticationMethodsPolicyMigrated = "APW050";
+
+    /// <summary>Exchange Online retired Basic authentication for the declared protocols.</summary>
+    public const string ExchangeBasicAuthRetired = "APW060";
+
+    /// <summary>The account holds a directory role.</summary>
+    public const string PrivilegedAdminAccount = "APW061";
+
+    /// <summary>The plan mixes per-user MFA with Conditional Access.</summary>
+    public const string PerUserMfaMixedWithConditionalAccess = "APW070";
+
+    /// <summary>Modern authentication is the durable fix.</summary>
+    public const string ModernAuthenticationRecommended = "APW080";
+
+    /// <summary>A section a check needs was not captured (or failed), or holds a value this version cannot interpret.</summary>
+    public const string DataNotCaptured = "APW090";
+
+    /// <summary>The tenant-wide app password switch could not be read.</summary>
+    public const string TenantAppPasswordSettingUnknown = "APW091";
+
+    /// <summary>A rule failed with an exception (not in catalog v1: a library-level data finding).</summary>
+    public const string RuleFailed = "APW099";
+}

@@ -1,0 +1,288 @@
+using System.Runtime.CompilerServices;
+using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules.Catalog;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics.Diagnosis;
+
+/// <summary>
+/// Runs the rule set over snapshots. Built once (rules and options are frozen then), immutable, thread-safe and
+/// reusable across snapshots and threads. A snapshot is indexed once per engine; one diagnosis is linear in the
+/// number of Conditional Access policies and the user's memberships.
+/// </summary>
+/// <example>
+/// <code>
+/// var engine = new DiagnosticEngine();
+/// Diagnosis diagnosis = engine.Diagnose(snapshot, UserRef.Parse("backup@contoso.com"));
+/// Console.WriteLine(diagnosis.Verdict);
+/// </code>
+/// </example>
+public sealed class DiagnosticEngine
+{
+    private static readonly RuleDescriptor RuleFailure = new(DiagnosticCodes.RuleFailed, "RuleFailed", Severity.Warning, FindingKind.Data, Confidence.Observed, []);
+
+    private readonly IDiagnosticRule[] factRules;
+    private readonly IDiagnosticRule[] outcomeRules;
+    private readonly Dictionary<string, RuleDescriptor> descriptors;
+    private readonly ConditionalWeakTable<TenantSnapshot, SnapshotIndex> indexes = new();
+
+    /// <summary>Creates an engine with the built-in catalog and the host's options.</summary>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">Two rules describe the same code, or an option is invalid.</exception>
+    public DiagnosticEngine(AuthDiagnosticsOptions? options = null)
+    {
+        options ??= new AuthDiagnosticsOptions();
+        Settings = new DiagnosticsSettings(options);
+        var rules = BuiltInRules.Create().Concat(options.Rules.AddedRules).ToArray();
+        descriptors = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal) { [RuleFailure.Code] = RuleFailure };
+        foreach (var rule in rules)
+        {
+            foreach (var descriptor in rule.Descriptors)
+            {
+                if (!descriptors.TryAdd(descriptor.Code, descriptor))
+                {
+                    throw new ArgumentException($"Code {descriptor.Code} is described twice (rule {rule.Id}).", nameof(options));
+                }
+            }
+        }
+
+        factRules = rules.Where(r => r.Stage == RuleStage.Facts).ToArray();
+        outcomeRules = rules.Where(r => r.Stage == RuleStage.Outcome).ToArray();
+        Catalog = descriptors.Values.OrderBy(d => d.Code, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The frozen settings.</summary>
+    public DiagnosticsSettings Settings { get; }
+
+    /// <summary>Every code this engine can report, in code order.</summary>
+    public IReadOnlyList<RuleDescriptor> Catalog { get; }
+
+    /// <summary>The tenant-wide index of <paramref name="snapshot"/> (built on first use, then shared).</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    public SnapshotIndex Index(TenantSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return indexes.GetValue(snapshot, s => new SnapshotIndex(s, Settings.TargetResourceAppId));
+    }
+
+    /// <summary>Diagnoses one user. Never throws for a tenant state: rule failures become findings.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="user">The user (UPN or object id).</param>
+    public Diagnosis Diagnose(TenantSnapshot snapshot, UserRef user)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (user.Value is null)
+        {
+            throw new ArgumentException("The user reference is empty; use UserRef.Parse.", nameof(user));
+        }
+
+        var index = Index(snapshot);
+        var entry = snapshot.FindUser(user.Value);
+        if (entry is not null && snapshot.MissingUsers.Contains(user.Value, StringComparer.OrdinalIgnoreCase))
+        {
+            entry = null;
+        }
+
+        return Diagnose(index, entry, user.Value);
+    }
+
+    /// <summary>Diagnoses every user of the snapshot, lazily, in document order, then every missing user.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    public IEnumerable<Diagnosis> DiagnoseAll(TenantSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var index = Index(snapshot);
+        foreach (var entry in snapshot.Users)
+        {
+            yield return Diagnose(index, entry, entry.User.UserPrincipalName);
+        }
+
+        foreach (string missing in snapshot.MissingUsers)
+        {
+            yield return Diagnose(index, null, missing);
+        }
+    }
+
+    private Diagnosis Diagnose(SnapshotIndex index, UserEntry? entry, string requested)
+    {
+        var (findings, context) = RunFacts(index, entry, requested);
+        var verdict = DecideVerdict(findings);
+        findings = MarkRootCauses(findings, verdict);
+        var plan = PlanBuilder.Build(index, entry, requested, findings, verdict, Settings);
+
+        context.Verdict = verdict;
+        context.Plan = plan;
+        Run(outcomeRules, context);
+        var all = Order(context.Findings);
+        plan = plan with { Advisories = all.Where(f => f.Kind == FindingKind.Advisory).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
+
+        var snapshot = index.Snapshot;
+        return new Diagnosis
+        {
+            RequestedUser = requested,
+            UserId = entry?.User.Id,
+            UserPrincipalName = entry?.User.UserPrincipalName,
+            TenantId = snapshot.TenantId,
+            CapturedAt = snapshot.CapturedAt,
+            Cloud = snapshot.Cloud,
+            Verdict = verdict,
+            Findings = all,
+            Counterfactual = Counterfactuals(index, entry, requested, plan, verdict, findings),
+            Plan = plan,
+        };
+    }
+
+    private (List<Finding> Findings, RuleContext Context) RunFacts(SnapshotIndex index, UserEntry? entry, string requested)
+    {
+        var findings = new List<Finding>();
+        var context = new RuleContext(index, entry, requested, Settings, findings, Describe);
+        Run(factRules, context);
+        return (findings, context);
+    }
+
+    private static void Run(IDiagnosticRule[] rules, RuleContext context)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.NeedsUser && context.User is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                rule.Evaluate(context);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+            {
+                context.Report(
+                    DiagnosticCodes.RuleFailed,
+                    $"Rule {rule.Id} failed",
+                    $"The rule {rule.Id} ({string.Join(", ", rule.Descriptors.Select(d => d.Code))}) failed with {e.GetType().Name}: {e.Message}. Its checks did not run, so the verdict cannot be 'available'.",
+                    [new Evidence("/", null, $"rule {rule.Id} completes")]);
+            }
+        }
+    }
+
+    private RuleDescriptor? Describe(string code) => descriptors.GetValueOrDefault(code);
+
+    /// <summary>The catalog's precedence: unavailable &gt; indeterminate &gt; unusable &gt; available.</summary>
+    internal static Verdict DecideVerdict(IReadOnlyList<Finding> findings)
+    {
+        if (findings.Any(f => f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability))
+        {
+            return Verdict.Unavailable;
+        }
+
+        if (findings.Any(MakesIndeterminate))
+        {
+            return Verdict.Indeterminate;
+        }
+
+        return findings.Any(f => f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability) ? Verdict.Unusable : Verdict.Available;
+    }
+
+    /// <summary>Data findings of warning severity or more drive <see cref="Verdict.Indeterminate"/>, except APW091 (the catalog says it never downgrades).</summary>
+    private static bool MakesIndeterminate(Finding f) =>
+        f.Kind == FindingKind.Data && f.Severity >= Severity.Warning && f.Code != DiagnosticCodes.TenantAppPasswordSettingUnknown;
+
+    private static List<Finding> MarkRootCauses(List<Finding> findings, Verdict verdict)
+    {
+        bool IsRoot(Finding f) => verdict switch
+        {
+            Verdict.Unavailable => f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability,
+            Verdict.Indeterminate => MakesIndeterminate(f),
+            Verdict.Unusable => f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability,
+            _ => false,
+        };
+
+        for (int i = 0; i < findings.Count; i++)
+        {
+            if (IsRoot(findings[i]))
+            {
+                findings[i] = findings[i] with { RootCause = true };
+            }
+        }
+
+        return findings;
+    }
+
+    private static Finding[] Order(IEnumerable<Finding> findings) => findings
+        .OrderByDescending(f => f.RootCause)
+        .ThenByDescending(f => f.Severity)
+        .ThenBy(f => f.Code, StringComparer.Ordinal)
+        .ThenBy(f => f.PolicyId ?? string.Empty, StringComparer.Ordinal)
+        .ThenBy(f => f.Title, StringComparer.Ordinal)
+        .ToArray();
+
+    private Counterfactual Counterfactuals(SnapshotIndex index, UserEntry? entry, string requested, RemediationPlan plan, Verdict verdict, IReadOnlyList<Finding> findings)
+    {
+        var changes = plan.Steps.Where(s => (s.Kind == PlanStepKind.Graph ? s.Request : s.SimulatedEffect) is not null).ToArray();
+        if (entry is null || changes.Length == 0)
+        {
+            var remaining = Remaining(findings);
+            return new Counterfactual
+            {
+                ReachesAvailable = verdict == Verdict.Available,
+                ResultingVerdict = verdict,
+                Remaining = remaining,
+                Summary = verdict == Verdict.Available
+                    ? "Already available: nothing needs to change."
+                    : $"No change the plan can make reaches 'available'; in the way: {string.Join(", ", remaining)}.",
+            };
+        }
+
+        var reduced = index.Snapshot with { Users = [entry] };
+        var (fullVerdict, fullFindings) = Simulate(index, reduced, entry.User.Id, requested, changes);
+        var needed = changes.ToList();
+        if (fullVerdict == Verdict.Available)
+        {
+            // Greedy minimisation: drop each change that is not needed to stay available.
+            foreach (var change in changes)
+            {
+                var without = needed.Where(c => !ReferenceEquals(c, change)).ToArray();
+                if (Simulate(index, reduced, entry.User.Id, requested, without).Verdict == Verdict.Available)
+                {
+                    needed = without.ToList();
+                }
+            }
+        }
+
+        var remainingCodes = Remaining(fullFindings);
+        return new Counterfactual
+        {
+            ReachesAvailable = fullVerdict == Verdict.Available,
+            ResultingVerdict = fullVerdict,
+            Changes = needed.Select(c => c.Id).ToArray(),
+            Descriptions = needed.Select(c => c.Title).ToArray(),
+            Remaining = remainingCodes,
+            Summary = fullVerdict == Verdict.Available
+                ? "Available once: " + string.Join("; ", needed.Select(c => LowerFirst(c.Title))) + "."
+                : $"After all planned changes the verdict is still '{fullVerdict.ToString().ToLowerInvariant()}'; in the way: {string.Join(", ", remainingCodes)}.",
+        };
+    }
+
+    private (Verdict Verdict, List<Finding> Findings) Simulate(SnapshotIndex index, TenantSnapshot reduced, string userId, string requested, IReadOnlyList<PlanStep> changes)
+    {
+        var snapshot = reduced;
+        foreach (var change in changes)
+        {
+            var request = change.Kind == PlanStepKind.Graph ? change.Request! : change.SimulatedEffect!;
+            snapshot = SnapshotPatcher.Apply(snapshot, request, snapshot.CapturedAt).Snapshot;
+        }
+
+        var simulatedIndex = ReferenceEquals(snapshot.Sections, index.Snapshot.Sections) ? index : new SnapshotIndex(snapshot, Settings.TargetResourceAppId);
+        var (findings, _) = RunFacts(simulatedIndex, snapshot.FindUser(userId), requested);
+        return (DecideVerdict(findings), findings);
+    }
+
+    private static string[] Remaining(IEnumerable<Finding> findings) => findings
+        .Where(f => f.Severity == Severity.Blocker || MakesIndeterminate(f))
+        .Select(f => f.Code)
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,44 @@
+namespace CodeTwo.AuthDiagnostics.Planning;
+
+/// <summary>The ids of the steps the planner writes. Policy exclusions are <c>exclude-from-policy-{policyId}</c>.</summary>
+public static class PlanStepIds
+{
+    /// <summary>PATCH per-user MFA to enforced.</summary>
+    public const string EnforcePerUserMfa = "enforce-per-user-mfa";
+
+    /// <summary>POST revokeSignInSessions.</summary>
+    public const string RevokeSignInSessions = "revoke-sign-in-sessions";
+
+    /// <summary>PATCH accountEnabled true.</summary>
+    public const string EnableAccount = "enable-account";
+
+    /// <summary>Enable the synced account on premises.</summary>
+    public const string EnableAccountOnPremises = "enable-account-on-premises";
+
+    /// <summary>PATCH security defaults off.</summary>
+    public const string DisableSecurityDefaults = "disable-security-defaults";
+
+    /// <summary>Prefix of the Conditional Access exclusion steps.</summary>
+    public const string ExcludeFromPolicyPrefix = "exclude-from-policy-";
+
+    /// <summary>Check (or turn on) the tenant switch "Allow users to create app passwords".</summary>
+    public const string AppPasswordSwitch = "app-password-switch";
+
+    /// <summary>Wait for propagation.</summary>
+    public const string WaitForPropagation = "wait-for-propagation";
+
+    /// <summary>The user signs in to Security info and adds the app password.</summary>
+    public const string UserAddsAppPassword = "user-adds-app-password";
+
+    /// <summary>Capture again and diagnose again.</summary>
+    public const string Verify = "verify";
+
+    /// <summary>Grant the missing read permissions and capture again.</summary>
+    public const string GrantPermissionsAndRecapture = "grant-permissions-and-recapture";
+
+    /// <summary>Check the user name and capture again.</summary>
+    public const string CheckUserAndRecapture = "check-user-and-recapture";
+
+    /// <summary>Use a member account instead of a guest.</summary>
+    public const string UseMemberAccount = "use-member-account";
+}

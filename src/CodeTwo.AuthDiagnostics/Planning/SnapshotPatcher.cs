@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+
+namespace CodeTwo.AuthDiagnostics.Planning;
+
+/// <summary>The outcome of applying a request to a snapshot.</summary>
+/// <param name="Status">The HTTP status Graph would answer with (200, 204, 400, 404, 405).</param>
+/// <param name="Snapshot">The snapshot after the request (the same instance when nothing changed).</param>
+/// <param name="Error">Graph-style error message for statuses of 400 and above.</param>
+internal sealed record PatchResult(int Status, TenantSnapshot Snapshot, string? Error);
+
+/// <summary>
+/// Applies the Graph requests a plan sends to a snapshot, the way Graph would apply them to the tenant: JSON merge
+/// patches of the captured payloads, re-read through the same mappers (so an invalid enum value is a 400).
+/// Only the touched payload is re-parsed; the rest of the snapshot is shared.
+/// </summary>
+internal static class SnapshotPatcher
+{
+    public static PatchResult Apply(TenantSnapshot snapshot, GraphRequest request, DateTimeOffset now)
+    {
+        string? path = RelativePath(request.Url);
+        if (path is null)
+        {
+            return new PatchResult(400, snapshot, $"'{request.Url}' is not a Microsoft Graph URL.");
+        }
+
+        string[] parts = path.Split('?')[0].Trim('/').Split('/');
+        string method = request.Method.ToUpperInvariant();
+        JsonNode? body;
+        try
+        {
+            body = request.Body is null ? null : JsonNode.Parse(request.Body);
+        }
+        catch (JsonException e)
+        {
+            return new PatchResult(400, snapshot, "The request body is not JSON: " + e.Message);
+        }
+
+        return (method, parts) switch
+        {
+            ("PATCH", [_, "users", var id, "authentication", "requirements"]) => PatchUser(snapshot, id, e => e.Sections.AuthenticationRequirements.Value?.Json, body, (c, el, entry) =>
+                entry with { Sections = entry.Sections with { AuthenticationRequirements = Section.Captured(GraphPayloadReader.AuthenticationRequirements(c, el)) } }),
+            ("POST", [_, "users", var id, "revokeSignInSessions"]) => PatchUser(snapshot, id, e => e.User.Json, JsonNode.Parse($"{{\"signInSessionsValidFromDateTime\":\"{Snapshots.Writing.SnapshotWriter.FormatInstant(now)}\"}}"), (c, el, entry) =>
+                entry with { User = GraphPayloadReader.User(c, el) }),
+            ("PATCH", [_, "users", var id]) => PatchUser(snapshot, id, e => e.User.Json, body, (c, el, entry) => entry with { User = GraphPayloadReader.User(c, el) }),
+            ("PATCH", [_, "policies", "identitySecurityDefaultsEnforcementPolicy"]) => PatchTenant(snapshot, snapshot.Sections.SecurityDefaults.Value?.Json, body, (c, el) =>
+                snapshot with { Sections = snapshot.Sections with { SecurityDefaults = Section.Captured(GraphPayloadReader.SecurityDefaults(c, el)) } }),
+            ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? JsonDocument.Parse("{}").RootElement, body, (c, el) =>
+                snapshot with { Sections = snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) } }),
+            ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchPolicy(snapshot, id, body),
+            _ => new PatchResult(405, snapshot, $"{method} {path} is not a request this library plans."),
+        };
+    }
+
+    private static PatchResult PatchUser(TenantSnapshot snapshot, string id, Func<UserEntry, JsonElement?> select, JsonNode? body, Func<JsonReadContext, JsonElement, UserEntry, UserEntry> rebuild)
+    {
+        var entry = snapshot.FindUser(Uri.UnescapeDataString(id));
+        if (entry is null)
+        {
+            return new PatchResult(404, snapshot, $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+        }
+
+        var current = select(entry) ?? JsonDocument.Parse("{}").RootElement;
+        var (merged, context) = Merge(current, body);
+        var updated = rebuild(context, merged, entry);
+        if (context.Errors.Count > 0)
+        {
+            return new PatchResult(400, snapshot, string.Join("; ", context.Errors.Select(e => e.Message)));
+        }
+
+        var users = snapshot.Users.ToArray();
+        int position = Array.IndexOf(users, entry);
+        users[position] = updated;
+        return new PatchResult(204, snapshot with { Users = users }, null);
+    }
+
+    private static PatchResult PatchTenant(TenantSnapshot snapshot, JsonElement? current, JsonNode? body, Func<JsonReadContext, JsonElement, TenantSnapshot> rebuild)
+    {
+        if (current is null)
+        {
+            return new PatchResult(404, snapshot, "The snapshot does not hold this resource (section not captured).");
+        }
+
+        var (merged, context) = Merge(current.Value, body);
+        var updated = rebuild(context, merged);
+        return context.Errors.Count > 0
+            ? new PatchResult(400, snapshot, string.Join("; ", context.Errors.Select(e => e.Message)))
+            : new PatchResult(204, updated, null);
+    }
+
+    private static PatchResult PatchPolicy(TenantSnapshot snapshot, string id, JsonNode? body)
+    {
+        if (snapshot.Sections.ConditionalAccessPolicies.Value is not { } policies)
+        {
+            return new PatchResult(404, snapshot, "The snapshot does not hold Conditional Access policies (section not captured).");
+        }
+
+        var list = policies.ToArray();
+        int position = Array.FindIndex(list, p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (position < 0)
+        {
+            return new PatchResult(404, snapshot, $"Conditional Access policy '{id}' does not exist.");
+        }
+
+        var (merged, context) = Merge(list[position].Json, body);
+        using (context.Enter(position))
+        {
+            var updated = GraphPayloadReader.ConditionalAccessPolicy(context, merged, position);
+            if (context.Errors.Count > 0)
+            {
+                return new PatchResult(400, snapshot, string.Join("; ", context.Errors.Select(e => e.Message)));
+            }
+
+            list[position] = updated;
+        }
+
+        return new PatchResult(204, snapshot with { Sections = snapshot.Sections with { ConditionalAccessPolicies = Section.Captured<IReadOnlyList<Snapshots.Graph.ConditionalAccessPolicy>>(list) } }, null);
+    }
+
+    private static (JsonElement Merged, JsonReadContext Context) Merge(JsonElement current, JsonNode? patch)
+    {
+        var target = JsonNode.Parse(current.GetRawText());
+        var merged = MergePatch(target, patch);
+        var element = JsonDocument.Parse(merged?.ToJsonString() ?? "{}").RootElement;
+        return (element, new JsonReadContext(20));
+    }
+
+    /// <summary>RFC 7396 JSON merge patch: objects merge recursively, null removes, anything else replaces.</summary>
+    private static JsonNode? MergePatch(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target as JsonObject ?? new JsonObject();
+        foreach (var (name, value) in patchObject)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                var existing = result[name];
+                result.Remove(name);
+                result[name] = MergePatch(existing, value);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? RelativePath(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return url.StartsWith('/') ? url : null;
+        }
+
+        return uri.AbsolutePath + uri.Query;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Planning;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
+
+namespace CodeTwo.AuthDiagnostics.Rendering;
+
+/// <summary>
+/// The human-readable layout shared by the Markdown and console renderers: verdict first, root causes with
+/// evidence, other findings, the counterfactual, then the plan as numbered steps with exact requests and rollbacks.
+/// </summary>
+internal sealed class DiagnosisDocument
+{
+    private readonly StringBuilder text = new();
+    private readonly bool markdown;
+
+    private DiagnosisDocument(bool markdown) => this.markdown = markdown;
+
+    public static string Render(DiagnosisResult d, bool markdown)
+    {
+        var doc = new DiagnosisDocument(markdown);
+        doc.Write(d);
+        return doc.text.ToString();
+    }
+
+    public static string VerdictSentence(Verdict verdict) => verdict switch
+    {
+        Verdict.Available => "App password is offered, and nothing captured blocks sign-ins with it.",
+        Verdict.Unavailable => "The App password option is not offered to this user.",
+        Verdict.Unusable => "App password can be created, but sign-ins with it will fail.",
+        _ => "The snapshot lacks data needed to decide; see the data findings.",
+    };
+
+    private void Write(DiagnosisResult d)
+    {
+        string user = d.UserPrincipalName ?? d.RequestedUser;
+        Heading(1, $"App password diagnosis for {user}");
+        Line($"{Bold($"Verdict: {JsonNames.Of(d.Verdict).ToUpperInvariant()}")} - {VerdictSentence(d.Verdict)}");
+        Line(string.Create(CultureInfo.InvariantCulture, $"Tenant {Code(d.TenantId.ToString("D"))} ({JsonNames.Of(d.Cloud)} cloud), snapshot captured {d.CapturedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC."));
+        Blank();
+
+        var roots = d.Findings.Where(f => f.RootCause).ToArray();
+        if (roots.Length > 0)
+        {
+            Heading(2, "Root causes");
+            WriteFindings(roots, numbered: true);
+        }
+
+        var others = d.Findings.Where(f => !f.RootCause).ToArray();
+        if (others.Length > 0)
+        {
+            Heading(2, roots.Length > 0 ? "Other findings" : "Findings");
+            WriteFindings(others, numbered: false);
+        }
+
+        Heading(2, "What would change the verdict");
+        Line(d.Counterfactual.Summary);
+        Blank();
+
+        if (d.Plan.Steps.Count > 0)
+        {
+            Heading(2, "Plan");
+            int n = 0;
+            foreach (var s in d.Plan.Steps)
+            {
+                n++;
+                var tags = new List<string> { JsonNames.Of(s.Kind), $"risk {JsonNames.Of(s.Risk)}" };
+                if (s.RequiresApproval)
+                {
+                    tags.Add("requires approval");
+                }
+
+                Line(string.Create(CultureInfo.InvariantCulture, $"{n}. {Bold(s.Title)} ({string.Join(", ", tags)}) [{s.Id}]"));
+                Indented(s.Explanation);
+                if (s.Request is { } request)
+                {
+                    Indented($"Request: {Code($"{request.Method} {request.Url}")}" + (request.Body is null ? string.Empty : $" body {Code(request.Body)}"));
+                }
+
+                if (s.Kind == PlanStepKind.Graph)
+                {
+                    Indented(s.Rollback is { } rollback
+                        ? $"Rollback: {Code($"{rollback.Method} {rollback.Url}")}" + (rollback.Body is null ? string.Empty : $" body {Code(rollback.Body)}")
+                        : $"Rollback: none ({s.RollbackUnavailableReason})");
+                }
+
+                if (s.Instructions is { } instructions)
+                {
+                    Indented($"Do: {instructions}");
+                }
+
+                if (s.PortalUrl is { } url)
+                {
+                    Indented($"Where: {url}");
+                }
+
+                if (s.WaitMinutes is { } minutes)
+                {
+                    Indented(string.Create(CultureInfo.InvariantCulture, $"Wait: {minutes} minutes"));
+                }
+
+                if (s.RequiredPermissions.Count > 0 || s.RequiredRole is not null)
+                {
+                    Indented($"Needs: {string.Join(", ", s.RequiredPermissions.Select(Code))}{(s.RequiredRole is null ? string.Empty : $" (role: {s.RequiredRole})")}");
+                }
+
+                if (s.Fixes.Count > 0)
+                {
+                    Indented($"{(s.Kind == PlanStepKind.Verify ? "Checks" : "Fixes")}: {string.Join(", ", s.Fixes)}");
+                }
+
+                if (s.DependsOn.Count > 0)
+                {
+                    Indented($"After: {string.Join(", ", s.DependsOn)}");
+                }
+            }
+
+            Blank();
+        }
+        else
+        {
+            Heading(2, "Plan");
+            Line("No change is needed or possible through the tenant's settings.");
+            Blank();
+        }
+
+        if (d.Plan.Alternatives.Count > 0)
+        {
+            Heading(2, "Alternatives");
+            foreach (var a in d.Plan.Alternatives)
+            {
+                Line($"- {Bold(a.Title)}: {a.Description} ({a.Url})");
+            }
+
+            Blank();
+        }
+    }
+
+    private void WriteFindings(IEnumerable<Finding> findings, bool numbered)
+    {
+        int n = 0;
+        foreach (var f in findings)
+        {
+            n++;
+            string marker = numbered ? n.ToString(CultureInfo.InvariantCulture) + "." : "-";
+            Line($"{marker} {Bold($"{f.Code} {f.Name}")} ({JsonNames.Of(f.Severity)}, {JsonNames.Of(f.Kind)}): {f.Title}");
+            Indented(f.Explanation);
+            foreach (var e in f.Evidence)
+            {
+                Indented($"Evidence: {Code(e.Path)} is {(e.ActualJson is null ? "absent" : Code(e.ActualJson))}; expected {e.Expected}");
+            }
+
+            if (f.References.Count > 0)
+            {
+                Indented($"See: {string.Join(" ", f.References)}");
+            }
+        }
+
+        Blank();
+    }
+
+    private void Heading(int level, string title)
+    {
+        if (markdown)
+        {
+            text.Append('#', level).Append(' ').Append(title).Append('\n').Append('\n');
+        }
+        else
+        {
+            text.Append(level == 1 ? title.ToUpperInvariant() : title).Append('\n');
+            text.Append(level == 1 ? '=' : '-', title.Length).Append('\n');
+        }
+    }
+
+    private void Line(string line) => text.Append(line).Append('\n');
+
+    private void Indented(string line) => text.Append("   ").Append(line).Append('\n');
+
+    private void Blank() => text.Append('\n');
+
+    private string Bold(string value) => markdown ? $"**{value}**" : value;
+
+    private string Code(string value) => markdown ? $"`{value.Replace("`", "'", StringComparison.Ordinal)}`" : value;
+}

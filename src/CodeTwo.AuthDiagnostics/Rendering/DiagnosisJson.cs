@@ -1,0 +1,250 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
+
+namespace CodeTwo.AuthDiagnostics.Rendering;
+
+/// <summary>
+/// The machine contract: a diagnosis as JSON (camelCase names, enums as camelCase strings, a fixed member order,
+/// <c>schemaVersion</c>), documented in <c>docs/diagnosis-format.md</c>. The same diagnosis always gives the same bytes.
+/// </summary>
+public static class DiagnosisJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The diagnosis as an indented JSON string (ends with a newline).</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    public static string Serialize(DiagnosisResult diagnosis) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(diagnosis));
+
+    /// <summary>The diagnosis as UTF-8 JSON bytes.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    public static byte[] SerializeToUtf8Bytes(DiagnosisResult diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(w, diagnosis);
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Several diagnoses as one JSON array.</summary>
+    /// <param name="diagnoses">The diagnoses.</param>
+    public static string SerializeMany(IEnumerable<DiagnosisResult> diagnoses)
+    {
+        ArgumentNullException.ThrowIfNull(diagnoses);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartArray();
+            foreach (var diagnosis in diagnoses)
+            {
+                Write(w, diagnosis);
+            }
+
+            w.WriteEndArray();
+        }
+
+        buffer.Write("\n"u8);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter w, DiagnosisResult d)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", DiagnosisResult.CurrentSchemaVersion);
+        w.WriteString("tenantId", d.TenantId.ToString("D"));
+        w.WriteString("cloud", GraphEnums.Cloud.ToText(d.Cloud));
+        w.WriteString("capturedAt", SnapshotWriter.FormatInstant(d.CapturedAt));
+        w.WriteStartObject("user");
+        w.WriteString("requested", d.RequestedUser);
+        WriteNullable(w, "id", d.UserId);
+        WriteNullable(w, "userPrincipalName", d.UserPrincipalName);
+        w.WriteEndObject();
+        w.WriteString("verdict", JsonNames.Of(d.Verdict));
+
+        w.WriteStartArray("findings");
+        foreach (var f in d.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", f.Code);
+            w.WriteString("name", f.Name);
+            w.WriteString("severity", JsonNames.Of(f.Severity));
+            w.WriteString("kind", JsonNames.Of(f.Kind));
+            w.WriteBoolean("rootCause", f.RootCause);
+            w.WriteString("title", f.Title);
+            w.WriteString("explanation", f.Explanation);
+            WriteNullable(w, "policyId", f.PolicyId);
+            w.WriteStartArray("evidence");
+            foreach (var e in f.Evidence)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", e.Path);
+                w.WritePropertyName("actual");
+                WriteJsonOrString(w, e.ActualJson);
+                w.WriteString("expected", e.Expected);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteStrings(w, "references", f.References);
+            w.WriteString("confidence", JsonNames.Of(f.Confidence));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        var cf = d.Counterfactual;
+        w.WriteStartObject("counterfactual");
+        w.WriteBoolean("reachesAvailable", cf.ReachesAvailable);
+        w.WriteString("resultingVerdict", JsonNames.Of(cf.ResultingVerdict));
+        WriteStrings(w, "changes", cf.Changes);
+        WriteStrings(w, "descriptions", cf.Descriptions);
+        WriteStrings(w, "remaining", cf.Remaining);
+        w.WriteString("summary", cf.Summary);
+        w.WriteEndObject();
+
+        WritePlan(w, d.Plan);
+        w.WriteEndObject();
+    }
+
+    internal static void WritePlan(Utf8JsonWriter w, RemediationPlan plan)
+    {
+        w.WriteStartObject("plan");
+        w.WriteStartArray("steps");
+        foreach (var s in plan.Steps)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("kind", JsonNames.Of(s.Kind));
+            w.WriteString("title", s.Title);
+            w.WriteString("explanation", s.Explanation);
+            WriteStrings(w, "fixes", s.Fixes);
+            WriteStrings(w, "dependsOn", s.DependsOn);
+            w.WriteString("risk", JsonNames.Of(s.Risk));
+            w.WriteBoolean("requiresApproval", s.RequiresApproval);
+            WriteStrings(w, "requiredPermissions", s.RequiredPermissions);
+            WriteNullable(w, "requiredRole", s.RequiredRole);
+            if (s.Kind == PlanStepKind.Graph)
+            {
+                WriteRequest(w, "request", s.Request);
+                WriteRequest(w, "rollback", s.Rollback);
+                if (s.Rollback is null)
+                {
+                    WriteNullable(w, "rollbackUnavailableReason", s.RollbackUnavailableReason);
+                }
+
+                if (s.Check is { } check)
+                {
+                    w.WriteStartObject("check");
+                    w.WriteString("readUrl", check.ReadUrl);
+                    w.WriteString("property", check.Property);
+                    w.WritePropertyName("captured");
+                    WriteJsonOrString(w, check.CapturedJson);
+                    w.WritePropertyName("desired");
+                    WriteJsonOrString(w, check.DesiredJson);
+                    w.WriteEndObject();
+                }
+            }
+
+            if (s.Kind == PlanStepKind.Manual)
+            {
+                WriteNullable(w, "instructions", s.Instructions);
+                WriteNullable(w, "url", s.PortalUrl);
+            }
+
+            if (s.Kind == PlanStepKind.Wait)
+            {
+                w.WriteNumber("minutes", s.WaitMinutes ?? 0);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteStrings(w, "advisories", plan.Advisories);
+        w.WriteStartArray("alternatives");
+        foreach (var a in plan.Alternatives)
+        {
+            w.WriteStartObject();
+            w.WriteString("title", a.Title);
+            w.WriteString("description", a.Description);
+            w.WriteString("url", a.Url);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRequest(Utf8JsonWriter w, string name, GraphRequest? request)
+    {
+        if (request is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteString("method", request.Method);
+        w.WriteString("url", request.Url);
+        w.WritePropertyName("body");
+        WriteJsonOrString(w, request.Body);
+        w.WriteEndObject();
+    }
+
+    private static void WriteJsonOrString(Utf8JsonWriter w, string? json)
+    {
+        if (json is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            document.RootElement.WriteTo(w);
+        }
+        catch (JsonException)
+        {
+            w.WriteStringValue(json);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+}

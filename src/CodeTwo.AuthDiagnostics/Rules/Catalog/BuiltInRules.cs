@@ -1,0 +1,23 @@
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>The rules of diagnostic catalog v1, in evaluation order.</summary>
+internal static class BuiltInRules
+{
+    public static IDiagnosticRule[] Create() =>
+    [
+        new UserPresenceRule(),
+        new AccountStateRule(),
+        new PerUserMfaRule(),
+        new SecurityDefaultsRule(),
+        new TenantAppPasswordSwitchRule(),
+        new ConditionalAccessRule(),
+        new MfaMethodsRule(),
+        new FederatedDomainRule(),
+        new MethodsPolicyMigrationRule(),
+        new ExchangeBasicAuthRule(),
+        new PrivilegedRoleRule(),
+        new DataCoverageRule(),
+        new MixedMfaRule(),
+        new ModernAuthRule(),
+    ];
+}

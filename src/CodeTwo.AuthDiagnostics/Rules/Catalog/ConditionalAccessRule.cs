@@ -1,0 +1,169 @@
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>
+/// APW013, APW020, APW021, APW022, APW023, APW024: what the tenant's Conditional Access policies do to this user's
+/// app-password sign-ins. One pass over the pre-classified policies; each scope check is a few hash lookups.
+/// </summary>
+internal sealed class ConditionalAccessRule : CatalogRule
+{
+    private static readonly RuleDescriptor MfaFromCa = Describe(DiagnosticCodes.MfaOnlyFromConditionalAccess, "MfaOnlyFromConditionalAccess", Severity.Info, FindingKind.Explanation, Confidence.Documented, Sources.CombinedRegistration, Sources.UserStates);
+    private static readonly RuleDescriptor Blocked = Describe(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, "LegacyAuthBlockedByConditionalAccess", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.BlockLegacyAuth, Sources.ClientApps);
+    private static readonly RuleDescriptor Unsatisfiable = Describe(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, "ConditionalAccessGrantUnsatisfiableByLegacyClients", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.ClientApps, Sources.GrantControls);
+    private static readonly RuleDescriptor ReportOnly = Describe(DiagnosticCodes.ReportOnlyPolicyWouldBlock, "ReportOnlyPolicyWouldBlock", Severity.Warning, FindingKind.Usability, Confidence.Documented, Sources.ReportOnly, Sources.ClientApps);
+    private static readonly RuleDescriptor MayApply = Describe(DiagnosticCodes.ConditionalAccessPolicyMayApply, "ConditionalAccessPolicyMayApply", Severity.Warning, FindingKind.Usability, Confidence.Documented, Sources.Conditions, Sources.ClientApps);
+    private static readonly RuleDescriptor Registration = Describe(DiagnosticCodes.SecurityInfoRegistrationBlocked, "SecurityInfoRegistrationBlocked", Severity.Warning, FindingKind.Availability, Confidence.Observed, Sources.SecurityInfoRegistration, Sources.CombinedRegistration);
+
+    public override string Id => "conditional-access";
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors => [MfaFromCa, Blocked, Unsatisfiable, ReportOnly, MayApply, Registration];
+
+    public override void Evaluate(RuleContext context)
+    {
+        var facts = context.UserFacts!;
+        var requirements = context.User!.Sections.AuthenticationRequirements.Value;
+        bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.Eas);
+        string upn = context.UserName;
+
+        foreach (var policy in context.Policies)
+        {
+            if (policy.AppliesTo(facts) != true)
+            {
+                continue; // out of scope, or membership unknown (APW090 reports the missing section)
+            }
+
+            var state = policy.Policy.State;
+            string name = Name(policy.Policy);
+            string statePath = PolicyPath(policy, "state");
+
+            if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks)
+            {
+                context.Report(
+                    DiagnosticCodes.SecurityInfoRegistrationBlocked,
+                    $"Policy {name} blocks registering security info for {upn}",
+                    $"The enabled policy {name} blocks the user action 'register security info' for {upn}" +
+                    (policy.Policy.Conditions.SignInDependentConditions.Count > 0 ? $" under some conditions ({string.Join(", ", policy.Policy.Conditions.SignInDependentConditions)}, usually outside trusted locations)" : string.Empty) +
+                    ". The user may be unable to add the app password from where they are; have them add it from a trusted location.",
+                    [new Evidence(PolicyPath(policy, "conditions", "applications", "includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")],
+                    policy.Policy.Id);
+            }
+
+            if (!policy.TargetsResource)
+            {
+                continue;
+            }
+
+            if (state == ConditionalAccessPolicyState.Enabled && policy.RequiresMfa && requirements is { PerUserMfaState: not PerUserMfaState.Enforced and not PerUserMfaState.Unknown })
+            {
+                context.Report(
+                    DiagnosticCodes.MfaOnlyFromConditionalAccess,
+                    $"MFA for {upn} comes from Conditional Access policy {name}, not from per-user MFA",
+                    $"The enabled policy {name} requires MFA for {upn}, so MFA works although the per-user MFA state is {requirements.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
+                    [
+                        new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "informational"),
+                        new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
+                    ],
+                    policy.Policy.Id);
+            }
+
+            if (policy.Coverage == ClientCoverage.None || !(policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
+            {
+                continue;
+            }
+
+            var evidence = PolicyEvidence(policy);
+            string effect = policy.Blocks
+                ? "blocks legacy clients"
+                : $"requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which a legacy client cannot satisfy";
+
+            if (state is ConditionalAccessPolicyState.EnabledForReportingButNotEnforced)
+            {
+                context.Report(
+                    DiagnosticCodes.ReportOnlyPolicyWouldBlock,
+                    $"Report-only policy {name} would block app-password sign-ins of {upn}",
+                    $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
+                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabledForReportingButNotEnforced\" stays report-only, or the user is excluded"), .. evidence],
+                    policy.Policy.Id);
+                continue;
+            }
+
+            if (state != ConditionalAccessPolicyState.Enabled)
+            {
+                context.Report(
+                    DiagnosticCodes.DataNotCaptured,
+                    $"Policy {name} has a state this version does not know",
+                    $"The policy {name} would affect {upn}'s app-password sign-ins ({effect}), but its state {policy.Policy.StateValue} is not one this version of the library can interpret.",
+                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabled\", \"disabled\" or \"enabledForReportingButNotEnforced\"")],
+                    policy.Policy.Id);
+                continue;
+            }
+
+            bool easOnlyUndeclared = policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !easDeclared;
+            var conditions = policy.Policy.Conditions.SignInDependentConditions;
+            if (conditions.Count > 0 || easOnlyUndeclared)
+            {
+                string why = conditions.Count > 0
+                    ? $"it also has {string.Join(", ", conditions)} conditions, so whether it applies depends on the sign-in"
+                    : "it covers only Exchange ActiveSync clients, and the host does not declare EAS";
+                context.Report(
+                    DiagnosticCodes.ConditionalAccessPolicyMayApply,
+                    $"Policy {name} may block app-password sign-ins of {upn}",
+                    $"The enabled policy {name} {effect} for {upn}, but {why}. Check that the product's sign-ins fall outside it, or exclude the account.",
+                    evidence,
+                    policy.Policy.Id);
+                continue;
+            }
+
+            if (policy.Blocks)
+            {
+                context.Report(
+                    DiagnosticCodes.LegacyAuthBlockedByConditionalAccess,
+                    $"Conditional Access policy {name} blocks legacy authentication for {upn}",
+                    $"The enabled policy {name} applies to {upn} and the target resource, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
+                    evidence,
+                    policy.Policy.Id);
+            }
+            else
+            {
+                context.Report(
+                    DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients,
+                    $"Conditional Access policy {name} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
+                    $"The enabled policy {name} applies to {upn} and the target resource for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
+                    evidence,
+                    policy.Policy.Id);
+            }
+        }
+    }
+
+    private static string Name(ConditionalAccessPolicy policy) => $"'{policy.DisplayName ?? policy.Id}'";
+
+    private static string PolicyPath(PolicyFacts policy, params object[] tail) =>
+        JsonPointer.TenantSection("conditionalAccessPolicies", ["value", policy.Policy.Index, .. tail]);
+
+    private static Evidence[] PolicyEvidence(PolicyFacts policy)
+    {
+        var conditions = policy.Policy.Conditions;
+        var grant = policy.Policy.GrantControls;
+        return
+        [
+            new Evidence(PolicyPath(policy, "conditions", "clientAppTypes"), EvidenceValues.Strings(conditions.ClientAppTypes.Count == 0 ? [] : Raw(policy.Policy)), "no legacy client type (all, other, exchangeActiveSync)"),
+            policy.Blocks
+                ? new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant!.BuiltInControlValues), "no \"block\" for this user")
+                : new Evidence(PolicyPath(policy, "grantControls"), EvidenceValues.Strings(policy.UnsatisfiableGrants), "no grant requirement a legacy client cannot satisfy"),
+            new Evidence(PolicyPath(policy, "conditions", "users", "excludeUsers"), EvidenceValues.Strings(conditions.Users.ExcludeUsers), "the user's id excluded"),
+        ];
+    }
+
+    private static IEnumerable<string> Raw(ConditionalAccessPolicy policy)
+    {
+        if (policy.Json.TryGetProperty("conditions", out var c) && c.TryGetProperty("clientAppTypes", out var types) && types.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var t in types.EnumerateArray())
+            {
+                yield return t.GetString() ?? string.Empty;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>
+/// APW090: a section that a blocker check needs for this user was not captured or failed, or holds a value this
+/// version cannot interpret. Needed: the user's <c>authenticationRequirements</c>, <c>securityDefaults</c>,
+/// <c>conditionalAccessPolicies</c> (unless the licences show no Entra ID P1/P2), and <c>transitiveMemberOf</c>
+/// when an enabled policy scopes users by groups or roles.
+/// </summary>
+internal sealed class DataCoverageRule : CatalogRule
+{
+    private static readonly RuleDescriptor Missing = Describe(DiagnosticCodes.DataNotCaptured, "DataNotCaptured", Severity.Warning, FindingKind.Data, Confidence.Documented, Sources.Permissions);
+
+    public override string Id => "data-coverage";
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors => [Missing];
+
+    public override void Evaluate(RuleContext context)
+    {
+        var entry = context.User!;
+        var tenant = context.Snapshot.Sections;
+        Check(context, tenant.SecurityDefaults, "securityDefaults", JsonPointer.TenantSection("securityDefaults"), "whether security defaults block legacy sign-ins");
+        if (context.Index.ConditionalAccessNeeded)
+        {
+            Check(
+                context,
+                tenant.ConditionalAccessPolicies,
+                "conditionalAccessPolicies",
+                JsonPointer.TenantSection("conditionalAccessPolicies"),
+                context.Index.PremiumLicence is null
+                    ? "whether Conditional Access policies block app-password sign-ins (the licences were not captured either, so Entra ID P1/P2 cannot be ruled out)"
+                    : "whether Conditional Access policies block app-password sign-ins (the tenant has Entra ID P1/P2)");
+        }
+
+        Check(context, entry.Sections.AuthenticationRequirements, "authenticationRequirements", JsonPointer.User(entry.Index, "sections", "authenticationRequirements"), "the per-user MFA state");
+        if (tenant.ConditionalAccessPolicies.IsCaptured && context.Index.EnabledPolicyScopesByGroupsOrRoles)
+        {
+            Check(context, entry.Sections.TransitiveMemberOf, "transitiveMemberOf", JsonPointer.User(entry.Index, "sections", "transitiveMemberOf"), "which group- or role-scoped Conditional Access policies apply");
+        }
+
+        if (entry.Sections.AuthenticationRequirements.Value is { PerUserMfaState: PerUserMfaState.Unknown } requirements)
+        {
+            context.Report(
+                DiagnosticCodes.DataNotCaptured,
+                $"The per-user MFA state of {entry.User.UserPrincipalName} has a value this version does not know",
+                $"perUserMfaState is '{requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
+                [new Evidence(JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]);
+        }
+
+        if (entry.User.AccountEnabled is null)
+        {
+            context.Report(
+                DiagnosticCodes.DataNotCaptured,
+                $"Whether {entry.User.UserPrincipalName} is enabled was not captured",
+                "The user object has no accountEnabled (it must be requested with $select), so a disabled account cannot be ruled out.",
+                [new Evidence(JsonPointer.User(entry.Index, "user", "accountEnabled"), null, "true or false")]);
+        }
+    }
+
+    private static void Check<T>(RuleContext context, Section<T> section, string name, string path, string purpose)
+        where T : class
+    {
+        if (section.IsCaptured)
+        {
+            return;
+        }
+
+        string permission = SectionPermissions.For(name);
+        string actual;
+        string detail;
+        if (section.Status == SectionStatus.Failed)
+        {
+            var error = section.Error!;
+            var permissions = error.RequiredPermissions.IsDefaultOrEmpty ? [permission] : error.RequiredPermissions.ToArray();
+            actual = JsonSerializer.Serialize(new FailedSection("failed", error.HttpStatus, error.Code, permissions), SnapshotJsonContext.Default.FailedSection);
+            detail = $"reading it failed with HTTP {error.HttpStatus}{(error.Code is null ? string.Empty : " " + error.Code)}; it needs {string.Join(", ", permissions)}";
+        }
+        else
+        {
+            actual = "{\"status\":\"notCaptured\"}";
+            detail = "it was not captured" + (section.Reason is { } reason ? $" ({reason})" : string.Empty) + $"; reading it needs {permission}";
+        }
+
+        context.Report(
+            DiagnosticCodes.DataNotCaptured,
+            $"Section {name} is missing",
+            $"The snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
+            [new Evidence(path, actual, $"captured ({permission})")]);
+    }
+}
+
+/// <summary>The evidence value of a failed section.</summary>
+internal sealed record FailedSection(string Status, int HttpStatus, string? Code, string[] RequiredPermissions);

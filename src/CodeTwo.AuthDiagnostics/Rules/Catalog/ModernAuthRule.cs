@@ -1,0 +1,31 @@
+using CodeTwo.AuthDiagnostics.Diagnosis;
+
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>APW080: the verdict is not available; the durable fix is OAuth for the host product.</summary>
+internal sealed class ModernAuthRule : CatalogRule
+{
+    private static readonly RuleDescriptor Modern = Describe(DiagnosticCodes.ModernAuthenticationRecommended, "ModernAuthenticationRecommended", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.EwsOAuth, Sources.BasicAuthDeprecation);
+
+    public override string Id => "modern-auth";
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors => [Modern];
+
+    public override RuleStage Stage => RuleStage.Outcome;
+
+    public override bool NeedsUser => false;
+
+    public override void Evaluate(RuleContext context)
+    {
+        if (context.Verdict is null or Verdict.Available)
+        {
+            return;
+        }
+
+        context.Report(
+            DiagnosticCodes.ModernAuthenticationRecommended,
+            "Modern authentication is the durable fix",
+            "App passwords depend on legacy authentication, which Microsoft keeps retiring. Registering the product as an application (OAuth, for example with application permissions for Exchange Online) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
+            [new Evidence("/", null, "the host product signs in with OAuth")]);
+    }
+}

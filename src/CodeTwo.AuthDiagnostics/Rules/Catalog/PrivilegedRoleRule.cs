@@ -1,0 +1,35 @@
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>APW061: the account holds a directory role.</summary>
+internal sealed class PrivilegedRoleRule : CatalogRule
+{
+    private static readonly RuleDescriptor Admin = Describe(DiagnosticCodes.PrivilegedAdminAccount, "PrivilegedAdminAccount", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.AppPasswords, Sources.MandatoryMfa);
+
+    public override string Id => "privileged-role";
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors => [Admin];
+
+    public override void Evaluate(RuleContext context)
+    {
+        var entry = context.User!;
+        if (entry.Sections.TransitiveMemberOf.Value is not { } objects)
+        {
+            return;
+        }
+
+        var roles = objects.Where(o => o.Kind == DirectoryObjectKind.DirectoryRole).ToArray();
+        if (roles.Length == 0)
+        {
+            return;
+        }
+
+        context.Report(
+            DiagnosticCodes.PrivilegedAdminAccount,
+            $"{entry.User.UserPrincipalName} holds a directory role",
+            $"{entry.User.UserPrincipalName} holds {string.Join(", ", roles.Select(r => r.DisplayName ?? r.RoleTemplateId ?? r.Id))}. App passwords cannot perform admin actions, and admin portals require MFA for every account whatever the tenant's settings. A least-privileged account, or better an app registration, suits a backup product.",
+            roles.Select(r => new Evidence(JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", r.Index, "roleTemplateId"), r.RoleTemplateId is null ? null : EvidenceValues.String(r.RoleTemplateId), "informational")).ToArray());
+    }
+}

@@ -1,0 +1,27 @@
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>The Microsoft pages the catalog's findings cite (see the domain facts).</summary>
+internal static class Sources
+{
+    public const string AppPasswords = "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-app-passwords";
+    public const string AllowAppPasswords = "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-app-passwords#allow-users-to-create-app-passwords";
+    public const string CombinedRegistration = "https://learn.microsoft.com/entra/identity/authentication/concept-registration-mfa-sspr-combined";
+    public const string UserStates = "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-userstates";
+    public const string MfaSettings = "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-mfasettings";
+    public const string SecurityDefaults = "https://learn.microsoft.com/entra/fundamentals/security-defaults";
+    public const string BlockLegacyAuth = "https://learn.microsoft.com/entra/identity/conditional-access/policy-block-legacy-authentication";
+    public const string ClientApps = "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-conditions#client-apps";
+    public const string Conditions = "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-conditions";
+    public const string ReportOnly = "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-report-only";
+    public const string GrantControls = "https://learn.microsoft.com/graph/api/resources/conditionalaccessgrantcontrols";
+    public const string SecurityInfoRegistration = "https://learn.microsoft.com/entra/identity/conditional-access/policy-all-users-security-info-registration";
+    public const string ListMethods = "https://learn.microsoft.com/graph/api/authentication-list-methods";
+    public const string MethodsMigration = "https://learn.microsoft.com/entra/identity/authentication/how-to-authentication-methods-manage";
+    public const string BasicAuthDeprecation = "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online";
+    public const string MandatoryMfa = "https://learn.microsoft.com/entra/identity/authentication/concept-mandatory-multifactor-authentication";
+    public const string EwsOAuth = "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
+    public const string RevokeSessions = "https://learn.microsoft.com/graph/api/user-revokesigninsessions";
+    public const string UserResource = "https://learn.microsoft.com/graph/api/resources/user";
+    public const string Permissions = "https://learn.microsoft.com/graph/permissions-reference";
+    public const string MfaLicensing = "https://learn.microsoft.com/entra/identity/authentication/concept-mfa-licensing";
+}

@@ -1,0 +1,54 @@
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>APW014 (the tenant switch "Allow users to create app passwords" is off) and APW091 (it could not be read).</summary>
+internal sealed class TenantAppPasswordSwitchRule : CatalogRule
+{
+    private static readonly RuleDescriptor Off = Describe(DiagnosticCodes.AppPasswordsDisabledForTenant, "AppPasswordsDisabledForTenant", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.AllowAppPasswords, Sources.MfaSettings);
+    private static readonly RuleDescriptor Unknown = Describe(DiagnosticCodes.TenantAppPasswordSettingUnknown, "TenantAppPasswordSettingUnknown", Severity.Warning, FindingKind.Data, Confidence.Documented, Sources.AllowAppPasswords, Sources.MfaSettings);
+
+    public override string Id => "tenant-app-password-switch";
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors => [Off, Unknown];
+
+    public override bool NeedsUser => false;
+
+    public override void Evaluate(RuleContext context)
+    {
+        var section = context.Snapshot.Sections.MfaServicePolicy;
+        if (section.Value is { } policy && policy.AllowAppPasswords is { } allowed)
+        {
+            if (!allowed)
+            {
+                context.Report(
+                    DiagnosticCodes.AppPasswordsDisabledForTenant,
+                    "The tenant does not allow users to create app passwords",
+                    $"The MFA service setting 'Allow users to create app passwords to sign in to non-browser apps' is off, so nobody in the tenant, {context.UserName} included, is offered App password. An administrator must turn it on in the legacy MFA service settings (no supported API exists).",
+                    [new Evidence(JsonPointer.TenantSection("mfaServicePolicy", "value", "allowAppPasswords"), "false", "true")]);
+            }
+
+            return;
+        }
+
+        string why = section.Status switch
+        {
+            SectionStatus.Failed => $"reading it failed (HTTP {section.Error!.HttpStatus})",
+            SectionStatus.Captured => "the captured payload has no allowAppPasswords",
+            _ => "it was not captured" + (section.Reason is { } reason ? $" ({reason})" : string.Empty),
+        };
+        context.Report(
+            DiagnosticCodes.TenantAppPasswordSettingUnknown,
+            "The tenant-wide app password switch must be checked by hand",
+            $"Whether the tenant allows users to create app passwords is unknown: {why}. No supported Graph API exposes the switch, so an administrator must check 'Allow users to create app passwords to sign in to non-browser apps' in the MFA service settings.",
+            [new Evidence(JsonPointer.TenantSection("mfaServicePolicy"), EvidenceValues.String(GraphStatus(section.Status)), "captured, with allowAppPasswords true")]);
+    }
+
+    private static string GraphStatus(SectionStatus status) => status switch
+    {
+        SectionStatus.Captured => "captured",
+        SectionStatus.Failed => "failed",
+        _ => "notCaptured",
+    };
+}

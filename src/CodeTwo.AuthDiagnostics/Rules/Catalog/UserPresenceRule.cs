@@ -1,0 +1,46 @@
+using CodeTwo.AuthDiagnostics.Diagnosis;
+
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+/// <summary>APW001: the requested user is not in the snapshot, or is listed in <c>missingUsers</c>.</summary>
+internal sealed class UserPresenceRule : CatalogRule
+{
+    private static readonly RuleDescriptor NotFound = Describe(DiagnosticCodes.UserNotFound, "UserNotFound", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.UserResource);
+
+    public override string Id => "user-presence";
+
+    public override IReadOnlyList<RuleDescriptor> Descriptors => [NotFound];
+
+    public override bool NeedsUser => false;
+
+    public override void Evaluate(RuleContext context)
+    {
+        if (context.User is not null)
+        {
+            return;
+        }
+
+        var missing = context.Snapshot.MissingUsers;
+        int listed = -1;
+        for (int i = 0; i < missing.Count; i++)
+        {
+            if (string.Equals(missing[i], context.RequestedUser, StringComparison.OrdinalIgnoreCase))
+            {
+                listed = i;
+                break;
+            }
+        }
+
+        var evidence = listed >= 0
+            ? new Evidence(JsonPointer.Build("missingUsers", listed), EvidenceValues.String(missing[listed]), "the user in users")
+            : new Evidence("/users", null, $"an entry whose id or userPrincipalName is {context.RequestedUser}");
+        string why = listed >= 0
+            ? "The capture asked Microsoft Graph for this user and the tenant answered that no such user exists."
+            : "The snapshot has no entry for this user (it was not captured, or the name is mistyped).";
+        context.Report(
+            DiagnosticCodes.UserNotFound,
+            $"User {context.RequestedUser} is not in the snapshot",
+            $"{why} Check the user principal name, then capture the snapshot again including {context.RequestedUser}.",
+            [evidence]);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using CodeTwo.AuthDiagnostics.Diagnosis;
+
+namespace CodeTwo.AuthDiagnostics.Rules;
+
+/// <summary>An immutable copy of <see cref="AuthDiagnosticsOptions"/>, taken when an engine is built.</summary>
+public sealed class DiagnosticsSettings
+{
+    internal DiagnosticsSettings(AuthDiagnosticsOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.TargetResourceAppId);
+        if (options.PropagationWait < TimeSpan.Zero || options.PropagationWait > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PropagationWait, "PropagationWait must be between 0 and 24 hours.");
+        }
+
+        TargetResourceAppId = options.TargetResourceAppId.Trim();
+        LegacyProtocols = options.LegacyProtocols;
+        PropagationWait = options.PropagationWait;
+        DisabledCodes = options.Rules.DisabledCodes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        SeverityOverrides = options.Rules.SeverityOverrides.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The target resource's app id.</summary>
+    public string TargetResourceAppId { get; }
+
+    /// <summary>Whether the target is Exchange Online.</summary>
+    public bool TargetsExchangeOnline => string.Equals(TargetResourceAppId, KnownApps.ExchangeOnline, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The declared protocols.</summary>
+    public LegacyProtocols LegacyProtocols { get; }
+
+    /// <summary>The wait after revoking sessions.</summary>
+    public TimeSpan PropagationWait { get; }
+
+    /// <summary>Disabled codes.</summary>
+    public IReadOnlySet<string> DisabledCodes { get; }
+
+    /// <summary>Re-graded codes.</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; }
+}

@@ -1,0 +1,179 @@
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Rules;
+
+/// <summary>
+/// A Conditional Access policy pre-classified once per snapshot: scope sets for constant-time user checks, target
+/// resource, legacy client coverage and grant requirements.
+/// </summary>
+internal sealed class PolicyFacts
+{
+    private const string RegisterSecurityInfo = "urn:user:registersecurityinfo";
+    private static readonly StringComparer Ids = StringComparer.OrdinalIgnoreCase;
+
+    private readonly HashSet<string> includeUsers;
+    private readonly HashSet<string> excludeUsers;
+    private readonly HashSet<string> includeGroups;
+    private readonly HashSet<string> excludeGroups;
+    private readonly HashSet<string> includeRoles;
+    private readonly HashSet<string> excludeRoles;
+    private readonly bool includeAll;
+    private readonly bool includeGuests;
+    private readonly bool excludeGuests;
+
+    public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId)
+    {
+        Policy = policy;
+        var users = policy.Conditions.Users;
+        includeUsers = new HashSet<string>(users.IncludeUsers, Ids);
+        excludeUsers = new HashSet<string>(users.ExcludeUsers, Ids);
+        includeGroups = new HashSet<string>(users.IncludeGroups, Ids);
+        excludeGroups = new HashSet<string>(users.ExcludeGroups, Ids);
+        includeRoles = new HashSet<string>(users.IncludeRoles, Ids);
+        excludeRoles = new HashSet<string>(users.ExcludeRoles, Ids);
+        includeAll = includeUsers.Contains("All");
+        includeGuests = users.IncludeGuestsOrExternalUsers || includeUsers.Contains("GuestsOrExternalUsers");
+        excludeGuests = users.ExcludeGuestsOrExternalUsers || excludeUsers.Contains("GuestsOrExternalUsers");
+        ScopesByGroupsOrRoles = includeGroups.Count + excludeGroups.Count + includeRoles.Count + excludeRoles.Count > 0;
+
+        var apps = policy.Conditions.Applications;
+        bool included = apps.IncludeApplications.Any(a => Ids.Equals(a, "All") || Ids.Equals(a, "Office365") || Ids.Equals(a, targetResourceAppId));
+        bool excluded = apps.ExcludeApplications.Any(a => Ids.Equals(a, "Office365") || Ids.Equals(a, targetResourceAppId));
+        TargetsResource = included && !excluded;
+        TargetsSecurityInfoRegistration = apps.IncludeUserActions.Any(a => Ids.Equals(a, RegisterSecurityInfo));
+
+        var types = policy.Conditions.ClientAppTypes;
+        if (types.Count == 0 || types.Contains(ClientAppType.All) || types.Contains(ClientAppType.Other) || types.Contains(ClientAppType.Unknown))
+        {
+            // No list means all client types; an unknown value is read as possibly legacy (in doubt, warn).
+            Coverage = ClientCoverage.AllLegacy;
+        }
+        else if (types.Any(t => t is ClientAppType.ExchangeActiveSync or ClientAppType.EasSupported or ClientAppType.EasUnsupported))
+        {
+            Coverage = ClientCoverage.ExchangeActiveSyncOnly;
+        }
+        else
+        {
+            Coverage = ClientCoverage.None;
+        }
+
+        var grant = policy.GrantControls;
+        Blocks = grant?.BuiltInControls.Contains(BuiltInControl.Block) == true;
+        var unsatisfiable = new List<string>();
+        if (grant is not null)
+        {
+            for (int i = 0; i < grant.BuiltInControls.Count; i++)
+            {
+                if (grant.BuiltInControls[i] != BuiltInControl.Block)
+                {
+                    unsatisfiable.Add(grant.BuiltInControlValues[i]);
+                }
+            }
+
+            if (grant.HasAuthenticationStrength)
+            {
+                unsatisfiable.Add("authenticationStrength" + (grant.AuthenticationStrengthName is { } name ? $" ({name})" : string.Empty));
+            }
+
+            if (grant.TermsOfUse.Count > 0)
+            {
+                unsatisfiable.Add("termsOfUse");
+            }
+
+            if (grant.CustomAuthenticationFactors.Count > 0)
+            {
+                unsatisfiable.Add("customAuthenticationFactors");
+            }
+        }
+
+        UnsatisfiableGrants = unsatisfiable;
+        RequiresMfa = grant is not null && (grant.BuiltInControls.Contains(BuiltInControl.Mfa) || grant.HasAuthenticationStrength);
+    }
+
+    public ConditionalAccessPolicy Policy { get; }
+
+    public bool ScopesByGroupsOrRoles { get; }
+
+    public bool TargetsResource { get; }
+
+    public bool TargetsSecurityInfoRegistration { get; }
+
+    public ClientCoverage Coverage { get; }
+
+    public bool Blocks { get; }
+
+    /// <summary>Grant requirements a legacy client cannot satisfy (as Graph names them).</summary>
+    public IReadOnlyList<string> UnsatisfiableGrants { get; }
+
+    public bool RequiresMfa { get; }
+
+    /// <summary>Whether the policy applies to the user; <see langword="null"/> when group or role membership is unknown and decides it.</summary>
+    public bool? AppliesTo(UserFacts user)
+    {
+        if (includeUsers.Contains("None") && !includeAll && includeUsers.Count == 1 && includeGroups.Count == 0 && includeRoles.Count == 0 && !includeGuests)
+        {
+            return false;
+        }
+
+        // Exclusions win: a definite exclusion answers at once.
+        if (excludeUsers.Contains(user.Id) || (excludeGuests && user.IsGuest))
+        {
+            return false;
+        }
+
+        bool? excludedByMembership = Intersects(excludeGroups, excludeRoles, user);
+        if (excludedByMembership == true)
+        {
+            return false;
+        }
+
+        bool included = includeAll || includeUsers.Contains(user.Id) || (includeGuests && user.IsGuest);
+        bool? includedByMembership = included ? true : Intersects(includeGroups, includeRoles, user);
+        if (includedByMembership == false)
+        {
+            return false;
+        }
+
+        if (includedByMembership is null || excludedByMembership is null)
+        {
+            return null;
+        }
+
+        return true;
+    }
+
+    private static bool? Intersects(HashSet<string> groups, HashSet<string> roles, UserFacts user)
+    {
+        if (groups.Count == 0 && roles.Count == 0)
+        {
+            return false;
+        }
+
+        if (!user.MembershipKnown)
+        {
+            return null;
+        }
+
+        return Overlaps(groups, user.GroupIds) || Overlaps(roles, user.RoleTemplateIds) || (groups.Contains("All") && user.GroupIds.Count > 0);
+    }
+
+    private static bool Overlaps(HashSet<string> policySet, HashSet<string> userSet)
+    {
+        if (policySet.Count == 0 || userSet.Count == 0)
+        {
+            return false;
+        }
+
+        // Iterate the smaller set: linear in min(|policy|, |user|).
+        var (small, large) = policySet.Count <= userSet.Count ? (policySet, userSet) : (userSet, policySet);
+        foreach (string id in small)
+        {
+            if (large.Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics.Rules;
+
+/// <summary>What a rule sees for one diagnosis: the indexed snapshot, the user, the host's options, and where to report.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Finding> findings;
+    private readonly Func<string, RuleDescriptor?> describe;
+
+    internal RuleContext(SnapshotIndex index, UserEntry? user, string requestedUser, DiagnosticsSettings settings, List<Finding> findings, Func<string, RuleDescriptor?> describe)
+    {
+        Index = index;
+        User = user;
+        UserFacts = user is null ? null : new UserFacts(user);
+        RequestedUser = requestedUser;
+        Settings = settings;
+        this.findings = findings;
+        this.describe = describe;
+    }
+
+    /// <summary>The snapshot.</summary>
+    public TenantSnapshot Snapshot => Index.Snapshot;
+
+    /// <summary>Tenant-wide facts, computed once per snapshot.</summary>
+    public SnapshotIndex Index { get; }
+
+    /// <summary>The user's entry; <see langword="null"/> when the user is not in the snapshot.</summary>
+    public UserEntry? User { get; }
+
+    /// <summary>The user's facts for scope checks; <see langword="null"/> when the user is not in the snapshot.</summary>
+    public UserFacts? UserFacts { get; }
+
+    /// <summary>The user as the host asked for it (UPN or id).</summary>
+    public string RequestedUser { get; }
+
+    /// <summary>The engine's settings (target resource, protocols, …).</summary>
+    public DiagnosticsSettings Settings { get; }
+
+    /// <summary>The user's name for explanations: the UPN when known.</summary>
+    public string UserName => User?.User.UserPrincipalName ?? RequestedUser;
+
+    /// <summary>In the outcome stage: the verdict decided by the facts stage.</summary>
+    public Verdict? Verdict { get; internal set; }
+
+    /// <summary>In the outcome stage: the plan built for the verdict.</summary>
+    public RemediationPlan? Plan { get; internal set; }
+
+    /// <summary>The findings reported so far (facts stage first).</summary>
+    public IReadOnlyList<Finding> Findings => findings;
+
+    /// <summary>Reports a finding with <paramref name="code"/>; a code the host disabled is dropped.</summary>
+    /// <param name="code">The code (one of the rule's descriptors).</param>
+    /// <param name="title">One line.</param>
+    /// <param name="explanation">Plain language, naming the user and the policy involved.</param>
+    /// <param name="evidence">The facts behind it.</param>
+    /// <param name="policyId">The Conditional Access policy involved, if any.</param>
+    /// <exception cref="InvalidOperationException">The code is not described by any rule of the engine.</exception>
+    public void Report(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId = null)
+    {
+        var descriptor = describe(code) ?? throw new InvalidOperationException($"Code {code} is not described by any rule of this engine.");
+        if (Settings.DisabledCodes.Contains(code))
+        {
+            return;
+        }
+
+        var severity = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : descriptor.Severity;
+        findings.Add(new Finding
+        {
+            Code = descriptor.Code,
+            Name = descriptor.Name,
+            Severity = severity,
+            Kind = descriptor.Kind,
+            Title = title,
+            Explanation = explanation,
+            Evidence = evidence,
+            References = descriptor.References,
+            Confidence = descriptor.Confidence,
+            PolicyId = policyId,
+        });
+    }
+
+    /// <summary>Whether a finding with <paramref name="code"/> was reported.</summary>
+    /// <param name="code">The code.</param>
+    public bool Has(string code) => findings.Exists(f => string.Equals(f.Code, code, StringComparison.Ordinal));
+
+    internal IEnumerable<PolicyFacts> Policies => Index.Policies;
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using CodeTwo.AuthDiagnostics.Rules.Catalog;
+
+namespace CodeTwo.AuthDiagnostics;
+
+/// <summary>Source-generated System.Text.Json metadata for the few values serialised with the serializer (trim and AOT safe).</summary>
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(FailedSection))]
+[JsonSourceGenerationOptions(WriteIndented = false, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class SnapshotJsonContext : JsonSerializerContext;
