@@ -124,6 +124,12 @@ internal static class PlanBuilder
                 RequiredRole = UserAdministrator,
                 Request = new GraphRequest("POST", endpoints.Graph($"/v1.0/users/{userId}/revokeSignInSessions"), null),
                 RollbackUnavailableReason = "Revoked sessions cannot be restored; the user simply signs in again.",
+                Check = new StepCheck(
+                    endpoints.Graph($"/v1.0/users/{userId}?$select=signInSessionsValidFromDateTime"),
+                    "signInSessionsValidFromDateTime",
+                    user.User.SignInSessionsValidFromDateTime is { } validFrom ? JsonString(Snapshots.Writing.SnapshotWriter.FormatInstant(validFrom)) : "null",
+                    "\"an instant at or after the revocation\"",
+                    StepCheckKind.InstantAfterWrite),
             });
             changeSteps.Add(PlanStepIds.RevokeSignInSessions);
         }

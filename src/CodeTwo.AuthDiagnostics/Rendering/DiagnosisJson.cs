@@ -152,6 +152,7 @@ public static class DiagnosisJson
                     w.WriteStartObject("check");
                     w.WriteString("readUrl", check.ReadUrl);
                     w.WriteString("property", check.Property);
+                    w.WriteString("kind", JsonNames.Of(check.Kind));
                     w.WritePropertyName("captured");
                     WriteJsonOrString(w, check.CapturedJson);
                     w.WritePropertyName("desired");
