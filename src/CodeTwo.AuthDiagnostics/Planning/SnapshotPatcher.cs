@@ -41,7 +41,15 @@ internal static class SnapshotPatcher
         return (method, parts) switch
         {
             ("PATCH", [_, "users", var id, "authentication", "requirements"]) => PatchUser(snapshot, id, e => e.Sections.AuthenticationRequirements.Value?.Json, body, (c, el, entry) =>
-                entry with { Sections = entry.Sections with { AuthenticationRequirements = Section.Captured(GraphPayloadReader.AuthenticationRequirements(c, el)) } }),
+            {
+                var requirements = GraphPayloadReader.AuthenticationRequirements(c, el);
+                if (requirements.PerUserMfaState == Snapshots.Graph.PerUserMfaState.Unknown)
+                {
+                    c.Error(JsonReadContext.Describe(requirements.PerUserMfaStateValue), "Invalid value for perUserMfaState: expected disabled, enabled or enforced");
+                }
+
+                return entry with { Sections = entry.Sections with { AuthenticationRequirements = Section.Captured(requirements) } };
+            }),
             ("POST", [_, "users", var id, "revokeSignInSessions"]) => PatchUser(snapshot, id, e => e.User.Json, JsonNode.Parse($"{{\"signInSessionsValidFromDateTime\":\"{Snapshots.Writing.SnapshotWriter.FormatInstant(now)}\"}}"), (c, el, entry) =>
                 entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "users", var id]) => PatchUser(snapshot, id, e => e.User.Json, body, (c, el, entry) => entry with { User = GraphPayloadReader.User(c, el) }),
@@ -108,6 +116,11 @@ internal static class SnapshotPatcher
         using (context.Enter(position))
         {
             var updated = GraphPayloadReader.ConditionalAccessPolicy(context, merged, position);
+            if (updated.State == Snapshots.Graph.ConditionalAccessPolicyState.Unknown)
+            {
+                context.Error(JsonReadContext.Describe(updated.StateValue), "Invalid value for state: expected enabled, disabled or enabledForReportingButNotEnforced");
+            }
+
             if (context.Errors.Count > 0)
             {
                 return new PatchResult(400, snapshot, string.Join("; ", context.Errors.Select(e => e.Message)));
