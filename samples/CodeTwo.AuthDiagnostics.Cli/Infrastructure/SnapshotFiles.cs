@@ -1,0 +1,142 @@
+using System.Globalization;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
+
+namespace CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+
+/// <summary>Reads and writes snapshot files for the commands, turning every problem with the user's files into a friendly <see cref="InvalidInputException"/>.</summary>
+internal static class SnapshotFiles
+{
+    /// <summary>
+    /// Reads and validates the snapshot at <paramref name="path"/>. A missing file, a directory, an unreadable file or
+    /// an invalid document raises <see cref="InvalidInputException"/> whose message names the file and whose details
+    /// are the reader's errors, one per line (<c>$.users[0].user.id: missing; every user needs an id</c>).
+    /// </summary>
+    /// <param name="path">The file, as the user typed it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        RequirePath(path, "--snapshot");
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"cannot read snapshot '{path}': it is a directory; expected a snapshot file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"cannot read snapshot '{path}': no such file");
+        }
+
+        try
+        {
+            return await new SnapshotReader().ReadFileAsync(path, cancellationToken);
+        }
+        catch (SnapshotFormatException e)
+        {
+            throw Invalid(path, e);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="snapshot"/> canonically to <paramref name="path"/> (replacing the file if it exists). The
+    /// bytes go to a temporary file beside it first and are moved into place at the end, so a failure or a
+    /// cancellation never leaves a half-written snapshot behind.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="path">The destination, as the user typed it.</param>
+    /// <param name="options">Writer options (redaction).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public static async Task WriteAsync(TenantSnapshot snapshot, string path, SnapshotWriterOptions options, CancellationToken cancellationToken)
+    {
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath) ?? ".";
+        string temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..8] + ".tmp");
+        try
+        {
+            await SnapshotWriter.WriteFileAsync(snapshot, temporary, options, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (IOException)
+            {
+                // Best effort: the temporary file is hidden and named after the output.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Same.
+            }
+        }
+    }
+
+    /// <summary>Checks that an output path can be written: not empty, not a directory, in a directory that exists.</summary>
+    /// <param name="path">The output path, as the user typed it.</param>
+    /// <param name="option">The option that named it, for the message.</param>
+    public static void RequireWritableFilePath(string path, string option)
+    {
+        RequirePath(path, option);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"cannot write '{path}': it is a directory; expected a file name for {option}");
+        }
+
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new InvalidInputException($"cannot write '{path}': the directory '{directory}' does not exist");
+        }
+    }
+
+    /// <summary>
+    /// True when both paths name the same file: same full path (case-insensitively on Windows and macOS), or the same
+    /// final target once symbolic links are followed.
+    /// </summary>
+    /// <param name="first">A path.</param>
+    /// <param name="second">Another path.</param>
+    public static bool AreSameFile(string first, string second) =>
+        string.Equals(Canonical(first), Canonical(second), PathComparison);
+
+    private static StringComparison PathComparison =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    private static string Canonical(string path)
+    {
+        string full = Path.GetFullPath(path);
+        try
+        {
+            return File.Exists(full) && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target
+                ? Path.GetFullPath(target.FullName)
+                : full;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
+    }
+
+    private static void RequirePath(string path, string option)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InvalidInputException($"{option} needs a file path; got an empty value");
+        }
+    }
+
+    private static InvalidInputException Invalid(string path, SnapshotFormatException e)
+    {
+        var lines = e.Errors.Select(error => error.Message).ToList();
+        if (e.Errors.Count >= SnapshotReaderOptions.Default.MaxErrors)
+        {
+            lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
+        }
+
+        string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";
+        return new InvalidInputException($"'{path}' is not a valid snapshot ({count}):", lines);
+    }
+}
