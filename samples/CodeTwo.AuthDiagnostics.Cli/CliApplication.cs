@@ -37,6 +37,9 @@ public sealed class CliApplication
     /// <summary>The tool's commands, in the order help lists them.</summary>
     internal static IReadOnlyList<Func<CliConsole, Command>> DefaultCommands { get; } =
     [
+        DiagnoseCommand.Create,
+        PlanCommand.Create,
+        ApplyCommand.Create,
         ValidateCommand.Create,
         RedactCommand.Create,
     ];

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>The input or the command line is wrong: a usage error, a missing or invalid snapshot, a refused output path.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary><c>apply</c> stopped before the end: waiting, a manual step to confirm, approval refused, or the tenant drifted.</summary>
+    public const int Stopped = 3;
+
     /// <summary>Cancelled with Ctrl+C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
 }

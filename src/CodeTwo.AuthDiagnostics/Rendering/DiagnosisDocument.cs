@@ -102,7 +102,9 @@ internal sealed class DiagnosisDocument
 
                 if (s.RequiredPermissions.Count > 0 || s.RequiredRole is not null)
                 {
-                    Indented($"Needs: {string.Join(", ", s.RequiredPermissions.Select(Code))}{(s.RequiredRole is null ? string.Empty : $" (role: {s.RequiredRole})")}");
+                    string permissions = string.Join(", ", s.RequiredPermissions.Select(Code));
+                    string role = s.RequiredRole is null ? string.Empty : $"role {s.RequiredRole}";
+                    Indented($"Needs: {(permissions.Length > 0 && role.Length > 0 ? $"{permissions} ({role})" : permissions + role)}");
                 }
 
                 if (s.Fixes.Count > 0)
@@ -148,7 +150,9 @@ internal sealed class DiagnosisDocument
             Indented(f.Explanation);
             foreach (var e in f.Evidence)
             {
-                Indented($"Evidence: {Code(e.Path)} is {(e.ActualJson is null ? "absent" : Code(e.ActualJson))}; expected {e.Expected}");
+                Indented(e.Path == "/" && e.ActualJson is null
+                    ? $"Evidence: not in the snapshot; expected {e.Expected}"
+                    : $"Evidence: {Code(e.Path)} is {(e.ActualJson is null ? "absent" : Code(e.ActualJson))}; expected {e.Expected}");
             }
 
             if (f.References.Count > 0)

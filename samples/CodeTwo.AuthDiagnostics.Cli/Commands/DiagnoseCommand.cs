@@ -1,0 +1,56 @@
+using System.CommandLine;
+using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rendering;
+
+namespace CodeTwo.AuthDiagnostics.Cli.Commands;
+
+/// <summary>
+/// <c>diagnose [--snapshot FILE] [--user U] [--format text|json|markdown] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// explains why App password is missing (or unusable) for a user and prints the plan. Exit 0 whenever a diagnosis
+/// was produced, whatever the verdict.
+/// </summary>
+internal static class DiagnoseCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var options = new DiagnosisOptions();
+        var format = Formats.Option("text", "json", "markdown");
+        var command = new Command(
+            "diagnose",
+            "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
+            + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
+            + "holds only the JSON (docs/diagnosis-format.md). Exit 0 whenever a diagnosis is produced, whatever the verdict. "
+            + "Reading a snapshot needs nothing; capturing one needs Policy.Read.All, User.Read.All, "
+            + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, Domain.Read.All and LicenseAssignment.Read.All.");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(format);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var engineOptions = options.ToEngineOptions(parseResult);
+            var (snapshot, name) = await SnapshotInput.LoadAsync(parseResult.GetValue(options.Snapshot), cancellationToken);
+            string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(options.User));
+            var diagnosis = new DiagnosticEngine(engineOptions).Diagnose(snapshot, UserRef.Parse(user));
+            switch (parseResult.GetValue(format))
+            {
+                case "json":
+                    console.Out.Write(DiagnosisJson.Serialize(diagnosis));
+                    break;
+                case "markdown":
+                    console.Out.Write(DiagnosisMarkdown.Render(diagnosis));
+                    break;
+                default:
+                    console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
+                    console.Out.Write(DiagnosisText.Render(diagnosis));
+                    break;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

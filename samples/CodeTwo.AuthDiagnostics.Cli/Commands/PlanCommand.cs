@@ -1,0 +1,43 @@
+using System.CommandLine;
+using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rendering;
+
+namespace CodeTwo.AuthDiagnostics.Cli.Commands;
+
+/// <summary><c>plan [--snapshot FILE] [--user U] [--format json|markdown|powershell]</c>: the remediation plan alone, for review or to run elsewhere.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var options = new DiagnosisOptions();
+        var format = Formats.Option("markdown", "json", "powershell");
+        var command = new Command(
+            "plan",
+            "Print the remediation plan for a user: as a Markdown runbook, as JSON (the plan member of the diagnosis "
+            + "contract), or as a Microsoft Graph PowerShell script (Invoke-MgGraphRequest; run it with -WhatIf first; it "
+            + "asks before every high-risk step). Nothing is sent to any tenant.");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(format);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var engineOptions = options.ToEngineOptions(parseResult);
+            var (snapshot, _) = await SnapshotInput.LoadAsync(parseResult.GetValue(options.Snapshot), cancellationToken);
+            string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(options.User));
+            var diagnosis = new DiagnosticEngine(engineOptions).Diagnose(snapshot, UserRef.Parse(user));
+            string subject = diagnosis.UserPrincipalName ?? diagnosis.RequestedUser;
+            console.Out.Write(parseResult.GetValue(format) switch
+            {
+                "json" => PlanJson.Serialize(diagnosis.Plan),
+                "powershell" => PlanPowerShell.Render(diagnosis.Plan, snapshot.Cloud, subject),
+                _ => PlanMarkdown.Render(diagnosis.Plan, subject),
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
