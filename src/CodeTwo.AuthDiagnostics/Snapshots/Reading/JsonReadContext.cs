@@ -289,15 +289,28 @@ internal sealed partial class JsonReadContext
     {
         if (segment.Name is null)
         {
-            text.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
-        }
-        else if (IsIdentifier(segment.Name))
-        {
-            text.Append('.').Append(segment.Name);
+            AppendIndex(text, segment.Index);
         }
         else
         {
-            text.Append("['").Append(segment.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            AppendName(text, segment.Name);
+        }
+    }
+
+    /// <summary>Appends an array index to a JSONPath: <c>[3]</c>.</summary>
+    public static void AppendIndex(StringBuilder text, int index) =>
+        text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+
+    /// <summary>Appends a member to a JSONPath: <c>.name</c>, or <c>['@odata.type']</c> when it is not an identifier.</summary>
+    public static void AppendName(StringBuilder text, string name)
+    {
+        if (IsIdentifier(name))
+        {
+            text.Append('.').Append(name);
+        }
+        else
+        {
+            text.Append("['").Append(name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
         }
     }
 
