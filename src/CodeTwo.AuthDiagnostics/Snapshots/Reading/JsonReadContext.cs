@@ -70,7 +70,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out var value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return null;
         }
 
@@ -87,7 +87,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out var value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return null;
         }
 
@@ -104,7 +104,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out var value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return null;
         }
 
@@ -148,7 +148,7 @@ internal sealed partial class JsonReadContext
             return instant;
         }
 
-        ErrorAt(name, Describe(text), "expected an ISO-8601 instant such as 2026-11-24T09:30:00Z");
+        ErrorAt(name, Describe(text), "expected an ISO-8601 instant with Z or a UTC offset, such as 2026-11-24T09:30:00Z");
         return null;
     }
 
@@ -164,7 +164,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return false;
         }
 
@@ -182,7 +182,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return false;
         }
 
@@ -277,13 +277,16 @@ internal sealed partial class JsonReadContext
 
     private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
-    private void Missing(string name, string? requiredBecause)
+    private void Missing(JsonElement obj, string name, string? requiredBecause)
     {
         if (requiredBecause is not null)
         {
-            ErrorAt(name, "missing", requiredBecause);
+            ErrorAt(name, Absence(obj, name), requiredBecause);
         }
     }
+
+    /// <summary>How a required property that <see cref="TryGet"/> did not find is absent: <c>missing</c> or <c>null</c>.</summary>
+    public static string Absence(JsonElement obj, string name) => obj.TryGetProperty(name, out _) ? "null" : "missing";
 
     private static void Append(StringBuilder text, Segment segment)
     {

@@ -268,7 +268,7 @@ public sealed class SnapshotReader
 
         if (!JsonReadContext.TryGet(root, "schemaVersion", out var version))
         {
-            c.ErrorAt("schemaVersion", "missing", $"expected the schema version (supported: {string.Join(", ", SupportedVersions)})");
+            c.ErrorAt("schemaVersion", JsonReadContext.Absence(root, "schemaVersion"), $"expected the schema version (supported: {string.Join(", ", SupportedVersions)})");
             return null;
         }
 
@@ -416,7 +416,7 @@ public sealed class SnapshotReader
             case SectionStatus.Captured:
                 if (!JsonReadContext.TryGet(element, "value", out var value))
                 {
-                    c.ErrorAt("value", "missing", "a captured section needs its value");
+                    c.ErrorAt("value", JsonReadContext.Absence(element, "value"), "a captured section needs its value");
                     return Section<T>.Absent;
                 }
 
