@@ -105,19 +105,22 @@ public sealed class SnapshotReader
     private async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream stream, string? source, CancellationToken cancellationToken)
     {
         long limit = options.MaxDocumentBytes;
-        int capacity = stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, limit + 1) : 1 << 16;
+
+        // One byte more than the limit is enough to know that a document is too large; no array can be larger than Array.MaxLength.
+        long largest = Math.Min(limit + 1, Array.MaxLength);
+        long capacity = stream.CanSeek ? Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, largest) : Math.Min(1 << 16, largest);
         var buffer = new byte[Math.Max(capacity, 16)];
         int length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
-                if (length > limit)
+                if (length > limit || length >= largest)
                 {
                     throw TooLarge(length, source, atLeast: true);
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1));
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, largest));
             }
 
             int read;
@@ -145,11 +148,14 @@ public sealed class SnapshotReader
         return buffer.AsMemory(0, length);
     }
 
+    /// <summary>The size error. <paramref name="atLeast"/>: reading stopped after <paramref name="size"/> bytes, so the whole document is larger still.</summary>
     private SnapshotFormatException TooLarge(long size, string? source, bool atLeast = false) => new(
         [
             new SnapshotFormatError(
                 "$",
-                $"a document of {(atLeast ? "more than " : string.Empty)}{FormatBytes(size)}",
+                atLeast
+                    ? $"a document of more than {FormatBytes(Math.Min(size, options.MaxDocumentBytes))}"
+                    : $"a document of {FormatBytes(size)}",
                 $"expected at most {FormatBytes(options.MaxDocumentBytes)} (SnapshotReaderOptions.MaxDocumentBytes)"),
         ],
         source);
