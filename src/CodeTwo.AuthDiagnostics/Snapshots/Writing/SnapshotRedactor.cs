@@ -30,6 +30,12 @@ public static partial class SnapshotRedactor
         "displayName", "givenName", "surname", "mailNickname", "onPremisesSamAccountName", "accountName", "userDisplayName", "deviceTag", "model", "phoneAppVersion",
     };
 
+    /// <summary>
+    /// Reads the redacted document back. The snapshot was read (or built) under limits that may be wider than the
+    /// defaults, and redaction changes neither its depth nor, by much, its size: the widest limits apply.
+    /// </summary>
+    private static readonly SnapshotReader RedactedReader = new(new SnapshotReaderOptions { MaxDepth = 1000, MaxDocumentBytes = int.MaxValue });
+
     /// <summary>Returns a redacted copy of <paramref name="snapshot"/>.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="key">The pseudonym key; <see langword="null"/> derives one from the tenant id.</param>
@@ -66,7 +72,7 @@ public static partial class SnapshotRedactor
 
         Walk(root, pseudonyms);
         byte[] bytes = Encoding.UTF8.GetBytes(root.ToJsonString());
-        return new SnapshotReader().Read(bytes);
+        return RedactedReader.Read(bytes);
     }
 
     private static void Walk(JsonNode root, Pseudonyms pseudonyms)
