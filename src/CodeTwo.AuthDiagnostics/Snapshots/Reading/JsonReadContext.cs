@@ -70,7 +70,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out var value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return null;
         }
 
@@ -87,7 +87,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out var value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return null;
         }
 
@@ -104,7 +104,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out var value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return null;
         }
 
@@ -148,7 +148,7 @@ internal sealed partial class JsonReadContext
             return instant;
         }
 
-        ErrorAt(name, Describe(text), "expected an ISO-8601 instant such as 2026-11-24T09:30:00Z");
+        ErrorAt(name, Describe(text), "expected an ISO-8601 instant with Z or a UTC offset, such as 2026-11-24T09:30:00Z");
         return null;
     }
 
@@ -164,7 +164,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return false;
         }
 
@@ -182,7 +182,7 @@ internal sealed partial class JsonReadContext
     {
         if (!TryGet(obj, name, out value))
         {
-            Missing(name, requiredBecause);
+            Missing(obj, name, requiredBecause);
             return false;
         }
 
@@ -277,27 +277,43 @@ internal sealed partial class JsonReadContext
 
     private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
-    private void Missing(string name, string? requiredBecause)
+    private void Missing(JsonElement obj, string name, string? requiredBecause)
     {
         if (requiredBecause is not null)
         {
-            ErrorAt(name, "missing", requiredBecause);
+            ErrorAt(name, Absence(obj, name), requiredBecause);
         }
     }
+
+    /// <summary>How a required property that <see cref="TryGet"/> did not find is absent: <c>missing</c> or <c>null</c>.</summary>
+    public static string Absence(JsonElement obj, string name) => obj.TryGetProperty(name, out _) ? "null" : "missing";
 
     private static void Append(StringBuilder text, Segment segment)
     {
         if (segment.Name is null)
         {
-            text.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
-        }
-        else if (IsIdentifier(segment.Name))
-        {
-            text.Append('.').Append(segment.Name);
+            AppendIndex(text, segment.Index);
         }
         else
         {
-            text.Append("['").Append(segment.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            AppendName(text, segment.Name);
+        }
+    }
+
+    /// <summary>Appends an array index to a JSONPath: <c>[3]</c>.</summary>
+    public static void AppendIndex(StringBuilder text, int index) =>
+        text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+
+    /// <summary>Appends a member to a JSONPath: <c>.name</c>, or <c>['@odata.type']</c> when it is not an identifier.</summary>
+    public static void AppendName(StringBuilder text, string name)
+    {
+        if (IsIdentifier(name))
+        {
+            text.Append('.').Append(name);
+        }
+        else
+        {
+            text.Append("['").Append(name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
         }
     }
 

@@ -17,6 +17,9 @@ public sealed class SnapshotReader
 {
     private static readonly int[] SupportedVersions = [TenantSnapshot.CurrentSchemaVersion];
 
+    /// <summary>UTF-8 that refuses unpaired surrogates instead of silently replacing them with U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly SnapshotReaderOptions options;
 
     /// <summary>Creates a reader with <paramref name="options"/> (or the defaults).</summary>
@@ -34,12 +37,24 @@ public sealed class SnapshotReader
     public TenantSnapshot Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if ((long)json.Length * 3 > options.MaxDocumentBytes && Encoding.UTF8.GetByteCount(json) > options.MaxDocumentBytes)
+        byte[] bytes;
+        try
         {
-            throw TooLarge(Encoding.UTF8.GetByteCount(json), null);
+            if ((long)json.Length * 3 > options.MaxDocumentBytes && StrictUtf8.GetByteCount(json) is var size && size > options.MaxDocumentBytes)
+            {
+                throw TooLarge(size, null);
+            }
+
+            bytes = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException e)
+        {
+            // A .NET string can hold half of a surrogate pair, which no UTF-8 document can: say where it is.
+            throw new SnapshotFormatException(
+                [new SnapshotFormatError("$", $"an unpaired UTF-16 surrogate (U+{(int)(e.CharUnknown != 0 ? e.CharUnknown : e.CharUnknownHigh):X4}) at character {e.Index + 1}", "expected valid Unicode text")]);
         }
 
-        return Read(Encoding.UTF8.GetBytes(json), null);
+        return Read(bytes, null);
     }
 
     /// <summary>Reads a snapshot from UTF-8 bytes (a leading byte-order mark is allowed).</summary>
@@ -90,19 +105,22 @@ public sealed class SnapshotReader
     private async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream stream, string? source, CancellationToken cancellationToken)
     {
         long limit = options.MaxDocumentBytes;
-        int capacity = stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, limit + 1) : 1 << 16;
+
+        // One byte more than the limit is enough to know that a document is too large; no array can be larger than Array.MaxLength.
+        long largest = Math.Min(limit + 1, Array.MaxLength);
+        long capacity = stream.CanSeek ? Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, largest) : Math.Min(1 << 16, largest);
         var buffer = new byte[Math.Max(capacity, 16)];
         int length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
-                if (length > limit)
+                if (length > limit || length >= largest)
                 {
                     throw TooLarge(length, source, atLeast: true);
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1));
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, largest));
             }
 
             int read;
@@ -130,11 +148,14 @@ public sealed class SnapshotReader
         return buffer.AsMemory(0, length);
     }
 
+    /// <summary>The size error. <paramref name="atLeast"/>: reading stopped after <paramref name="size"/> bytes, so the whole document is larger still.</summary>
     private SnapshotFormatException TooLarge(long size, string? source, bool atLeast = false) => new(
         [
             new SnapshotFormatError(
                 "$",
-                $"a document of {(atLeast ? "more than " : string.Empty)}{FormatBytes(size)}",
+                atLeast
+                    ? $"a document of more than {FormatBytes(Math.Min(size, options.MaxDocumentBytes))}"
+                    : $"a document of {FormatBytes(size)}",
                 $"expected at most {FormatBytes(options.MaxDocumentBytes)} (SnapshotReaderOptions.MaxDocumentBytes)"),
         ],
         source);
@@ -165,11 +186,24 @@ public sealed class SnapshotReader
                 MaxDepth = options.MaxDepth,
                 AllowTrailingCommas = false,
                 CommentHandling = JsonCommentHandling.Disallow,
+                AllowDuplicateProperties = false,
             });
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw new SnapshotFormatException([NotJson(e)], source);
+            // The parser's exception says little (nothing at all about a duplicate property, and the duplicate check
+            // throws InvalidOperationException on a name with an unpaired surrogate escape): find the problem on the text.
+            var problem = JsonTextDiagnostics.Diagnose(utf8Json.Span, options.MaxDepth, checkDuplicates: true)
+                ?? new SnapshotFormatError("$", $"malformed JSON ({e.Message})", "expected one complete JSON document");
+            throw new SnapshotFormatException([problem], source);
+        }
+
+        // A \uD800-style escape that is not half of a pair parses, but cannot be read as a string (nor written back).
+        if (JsonTextDiagnostics.MayHoldSurrogateEscape(utf8Json.Span)
+            && JsonTextDiagnostics.Diagnose(utf8Json.Span, options.MaxDepth, checkDuplicates: false) is { } invalidText)
+        {
+            document.Dispose();
+            throw new SnapshotFormatException([invalidText], source);
         }
 
         // The document is deliberately not disposed: the snapshot's payloads keep referring to it.
@@ -186,33 +220,6 @@ public sealed class SnapshotReader
         }
 
         return snapshot;
-    }
-
-    private SnapshotFormatError NotJson(JsonException e)
-    {
-        string position = e.LineNumber is { } line
-            ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}"
-            : string.Empty;
-        string reason = e.Message;
-        int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            reason = reason[..cut].TrimEnd();
-        }
-
-        if (reason.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            return new SnapshotFormatError("$", $"nesting deeper than {options.MaxDepth} levels{position}", $"expected at most {options.MaxDepth} levels (SnapshotReaderOptions.MaxDepth)");
-        }
-
-        bool truncated = reason.Contains("end of data", StringComparison.OrdinalIgnoreCase)
-            || reason.Contains("depth to be zero", StringComparison.OrdinalIgnoreCase)
-            || reason.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
-            || reason.Contains("empty", StringComparison.OrdinalIgnoreCase);
-        return new SnapshotFormatError(
-            "$",
-            (truncated ? "truncated or empty JSON" : "malformed JSON") + position + " (" + reason + ")",
-            "expected one complete JSON document");
     }
 
     private static void CheckUtf8(ReadOnlySpan<byte> bytes, string? source)
@@ -267,7 +274,7 @@ public sealed class SnapshotReader
 
         if (!JsonReadContext.TryGet(root, "schemaVersion", out var version))
         {
-            c.ErrorAt("schemaVersion", "missing", $"expected the schema version (supported: {string.Join(", ", SupportedVersions)})");
+            c.ErrorAt("schemaVersion", JsonReadContext.Absence(root, "schemaVersion"), $"expected the schema version (supported: {string.Join(", ", SupportedVersions)})");
             return null;
         }
 
@@ -415,7 +422,7 @@ public sealed class SnapshotReader
             case SectionStatus.Captured:
                 if (!JsonReadContext.TryGet(element, "value", out var value))
                 {
-                    c.ErrorAt("value", "missing", "a captured section needs its value");
+                    c.ErrorAt("value", JsonReadContext.Absence(element, "value"), "a captured section needs its value");
                     return Section<T>.Absent;
                 }
 

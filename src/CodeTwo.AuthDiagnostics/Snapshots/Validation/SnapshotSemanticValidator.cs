@@ -15,46 +15,30 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
 
     private SnapshotSemanticValidator()
     {
-        RuleFor(s => s.Users).Custom(UniqueUsers);
-
-        RuleForEach(s => s.Users).Custom((entry, context) =>
-        {
-            string path = $"$.users[{entry.Index}].user";
-            if (!Guid.TryParseExact(entry.User.Id, "D", out _))
-            {
-                context.AddFailure(Failure($"{path}.id", JsonReadContext.Describe(entry.User.Id), "expected the user's object id, a GUID"));
-            }
-
-            if (!entry.User.UserPrincipalName.Contains('@', StringComparison.Ordinal))
-            {
-                context.AddFailure(Failure($"{path}.userPrincipalName", JsonReadContext.Describe(entry.User.UserPrincipalName), "expected a user principal name such as backup@contoso.com"));
-            }
-
-            string sections = $"$.users[{entry.Index}].sections";
-            CheckError(context, $"{sections}.authenticationRequirements", entry.Sections.AuthenticationRequirements.Error);
-            CheckError(context, $"{sections}.authenticationMethods", entry.Sections.AuthenticationMethods.Error);
-            CheckError(context, $"{sections}.transitiveMemberOf", entry.Sections.TransitiveMemberOf.Error);
-        });
-
+        // The rules run in the order they are declared, and each walks its part of the snapshot in order, so the
+        // failures come out in document order: tenant sections, then each user (all of its problems together), then
+        // missingUsers.
         RuleFor(s => s.Sections).Custom((sections, context) =>
         {
             CheckError(context, "$.sections.securityDefaults", sections.SecurityDefaults.Error);
             CheckError(context, "$.sections.conditionalAccessPolicies", sections.ConditionalAccessPolicies.Error);
-            CheckError(context, "$.sections.authenticationMethodsPolicy", sections.AuthenticationMethodsPolicy.Error);
-            CheckError(context, "$.sections.mfaServicePolicy", sections.MfaServicePolicy.Error);
-            CheckError(context, "$.sections.domains", sections.Domains.Error);
-            CheckError(context, "$.sections.subscribedSkus", sections.SubscribedSkus.Error);
-
             if (sections.ConditionalAccessPolicies.Value is { } policies)
             {
                 Unique(context, policies, p => p.Id, p => $"$.sections.conditionalAccessPolicies.value[{p.Index}].id", "Conditional Access policy ids");
             }
 
+            CheckError(context, "$.sections.authenticationMethodsPolicy", sections.AuthenticationMethodsPolicy.Error);
+            CheckError(context, "$.sections.mfaServicePolicy", sections.MfaServicePolicy.Error);
+            CheckError(context, "$.sections.domains", sections.Domains.Error);
             if (sections.Domains.Value is { } domains)
             {
                 Unique(context, domains, d => d.Id, d => $"$.sections.domains.value[{d.Index}].id", "domain names");
             }
+
+            CheckError(context, "$.sections.subscribedSkus", sections.SubscribedSkus.Error);
         });
+
+        RuleFor(s => s.Users).Custom(CheckUsers);
 
         RuleFor(s => s.MissingUsers).Custom((missing, context) =>
         {
@@ -88,10 +72,39 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
         }
     }
 
-    private static void UniqueUsers(IReadOnlyList<UserEntry> users, ValidationContext<TenantSnapshot> context)
+    /// <summary>Each user's problems in the order of its members (id, userPrincipalName, sections), users in document order.</summary>
+    private static void CheckUsers(IReadOnlyList<UserEntry> users, ValidationContext<TenantSnapshot> context)
     {
-        Unique(context, users, u => u.User.Id, u => $"$.users[{u.Index}].user.id", "user ids");
-        Unique(context, users, u => u.User.UserPrincipalName, u => $"$.users[{u.Index}].user.userPrincipalName", "user principal names");
+        var firstById = new Dictionary<string, UserEntry>(users.Count, StringComparer.OrdinalIgnoreCase);
+        var firstByName = new Dictionary<string, UserEntry>(users.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in users)
+        {
+            string path = $"$.users[{entry.Index}].user";
+            if (!Guid.TryParseExact(entry.User.Id, "D", out _))
+            {
+                context.AddFailure(Failure($"{path}.id", JsonReadContext.Describe(entry.User.Id), "expected the user's object id, a GUID"));
+            }
+
+            if (entry.User.Id.Length > 0 && !firstById.TryAdd(entry.User.Id, entry))
+            {
+                context.AddFailure(Failure($"{path}.id", $"duplicate \"{entry.User.Id}\" (first at $.users[{firstById[entry.User.Id].Index}].user.id)", "user ids must be unique"));
+            }
+
+            if (!entry.User.UserPrincipalName.Contains('@', StringComparison.Ordinal))
+            {
+                context.AddFailure(Failure($"{path}.userPrincipalName", JsonReadContext.Describe(entry.User.UserPrincipalName), "expected a user principal name such as backup@contoso.com"));
+            }
+
+            if (entry.User.UserPrincipalName.Length > 0 && !firstByName.TryAdd(entry.User.UserPrincipalName, entry))
+            {
+                context.AddFailure(Failure($"{path}.userPrincipalName", $"duplicate \"{entry.User.UserPrincipalName}\" (first at $.users[{firstByName[entry.User.UserPrincipalName].Index}].user.userPrincipalName)", "user principal names must be unique"));
+            }
+
+            string sections = $"$.users[{entry.Index}].sections";
+            CheckError(context, $"{sections}.authenticationRequirements", entry.Sections.AuthenticationRequirements.Error);
+            CheckError(context, $"{sections}.authenticationMethods", entry.Sections.AuthenticationMethods.Error);
+            CheckError(context, $"{sections}.transitiveMemberOf", entry.Sections.TransitiveMemberOf.Error);
+        }
     }
 
     private static void Unique<T>(ValidationContext<TenantSnapshot> context, IReadOnlyList<T> items, Func<T, string> key, Func<T, string> path, string what)

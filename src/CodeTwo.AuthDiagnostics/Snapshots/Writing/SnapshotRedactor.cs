@@ -10,7 +10,8 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 /// <summary>
 /// Replaces personal data in a snapshot with stable pseudonyms so that it can be shared with support:
 /// user principal names and mail addresses (<c>user-3f9a0c21d4@domain-8e1b7a90c2.example</c>), display and given
-/// names, phone numbers, and the tenant's domain names (consistently, so a UPN still matches its domain).
+/// names (also where free text mentions a user by name), phone numbers, and the tenant's domain names and their
+/// subdomains (consistently, so a UPN still matches its domain).
 /// Object ids, policy settings and every other value the diagnosis reads are kept, so a redacted snapshot gives
 /// the same verdict. The same input and key always give the same pseudonym.
 /// </summary>
@@ -25,10 +26,25 @@ public static partial class SnapshotRedactor
         "userPrincipalName", "mail", "emailAddress", "otherMails", "proxyAddresses", "onPremisesUserPrincipalName", "imAddresses",
     };
 
+    /// <summary>Properties that hold a domain name (of the tenant or of its on-premises directory).</summary>
+    private static readonly HashSet<string> DomainProperties = new(StringComparer.Ordinal)
+    {
+        "onPremisesDomainName",
+    };
+
+    /// <summary>The properties of a user object that hold the person's names.</summary>
+    private static readonly string[] PersonNameProperties = ["displayName", "givenName", "surname"];
+
     private static readonly HashSet<string> NameProperties = new(StringComparer.Ordinal)
     {
         "displayName", "givenName", "surname", "mailNickname", "onPremisesSamAccountName", "accountName", "userDisplayName", "deviceTag", "model", "phoneAppVersion",
     };
+
+    /// <summary>
+    /// Reads the redacted document back. The snapshot was read (or built) under limits that may be wider than the
+    /// defaults, and redaction changes neither its depth nor, by much, its size: the widest limits apply.
+    /// </summary>
+    private static readonly SnapshotReader RedactedReader = new(new SnapshotReaderOptions { MaxDepth = 1000, MaxDocumentBytes = int.MaxValue });
 
     /// <summary>Returns a redacted copy of <paramref name="snapshot"/>.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -64,9 +80,27 @@ public static partial class SnapshotRedactor
             }
         }
 
+        // Users' names, so that free text that mentions them ("Accounts used by Alice Wilber") is redacted too.
+        if (root["users"] is JsonArray users)
+        {
+            foreach (var entry in users)
+            {
+                if (entry?["user"] is JsonObject user)
+                {
+                    foreach (string property in PersonNameProperties)
+                    {
+                        if (user[property] is JsonValue value && value.TryGetValue(out string? name))
+                        {
+                            pseudonyms.KnowPersonName(name);
+                        }
+                    }
+                }
+            }
+        }
+
         Walk(root, pseudonyms);
         byte[] bytes = Encoding.UTF8.GetBytes(root.ToJsonString());
-        return new SnapshotReader().Read(bytes);
+        return RedactedReader.Read(bytes);
     }
 
     private static void Walk(JsonNode root, Pseudonyms pseudonyms)
@@ -124,6 +158,11 @@ public static partial class SnapshotRedactor
             return pseudonyms.Address(text);
         }
 
+        if (DomainProperties.Contains(property))
+        {
+            return pseudonyms.Domain(text);
+        }
+
         if (NameProperties.Contains(property) && !keepNames)
         {
             return pseudonyms.Name(text);
@@ -149,6 +188,9 @@ public static partial class SnapshotRedactor
         private static readonly string[] TenantSuffixes = [".onmicrosoft.com", ".onmicrosoft.us", ".partner.onmschina.cn"];
         private readonly byte[] key;
         private readonly Dictionary<string, string> domains = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Users' names by their first word, longest first: looked up word by word in free text.</summary>
+        private readonly Dictionary<string, List<string>> personNames = new(StringComparer.OrdinalIgnoreCase);
 
         public Pseudonyms(string key) => this.key = Encoding.UTF8.GetBytes(key);
 
@@ -177,6 +219,20 @@ public static partial class SnapshotRedactor
             domains[domain] = pseudonym;
             domains[pseudonym] = pseudonym;
             return pseudonym;
+        }
+
+        /// <summary>Whether <paramref name="name"/> is a subdomain of a known domain (<c>corp.contoso.com</c>): as telling as the domain itself.</summary>
+        private bool IsSubdomainOfKnown(string name)
+        {
+            for (int dot = name.IndexOf('.', StringComparison.Ordinal); dot >= 0 && dot < name.Length - 1; dot = name.IndexOf('.', dot + 1))
+            {
+                if (domains.ContainsKey(name[(dot + 1)..]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public string Address(string address)
@@ -215,6 +271,28 @@ public static partial class SnapshotRedactor
             return "+0 " + digits[..10];
         }
 
+        /// <summary>Remembers a user's name, so that <see cref="Sweep"/> finds it in free text.</summary>
+        public void KnowPersonName(string name)
+        {
+            name = name.Trim();
+            int firstWord = WordEnd(name, 0);
+            if (name.Length < 2 || firstWord == 0)
+            {
+                return;
+            }
+
+            if (!personNames.TryGetValue(name[..firstWord], out var names))
+            {
+                personNames[name[..firstWord]] = names = [];
+            }
+
+            if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(name);
+                names.Sort((a, b) => b.Length.CompareTo(a.Length));
+            }
+        }
+
         public string Sweep(string text)
         {
             if (text.Contains('@', StringComparison.Ordinal))
@@ -224,10 +302,63 @@ public static partial class SnapshotRedactor
 
             if (domains.Count > 0 && text.Contains('.', StringComparison.Ordinal))
             {
-                text = DomainPattern().Replace(text, m => domains.TryGetValue(m.Value, out var pseudonym) ? pseudonym : m.Value);
+                text = DomainPattern().Replace(text, m => domains.TryGetValue(m.Value, out var pseudonym) ? pseudonym
+                    : IsSubdomainOfKnown(m.Value) ? Domain(m.Value)
+                    : m.Value);
             }
 
-            return text;
+            // Names only in free text (with a space): a one-word value such as "Guest" or "All" may be a setting the
+            // diagnosis reads, and a user who happens to be called that must not change it.
+            return personNames.Count > 0 && text.Contains(' ', StringComparison.Ordinal) ? SweepNames(text) : text;
+        }
+
+        /// <summary>Replaces every known user name that stands as whole words in <paramref name="text"/>.</summary>
+        private string SweepNames(string text)
+        {
+            StringBuilder? result = null;
+            int copied = 0;
+            int at = 0;
+            while (at < text.Length)
+            {
+                int end = WordEnd(text, at);
+                if (end == at || (at > 0 && char.IsLetterOrDigit(text[at - 1])))
+                {
+                    at = Math.Max(end, at + 1);
+                    continue;
+                }
+
+                string? found = null;
+                if (personNames.TryGetValue(text[at..end], out var names))
+                {
+                    found = names.Find(name => text.AsSpan(at).StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                        && (at + name.Length == text.Length || !char.IsLetterOrDigit(text[at + name.Length])));
+                }
+
+                if (found is null)
+                {
+                    at = end;
+                    continue;
+                }
+
+                result ??= new StringBuilder(text.Length);
+                result.Append(text, copied, at - copied).Append(Name(found));
+                at += found.Length;
+                copied = at;
+            }
+
+            return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+        }
+
+        /// <summary>Where the word (letters and digits) that starts at <paramref name="start"/> ends.</summary>
+        private static int WordEnd(string text, int start)
+        {
+            int end = start;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            return end;
         }
 
         private string Hash(string kind, string value)
