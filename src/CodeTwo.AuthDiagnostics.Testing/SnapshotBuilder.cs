@@ -124,7 +124,7 @@ public sealed class SnapshotBuilder
 
     /// <summary>
     /// Writes <c>transitiveMemberOf</c> groups as <c>$select=id,displayName</c> returns them instead of whole group
-    /// objects (the large-tenant generator sets it to keep very large documents small).
+    /// objects (used by <see cref="LargeTenantGenerator"/> to keep very large documents small).
     /// </summary>
     internal bool SelectedMembershipProperties { get; set; }
 
@@ -161,7 +161,11 @@ public sealed class SnapshotBuilder
         return this;
     }
 
-    /// <summary>Sets <c>cloud</c> (default global). Graph hosts in <c>@odata.context</c> annotations and the default initial domain follow it.</summary>
+    /// <summary>
+    /// Sets <c>cloud</c> (default global). Graph hosts in <c>@odata.context</c> annotations follow it, and so does the
+    /// default initial domain (<c>contoso.onmicrosoft.us</c>, <c>contoso.partner.onmschina.cn</c>) unless
+    /// <see cref="WithDomain"/> or <see cref="WithoutDomains"/> was called before.
+    /// </summary>
     /// <param name="cloud">The Microsoft cloud.</param>
     public SnapshotBuilder WithCloud(CloudEnvironment cloud)
     {
