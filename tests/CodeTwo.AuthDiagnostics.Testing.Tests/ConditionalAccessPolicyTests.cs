@@ -222,6 +222,8 @@ public sealed class ConditionalAccessPolicyTests
 
         Policy(built).Conditions.Applications.IncludeAuthenticationContextClassReferences.Should().Equal("c1", "c2");
         Policy(built).Conditions.Applications.IncludeApplications.Should().BeEmpty();
+        built.Strings($"{P}/conditions/applications/includeAuthenticationContextClassReferences").Should().Equal("c1", "c2");
+        built.At($"{P}/conditions/applications/includeApplications")!.AsArray().Should().BeEmpty();
     }
 
     [Fact]

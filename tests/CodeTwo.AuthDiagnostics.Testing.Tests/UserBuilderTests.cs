@@ -84,6 +84,9 @@ public sealed class UserBuilderTests
         var password = Entry(One(u => u.NoMfaMethods())).Sections.AuthenticationMethods.Value!;
         password.Should().ContainSingle().Which.Kind.Should().Be(AuthenticationMethodKind.Password);
         password.Should().OnlyContain(m => !m.IsMfaCapable);
+        var json = One(u => u.NoMfaMethods());
+        json.At($"{U}/sections/authenticationMethods/value")!.AsArray().Should().ContainSingle();
+        json.Str($"{U}/sections/authenticationMethods/value/0/@odata.type").Should().Be("#microsoft.graph.passwordAuthenticationMethod");
 
         Entry(One(u => u.Methods())).Sections.AuthenticationMethods.Value.Should().BeEmpty();
     }
