@@ -357,7 +357,7 @@ public sealed class ConditionalAccessPolicyBuilder
 
     /// <summary>Sets <c>conditions.insiderRiskLevels</c> (for example <c>"moderate,elevated"</c>).</summary>
     /// <param name="levels">One or more levels.</param>
-    public ConditionalAccessPolicyBuilder InsiderRisk(InsiderRiskLevels levels)
+    public ConditionalAccessPolicyBuilder InsiderRiskLevels(InsiderRiskLevels levels)
     {
         InsiderRiskValue = GraphText.Of(levels);
         return this;

@@ -532,7 +532,7 @@ public static class LargeTenantGenerator
 
                 if (insider)
                 {
-                    p.InsiderRisk(InsiderRiskLevels.Elevated);
+                    p.InsiderRiskLevels(InsiderRiskLevels.Elevated);
                 }
 
                 if (flows)

@@ -406,7 +406,7 @@ public sealed class ConditionalAccessPolicyTests
     [Fact]
     public void Risk_levels_are_sign_in_conditions()
     {
-        var built = One(p => p.UserRiskLevels(RiskLevel.High).SignInRiskLevels(RiskLevel.Medium, RiskLevel.High).InsiderRisk(InsiderRiskLevels.Moderate | InsiderRiskLevels.Elevated));
+        var built = One(p => p.UserRiskLevels(RiskLevel.High).SignInRiskLevels(RiskLevel.Medium, RiskLevel.High).InsiderRiskLevels(InsiderRiskLevels.Moderate | InsiderRiskLevels.Elevated));
 
         Policy(built).Conditions.SignInDependentConditions.Should().Equal("userRiskLevels", "signInRiskLevels", "insiderRiskLevels");
         built.Strings($"{P}/conditions/userRiskLevels").Should().Equal("high");
@@ -430,7 +430,7 @@ public sealed class ConditionalAccessPolicyTests
     public void Invalid_flag_values_are_rejected()
     {
         var policy = new SnapshotBuilder();
-        policy.Invoking(b => b.WithConditionalAccessPolicy("x", p => p.InsiderRisk(InsiderRiskLevels.None))).Should().Throw<ArgumentOutOfRangeException>();
+        policy.Invoking(b => b.WithConditionalAccessPolicy("x", p => p.InsiderRiskLevels(InsiderRiskLevels.None))).Should().Throw<ArgumentOutOfRangeException>();
         policy.Invoking(b => b.WithConditionalAccessPolicy("y", p => p.AuthenticationFlows(AuthenticationFlowTransferMethods.None))).Should().Throw<ArgumentOutOfRangeException>();
     }
 
