@@ -163,13 +163,25 @@ public sealed class SnapshotBuilder
 
     /// <summary>
     /// Sets <c>cloud</c> (default global). Graph hosts in <c>@odata.context</c> annotations follow it, and so does the
-    /// default initial domain (<c>contoso.onmicrosoft.us</c>, <c>contoso.partner.onmschina.cn</c>) unless
-    /// <see cref="WithDomain"/> or <see cref="WithoutDomains"/> was called before.
+    /// default initial domain (<c>contoso.onmicrosoft.us</c>, <c>contoso.partner.onmschina.cn</c>) while it is present.
     /// </summary>
     /// <param name="cloud">The Microsoft cloud.</param>
     public SnapshotBuilder WithCloud(CloudEnvironment cloud)
     {
-        Cloud = GraphText.Checked(cloud);
+        GraphText.Checked(cloud);
+        if (domains is not null)
+        {
+            // Move the default initial domain, when it is still there, to the new cloud's suffix.
+            string oldInitial = "contoso" + GraphText.InitialDomainSuffix(Cloud);
+            string newInitial = "contoso" + GraphText.InitialDomainSuffix(cloud);
+            int index = domains.FindIndex(d => d.IsInitial && d.Name == oldInitial);
+            if (index >= 0 && !domains.Exists(d => d.Name == newInitial))
+            {
+                domains[index] = domains[index] with { Name = newInitial };
+            }
+        }
+
+        Cloud = cloud;
         return this;
     }
 

@@ -37,6 +37,17 @@ public sealed class TenantSectionTests
         built.Snapshot.Sections.Domains.Value!.Should().Contain(d => d.Id == initialDomain && d.IsInitial);
     }
 
+    [Fact]
+    public void WithCloud_after_WithDomain_still_moves_the_default_initial_domain()
+    {
+        var built = Built.From(new SnapshotBuilder().WithDomain("contoso.us", isDefault: true).WithCloud(CloudEnvironment.UsGov));
+
+        built.Snapshot.Sections.Domains.Value!.Select(d => (d.Id, d.IsDefault, d.IsInitial)).Should().Equal(
+            ("contoso.com", false, false),
+            ("contoso.onmicrosoft.us", false, true),
+            ("contoso.us", true, false));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
