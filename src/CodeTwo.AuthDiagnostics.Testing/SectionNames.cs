@@ -1,0 +1,36 @@
+namespace CodeTwo.AuthDiagnostics.Testing;
+
+/// <summary>The tenant-wide sections of a snapshot, for <see cref="SnapshotBuilder.WithSectionFailed"/> and <see cref="SnapshotBuilder.WithSectionNotCaptured"/>.</summary>
+public enum TenantSectionName
+{
+    /// <summary><c>securityDefaults</c>: <c>GET /v1.0/policies/identitySecurityDefaultsEnforcementPolicy</c>.</summary>
+    SecurityDefaults,
+
+    /// <summary><c>conditionalAccessPolicies</c>: <c>GET /v1.0/identity/conditionalAccess/policies</c>.</summary>
+    ConditionalAccessPolicies,
+
+    /// <summary><c>authenticationMethodsPolicy</c>: <c>GET /v1.0/policies/authenticationMethodsPolicy</c>.</summary>
+    AuthenticationMethodsPolicy,
+
+    /// <summary><c>mfaServicePolicy</c>: <c>GET /beta/policies/mfaServicePolicy</c>.</summary>
+    MfaServicePolicy,
+
+    /// <summary><c>domains</c>: <c>GET /v1.0/domains</c>.</summary>
+    Domains,
+
+    /// <summary><c>subscribedSkus</c>: <c>GET /v1.0/subscribedSkus</c>.</summary>
+    SubscribedSkus,
+}
+
+/// <summary>The per-user sections of a snapshot, for <see cref="UserBuilder.SectionFailed"/> and <see cref="UserBuilder.SectionNotCaptured"/>.</summary>
+public enum UserSectionName
+{
+    /// <summary><c>authenticationRequirements</c>: <c>GET /beta/users/{id}/authentication/requirements</c>.</summary>
+    AuthenticationRequirements,
+
+    /// <summary><c>authenticationMethods</c>: <c>GET /v1.0/users/{id}/authentication/methods</c>.</summary>
+    AuthenticationMethods,
+
+    /// <summary><c>transitiveMemberOf</c>: <c>GET /v1.0/users/{id}/transitiveMemberOf</c>.</summary>
+    TransitiveMemberOf,
+}
