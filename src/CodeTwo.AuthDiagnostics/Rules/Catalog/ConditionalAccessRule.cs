@@ -142,28 +142,50 @@ internal sealed class ConditionalAccessRule : CatalogRule
     private static string PolicyPath(PolicyFacts policy, params object[] tail) =>
         JsonPointer.TenantSection("conditionalAccessPolicies", ["value", policy.Policy.Index, .. tail]);
 
+    /// <summary>
+    /// The facts that make the policy bite: its client app types, the grant controls a legacy client cannot satisfy (each
+    /// at its own place), and the exclusion list the fix changes. Each actual value is what the snapshot holds there.
+    /// </summary>
     private static Evidence[] PolicyEvidence(PolicyFacts policy)
     {
-        var conditions = policy.Policy.Conditions;
-        var grant = policy.Policy.GrantControls;
-        return
-        [
-            new Evidence(PolicyPath(policy, "conditions", "clientAppTypes"), EvidenceValues.Strings(conditions.ClientAppTypes.Count == 0 ? [] : Raw(policy.Policy)), "no legacy client type (all, other, exchangeActiveSync)"),
-            policy.Blocks
-                ? new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant!.BuiltInControlValues), "no \"block\" for this user")
-                : new Evidence(PolicyPath(policy, "grantControls"), EvidenceValues.Strings(policy.UnsatisfiableGrants), "no grant requirement a legacy client cannot satisfy"),
-            new Evidence(PolicyPath(policy, "conditions", "users", "excludeUsers"), EvidenceValues.Strings(conditions.Users.ExcludeUsers), "the user's id excluded"),
-        ];
-    }
-
-    private static IEnumerable<string> Raw(ConditionalAccessPolicy policy)
-    {
-        if (policy.Json.TryGetProperty("conditions", out var c) && c.TryGetProperty("clientAppTypes", out var types) && types.ValueKind == System.Text.Json.JsonValueKind.Array)
+        var json = policy.Policy.Json;
+        var grant = policy.Policy.GrantControls!;
+        var evidence = new List<Evidence>
         {
-            foreach (var t in types.EnumerateArray())
+            new(PolicyPath(policy, "conditions", "clientAppTypes"), EvidenceValues.At(json, "conditions", "clientAppTypes"), "no legacy client type (all, other, exchangeActiveSync)"),
+        };
+        if (policy.Blocks)
+        {
+            evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), "no \"block\" for this user"));
+        }
+        else
+        {
+            const string Satisfiable = "no grant requirement a legacy client cannot satisfy";
+            if (grant.BuiltInControls.Count > 0)
             {
-                yield return t.GetString() ?? string.Empty;
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), Satisfiable));
+            }
+
+            if (grant.HasAuthenticationStrength)
+            {
+                evidence.Add(new Evidence(
+                    PolicyPath(policy, "grantControls", "authenticationStrength"),
+                    grant.AuthenticationStrengthName is { } strength ? $"{{\"displayName\":{EvidenceValues.String(strength)}}}" : EvidenceValues.At(json, "grantControls", "authenticationStrength"),
+                    Satisfiable));
+            }
+
+            if (grant.TermsOfUse.Count > 0)
+            {
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "termsOfUse"), EvidenceValues.Strings(grant.TermsOfUse), Satisfiable));
+            }
+
+            if (grant.CustomAuthenticationFactors.Count > 0)
+            {
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "customAuthenticationFactors"), EvidenceValues.Strings(grant.CustomAuthenticationFactors), Satisfiable));
             }
         }
+
+        evidence.Add(new Evidence(PolicyPath(policy, "conditions", "users", "excludeUsers"), EvidenceValues.At(json, "conditions", "users", "excludeUsers"), "the user's id excluded"));
+        return evidence.ToArray();
     }
 }
