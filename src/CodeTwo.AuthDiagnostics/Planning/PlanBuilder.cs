@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Rules;
@@ -51,20 +52,7 @@ internal static class PlanBuilder
 
         if (verdict == Verdict.Indeterminate)
         {
-            var permissions = RequiredReadPermissions(findings);
-            steps.Add(Manual(
-                PlanStepIds.GrantPermissionsAndRecapture,
-                "Grant the missing read permissions and capture the snapshot again",
-                "The snapshot lacks data that the diagnosis needs, so no change can be planned safely yet.",
-                $"Grant the capturing application (or account) {string.Join(", ", permissions)}, then capture the snapshot again and re-run the diagnosis for {upn}." +
-                (codes.Contains(DiagnosticCodes.DataNotCaptured) && findings.Any(f => f.Code == DiagnosticCodes.DataNotCaptured && f.Title.Contains("value this version", StringComparison.Ordinal))
-                    ? " Where a value is one this version cannot interpret, check it by hand in the portal or update the library."
-                    : string.Empty),
-                endpoints.EntraAdminCenter,
-                [DiagnosticCodes.DataNotCaptured],
-                [],
-                string.Join(", ", permissions),
-                "Privileged Role Administrator"));
+            steps.Add(ResolveMissingData(findings.Where(f => f.RootCause).ToArray(), upn, endpoints));
             AddSwitchCheck(steps, codes, endpoints, []);
             return Finish(steps, findings, alternatives);
         }
@@ -229,16 +217,17 @@ internal static class PlanBuilder
         }
 
         string? switchStep = AddSwitchCheck(steps, codes, endpoints, []);
+        int waitMinutes = (int)Math.Ceiling(settings.PropagationWait.TotalMinutes);
         var waitDependsOn = changeSteps.Where(s => s != PlanStepIds.EnforcePerUserMfa).ToArray();
         steps.Add(new PlanStep
         {
             Id = PlanStepIds.WaitForPropagation,
             Kind = PlanStepKind.Wait,
-            Title = $"Wait {(int)settings.PropagationWait.TotalMinutes} minutes for the changes to propagate",
+            Title = waitMinutes == 1 ? "Wait 1 minute for the changes to propagate" : string.Create(CultureInfo.InvariantCulture, $"Wait {waitMinutes} minutes for the changes to propagate"),
             Explanation = "Token revocation and policy changes can take a few minutes to reach every service; Security info sessions last up to 15 minutes.",
             DependsOn = waitDependsOn,
             Risk = Risk.Low,
-            WaitMinutes = (int)Math.Ceiling(settings.PropagationWait.TotalMinutes),
+            WaitMinutes = waitMinutes,
         });
 
         string last = PlanStepIds.WaitForPropagation;
@@ -339,7 +328,7 @@ internal static class PlanBuilder
                 // Evidence of a missing section: expected "captured (Permission)"; actual may name the failed request's permissions.
                 if (evidence.Expected.StartsWith("captured (", StringComparison.Ordinal))
                 {
-                    permissions.Add(evidence.Expected["captured (".Length..^1]);
+                    permissions.UnionWith(evidence.Expected["captured (".Length..^1].Split(", "));
                 }
 
                 if (evidence.ActualJson is { } actual && actual.Contains("requiredPermissions", StringComparison.Ordinal))
@@ -356,7 +345,50 @@ internal static class PlanBuilder
             }
         }
 
-        return permissions.Count == 0 ? ["Policy.Read.All"] : permissions.ToArray();
+        return permissions.ToArray();
+    }
+
+    /// <summary>
+    /// The one step of an indeterminate plan: grant the read permissions the missing sections need (from their evidence)
+    /// and capture again; check by hand the values this version cannot interpret; fix the rules that failed.
+    /// </summary>
+    private static PlanStep ResolveMissingData(Finding[] causes, string upn, CloudEndpoints endpoints)
+    {
+        var permissions = RequiredReadPermissions(causes);
+        var values = causes
+            .Where(f => f.Code == DiagnosticCodes.DataNotCaptured && !f.Evidence.Any(e => e.Expected.StartsWith("captured (", StringComparison.Ordinal)))
+            .SelectMany(f => f.Evidence.Select(e => e.Path))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var rules = causes.Where(f => f.Code == DiagnosticCodes.RuleFailed).Select(f => f.Title).Distinct(StringComparer.Ordinal).ToArray();
+
+        var instructions = new List<string>();
+        if (permissions.Length > 0)
+        {
+            instructions.Add($"Grant the capturing application (or account) {string.Join(", ", permissions)}, then capture the snapshot again.");
+        }
+
+        if (values.Length > 0)
+        {
+            instructions.Add($"Check by hand, in the portal, what the snapshot could not tell at {string.Join(", ", values)} (a value this version cannot interpret, or one that was not captured); capture again, or update the library.");
+        }
+
+        if (rules.Length > 0)
+        {
+            instructions.Add($"Fix or remove the failing rule ({string.Join("; ", rules)}).");
+        }
+
+        instructions.Add($"Then diagnose {upn} again.");
+        return Manual(
+            PlanStepIds.GrantPermissionsAndRecapture,
+            permissions.Length > 0 ? "Grant the missing read permissions and capture the snapshot again" : "Resolve the data the diagnosis could not use, then diagnose again",
+            $"The diagnosis of {upn} lacks data it needs, so no change can be planned safely yet.",
+            string.Join(" ", instructions),
+            endpoints.EntraAdminCenter,
+            causes.Select(f => f.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            [],
+            permissions.Length > 0 ? string.Join(", ", permissions) : null,
+            permissions.Length > 0 ? "Privileged Role Administrator" : null);
     }
 
     private static string ExcludeUsersBody(IEnumerable<string> ids) => $"{{\"conditions\":{{\"users\":{{\"excludeUsers\":{JsonArray(ids)}}}}}}}";
