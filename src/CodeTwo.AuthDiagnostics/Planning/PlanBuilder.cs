@@ -23,6 +23,10 @@ internal static class PlanBuilder
     {
         var endpoints = CloudEndpoints.For(index.Snapshot.Cloud);
         var codes = findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+
+        // Only blockers get a fix: a code the host re-graded below blocker no longer drives the verdict, so changing the
+        // tenant for it would contradict the verdict (an 'available' plan never holds a graph step).
+        var blocking = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
         var steps = new List<PlanStep>();
         var alternatives = new List<Alternative>
         {
@@ -57,7 +61,7 @@ internal static class PlanBuilder
             return Finish(steps, findings, alternatives);
         }
 
-        if (codes.Contains(DiagnosticCodes.GuestAccount))
+        if (blocking.Contains(DiagnosticCodes.GuestAccount))
         {
             steps.Add(Manual(
                 PlanStepIds.UseMemberAccount,
@@ -72,14 +76,14 @@ internal static class PlanBuilder
             return Finish(steps, findings, alternatives);
         }
 
-        if (codes.Contains(DiagnosticCodes.AppPasswordsDisabledForTenant))
+        if (blocking.Contains(DiagnosticCodes.AppPasswordsDisabledForTenant))
         {
             AddSwitchCheck(steps, codes, endpoints, []);
             return Finish(steps, findings, alternatives);
         }
 
         var changeSteps = new List<string>();
-        bool perUser = codes.Contains(DiagnosticCodes.PerUserMfaDisabled) || codes.Contains(DiagnosticCodes.PerUserMfaEnabledNotEnforced);
+        bool perUser = blocking.Contains(DiagnosticCodes.PerUserMfaDisabled) || blocking.Contains(DiagnosticCodes.PerUserMfaEnabledNotEnforced);
         if (perUser)
         {
             var requirements = user.Sections.AuthenticationRequirements.Value!;
@@ -116,7 +120,7 @@ internal static class PlanBuilder
             changeSteps.Add(PlanStepIds.RevokeSignInSessions);
         }
 
-        if (codes.Contains(DiagnosticCodes.AccountDisabled))
+        if (blocking.Contains(DiagnosticCodes.AccountDisabled))
         {
             if (user.User.OnPremisesSyncEnabled == true)
             {
@@ -156,7 +160,7 @@ internal static class PlanBuilder
             }
         }
 
-        if (codes.Contains(DiagnosticCodes.SecurityDefaultsEnabled))
+        if (blocking.Contains(DiagnosticCodes.SecurityDefaultsEnabled))
         {
             string url = endpoints.Graph("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy");
             steps.Add(new PlanStep
@@ -178,7 +182,7 @@ internal static class PlanBuilder
         }
 
         var blockingPolicies = findings
-            .Where(f => f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients && f.PolicyId is not null)
+            .Where(f => f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients && f.PolicyId is not null && f.Severity == Severity.Blocker)
             .Select(f => f.PolicyId!)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => index.Snapshot.Sections.ConditionalAccessPolicies.Value!.First(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)))
