@@ -94,7 +94,7 @@ internal static class PlanBuilder
                 Id = PlanStepIds.EnforcePerUserMfa,
                 Kind = PlanStepKind.Graph,
                 Title = $"Enforce per-user MFA for {upn}",
-                Explanation = $"App password is offered only to users enforced for per-user MFA; {upn} is {requirements.PerUserMfaStateValue}. This is the documented fix (the CodeTwo knowledge base's steps 5 and 6 in the portal). From now on the account does MFA at every interactive sign-in and its legacy clients need app passwords.",
+                Explanation = $"App password is offered only to users enforced for per-user MFA; the per-user MFA state of {upn} is {requirements.PerUserMfaStateValue}. This is the documented fix (the CodeTwo knowledge base's steps 5 and 6 in the portal). From now on the account does MFA at every interactive sign-in and its legacy clients need app passwords.",
                 Fixes = Present(codes, DiagnosticCodes.PerUserMfaDisabled, DiagnosticCodes.PerUserMfaEnabledNotEnforced),
                 Risk = Risk.Medium,
                 RequiredPermissions = ["Policy.ReadWrite.AuthenticationMethod"],
@@ -361,7 +361,7 @@ internal static class PlanBuilder
         var permissions = RequiredReadPermissions(causes);
         var values = causes
             .Where(f => f.Code == DiagnosticCodes.DataNotCaptured && !f.Evidence.Any(e => e.Expected.StartsWith("captured (", StringComparison.Ordinal)))
-            .SelectMany(f => f.Evidence.Select(e => e.Path))
+            .Select(f => LowerFirst(f.Title))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var rules = causes.Where(f => f.Code == DiagnosticCodes.RuleFailed).Select(f => f.Title).Distinct(StringComparer.Ordinal).ToArray();
@@ -374,7 +374,7 @@ internal static class PlanBuilder
 
         if (values.Length > 0)
         {
-            instructions.Add($"Check by hand, in the portal, what the snapshot could not tell at {string.Join(", ", values)} (a value this version cannot interpret, or one that was not captured); capture again, or update the library.");
+            instructions.Add($"Check by hand in the portal what the snapshot could not tell ({string.Join("; ", values)}); capture again, or update the library.");
         }
 
         if (rules.Length > 0)
@@ -394,6 +394,8 @@ internal static class PlanBuilder
             permissions.Length > 0 ? string.Join(", ", permissions) : null,
             permissions.Length > 0 ? "Privileged Role Administrator" : null);
     }
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     private static string ExcludeUsersBody(IEnumerable<string> ids) => $"{{\"conditions\":{{\"users\":{{\"excludeUsers\":{JsonArray(ids)}}}}}}}";
 

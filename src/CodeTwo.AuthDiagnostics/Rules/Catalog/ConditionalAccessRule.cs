@@ -26,6 +26,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var requirements = context.User!.Sections.AuthenticationRequirements.Value;
         bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.Eas);
         string upn = context.UserName;
+        string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
 
         foreach (var policy in context.Policies)
         {
@@ -84,7 +85,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     DiagnosticCodes.ReportOnlyPolicyWouldBlock,
                     $"Report-only policy {name} would block app-password sign-ins of {upn}",
                     $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
-                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabledForReportingButNotEnforced\" stays report-only, or the user is excluded"), .. evidence],
+                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence],
                     policy.Policy.Id);
                 continue;
             }
@@ -121,7 +122,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 context.Report(
                     DiagnosticCodes.LegacyAuthBlockedByConditionalAccess,
                     $"Conditional Access policy {name} blocks legacy authentication for {upn}",
-                    $"The enabled policy {name} applies to {upn} and the target resource, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
+                    $"The enabled policy {name} applies to {upn} and {resource}, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
                     evidence,
                     policy.Policy.Id);
             }
@@ -130,7 +131,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 context.Report(
                     DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients,
                     $"Conditional Access policy {name} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
-                    $"The enabled policy {name} applies to {upn} and the target resource for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
+                    $"The enabled policy {name} applies to {upn} and {resource} for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
                     evidence,
                     policy.Policy.Id);
             }
