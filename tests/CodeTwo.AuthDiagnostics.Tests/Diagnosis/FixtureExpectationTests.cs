@@ -1,4 +1,5 @@
 using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Diagnosis;
@@ -58,7 +59,7 @@ public sealed class FixtureExpectationTests
 
         var fromAll = engine.DiagnoseAll(snapshot).Single(d => string.Equals(d.RequestedUser, user, StringComparison.OrdinalIgnoreCase));
 
-        Rendering.DiagnosisJson.Serialize(fromAll).Should().Be(Rendering.DiagnosisJson.Serialize(engine.Diagnose(snapshot, UserRef.Parse(user))));
+        DiagnosisJson.Serialize(fromAll).Should().Be(DiagnosisJson.Serialize(engine.Diagnose(snapshot, UserRef.Parse(user))));
     }
 
     [Fact]
