@@ -76,6 +76,21 @@ public sealed class FixtureExpectationTests
         Fixture.AllNames.Should().HaveCount(15);
     }
 
+    [Theory]
+    [InlineData("report-only-and-conditions.json", "backup@contoso.com", DiagnosticCodes.ReportOnlyPolicyWouldBlock, "6ee57c66-a209-46a7-bfb5-ed170b0387e0")]
+    [InlineData("report-only-and-conditions.json", "backup@contoso.com", DiagnosticCodes.ConditionalAccessPolicyMayApply, "de3300db-9825-4815-9e9d-39917bb7fa69")]
+    [InlineData("ca-legacy-auth-block.json", "backup@contoso.com", DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, "4d1dd7de-07c1-437b-95d0-c57b811008b7")]
+    [InlineData("ca-mfa-required.json", "backup@contoso.com", DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, "b459071a-fb8a-4f9e-bf72-c46dca8fbe35")]
+    [InlineData(Multi, "backup@contoso.com", DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, "99b9bfd0-eaaf-42de-96a7-3b17a317d042")]
+    [InlineData(Multi, "admin@contoso.com", DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, "58e5ce59-7ca4-41eb-b73a-c1a80a810cc9")]
+    [InlineData(Multi, "alice@contoso.com", DiagnosticCodes.SecurityInfoRegistrationBlocked, "3bc99985-8df7-40ba-8d0c-b7aa5937bada")]
+    public void Policy_findings_name_the_policy_the_readme_names(string file, string user, string code, string policyId)
+    {
+        var diagnosis = TestSupport.Diagnose.User(Fixture.Load(file), user);
+
+        diagnosis.Single(code).PolicyId.Should().Be(policyId);
+    }
+
     [Fact]
     public void Unknown_per_user_MFA_state_is_reported_as_APW090_with_the_value_as_evidence()
     {
