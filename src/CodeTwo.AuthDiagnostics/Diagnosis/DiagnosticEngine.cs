@@ -113,7 +113,7 @@ public sealed class DiagnosticEngine
 
         context.Verdict = verdict;
         context.Plan = plan;
-        Run(outcomeRules, context);
+        Run(outcomeRules, context, RuleStage.Outcome);
         var all = Order(context.Findings);
         plan = plan with { Advisories = all.Where(f => f.Kind == FindingKind.Advisory).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
 
@@ -137,11 +137,11 @@ public sealed class DiagnosticEngine
     {
         var findings = new List<Finding>();
         var context = new RuleContext(index, entry, requested, Settings, findings, Describe);
-        Run(factRules, context);
+        Run(factRules, context, RuleStage.Facts);
         return (findings, context);
     }
 
-    private static void Run(IDiagnosticRule[] rules, RuleContext context)
+    private static void Run(IDiagnosticRule[] rules, RuleContext context, RuleStage stage)
     {
         foreach (var rule in rules)
         {
@@ -156,11 +156,17 @@ public sealed class DiagnosticEngine
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
             {
-                context.Report(
-                    DiagnosticCodes.RuleFailed,
-                    $"Rule {rule.Id} failed",
-                    $"The rule {rule.Id} ({string.Join(", ", rule.Descriptors.Select(d => d.Code))}) failed with {e.GetType().Name}: {e.Message}. Its checks did not run, so the verdict cannot be 'available'.",
-                    [new Evidence("/", null, $"rule {rule.Id} completes")]);
+                string failure = $"The rule {rule.Id} ({string.Join(", ", rule.Descriptors.Select(d => d.Code))}) failed with {e.GetType().Name}: {e.Message}.";
+                var evidence = new[] { new Evidence("/", null, $"rule {rule.Id} completes") };
+                if (stage == RuleStage.Facts)
+                {
+                    context.Report(DiagnosticCodes.RuleFailed, $"Rule {rule.Id} failed", $"{failure} Its checks did not run for {context.UserName}, so the verdict cannot be 'available'.", evidence);
+                }
+                else
+                {
+                    // Outcome rules only add advice about the verdict and the plan; a failed one leaves the verdict as it is.
+                    context.ReportGraded(DiagnosticCodes.RuleFailed, $"Rule {rule.Id} failed", $"{failure} Its advice for {context.UserName} is missing; the verdict does not depend on it.", evidence, Severity.Info, FindingKind.Data);
+                }
             }
         }
     }

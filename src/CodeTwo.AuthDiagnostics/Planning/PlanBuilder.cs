@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Rules;
@@ -22,6 +23,10 @@ internal static class PlanBuilder
     {
         var endpoints = CloudEndpoints.For(index.Snapshot.Cloud);
         var codes = findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+
+        // Only blockers get a fix: a code the host re-graded below blocker no longer drives the verdict, so changing the
+        // tenant for it would contradict the verdict (an 'available' plan never holds a graph step).
+        var blocking = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
         var steps = new List<PlanStep>();
         var alternatives = new List<Alternative>
         {
@@ -51,25 +56,12 @@ internal static class PlanBuilder
 
         if (verdict == Verdict.Indeterminate)
         {
-            var permissions = RequiredReadPermissions(findings);
-            steps.Add(Manual(
-                PlanStepIds.GrantPermissionsAndRecapture,
-                "Grant the missing read permissions and capture the snapshot again",
-                "The snapshot lacks data that the diagnosis needs, so no change can be planned safely yet.",
-                $"Grant the capturing application (or account) {string.Join(", ", permissions)}, then capture the snapshot again and re-run the diagnosis for {upn}." +
-                (codes.Contains(DiagnosticCodes.DataNotCaptured) && findings.Any(f => f.Code == DiagnosticCodes.DataNotCaptured && f.Title.Contains("value this version", StringComparison.Ordinal))
-                    ? " Where a value is one this version cannot interpret, check it by hand in the portal or update the library."
-                    : string.Empty),
-                endpoints.EntraAdminCenter,
-                [DiagnosticCodes.DataNotCaptured],
-                [],
-                string.Join(", ", permissions),
-                "Privileged Role Administrator"));
+            steps.Add(ResolveMissingData(findings.Where(f => f.RootCause).ToArray(), upn, endpoints));
             AddSwitchCheck(steps, codes, endpoints, []);
             return Finish(steps, findings, alternatives);
         }
 
-        if (codes.Contains(DiagnosticCodes.GuestAccount))
+        if (blocking.Contains(DiagnosticCodes.GuestAccount))
         {
             steps.Add(Manual(
                 PlanStepIds.UseMemberAccount,
@@ -84,14 +76,14 @@ internal static class PlanBuilder
             return Finish(steps, findings, alternatives);
         }
 
-        if (codes.Contains(DiagnosticCodes.AppPasswordsDisabledForTenant))
+        if (blocking.Contains(DiagnosticCodes.AppPasswordsDisabledForTenant))
         {
             AddSwitchCheck(steps, codes, endpoints, []);
             return Finish(steps, findings, alternatives);
         }
 
         var changeSteps = new List<string>();
-        bool perUser = codes.Contains(DiagnosticCodes.PerUserMfaDisabled) || codes.Contains(DiagnosticCodes.PerUserMfaEnabledNotEnforced);
+        bool perUser = blocking.Contains(DiagnosticCodes.PerUserMfaDisabled) || blocking.Contains(DiagnosticCodes.PerUserMfaEnabledNotEnforced);
         if (perUser)
         {
             var requirements = user.Sections.AuthenticationRequirements.Value!;
@@ -102,7 +94,7 @@ internal static class PlanBuilder
                 Id = PlanStepIds.EnforcePerUserMfa,
                 Kind = PlanStepKind.Graph,
                 Title = $"Enforce per-user MFA for {upn}",
-                Explanation = $"App password is offered only to users enforced for per-user MFA; {upn} is {requirements.PerUserMfaStateValue}. This is the documented fix (the CodeTwo knowledge base's steps 5 and 6 in the portal). From now on the account does MFA at every interactive sign-in and its legacy clients need app passwords.",
+                Explanation = $"App password is offered only to users enforced for per-user MFA; the per-user MFA state of {upn} is {requirements.PerUserMfaStateValue}. This is the documented fix (the CodeTwo knowledge base's steps 5 and 6 in the portal). From now on the account does MFA at every interactive sign-in and its legacy clients need app passwords.",
                 Fixes = Present(codes, DiagnosticCodes.PerUserMfaDisabled, DiagnosticCodes.PerUserMfaEnabledNotEnforced),
                 Risk = Risk.Medium,
                 RequiredPermissions = ["Policy.ReadWrite.AuthenticationMethod"],
@@ -134,7 +126,7 @@ internal static class PlanBuilder
             changeSteps.Add(PlanStepIds.RevokeSignInSessions);
         }
 
-        if (codes.Contains(DiagnosticCodes.AccountDisabled))
+        if (blocking.Contains(DiagnosticCodes.AccountDisabled))
         {
             if (user.User.OnPremisesSyncEnabled == true)
             {
@@ -174,7 +166,7 @@ internal static class PlanBuilder
             }
         }
 
-        if (codes.Contains(DiagnosticCodes.SecurityDefaultsEnabled))
+        if (blocking.Contains(DiagnosticCodes.SecurityDefaultsEnabled))
         {
             string url = endpoints.Graph("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy");
             steps.Add(new PlanStep
@@ -196,7 +188,7 @@ internal static class PlanBuilder
         }
 
         var blockingPolicies = findings
-            .Where(f => f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients && f.PolicyId is not null)
+            .Where(f => f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients && f.PolicyId is not null && f.Severity == Severity.Blocker)
             .Select(f => f.PolicyId!)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => index.Snapshot.Sections.ConditionalAccessPolicies.Value!.First(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)))
@@ -235,16 +227,17 @@ internal static class PlanBuilder
         }
 
         string? switchStep = AddSwitchCheck(steps, codes, endpoints, []);
+        int waitMinutes = (int)Math.Ceiling(settings.PropagationWait.TotalMinutes);
         var waitDependsOn = changeSteps.Where(s => s != PlanStepIds.EnforcePerUserMfa).ToArray();
         steps.Add(new PlanStep
         {
             Id = PlanStepIds.WaitForPropagation,
             Kind = PlanStepKind.Wait,
-            Title = $"Wait {(int)settings.PropagationWait.TotalMinutes} minutes for the changes to propagate",
+            Title = waitMinutes == 1 ? "Wait 1 minute for the changes to propagate" : string.Create(CultureInfo.InvariantCulture, $"Wait {waitMinutes} minutes for the changes to propagate"),
             Explanation = "Token revocation and policy changes can take a few minutes to reach every service; Security info sessions last up to 15 minutes.",
             DependsOn = waitDependsOn,
             Risk = Risk.Low,
-            WaitMinutes = (int)Math.Ceiling(settings.PropagationWait.TotalMinutes),
+            WaitMinutes = waitMinutes,
         });
 
         string last = PlanStepIds.WaitForPropagation;
@@ -345,7 +338,7 @@ internal static class PlanBuilder
                 // Evidence of a missing section: expected "captured (Permission)"; actual may name the failed request's permissions.
                 if (evidence.Expected.StartsWith("captured (", StringComparison.Ordinal))
                 {
-                    permissions.Add(evidence.Expected["captured (".Length..^1]);
+                    permissions.UnionWith(evidence.Expected["captured (".Length..^1].Split(", "));
                 }
 
                 if (evidence.ActualJson is { } actual && actual.Contains("requiredPermissions", StringComparison.Ordinal))
@@ -362,8 +355,53 @@ internal static class PlanBuilder
             }
         }
 
-        return permissions.Count == 0 ? ["Policy.Read.All"] : permissions.ToArray();
+        return permissions.ToArray();
     }
+
+    /// <summary>
+    /// The one step of an indeterminate plan: grant the read permissions the missing sections need (from their evidence)
+    /// and capture again; check by hand the values this version cannot interpret; fix the rules that failed.
+    /// </summary>
+    private static PlanStep ResolveMissingData(Finding[] causes, string upn, CloudEndpoints endpoints)
+    {
+        var permissions = RequiredReadPermissions(causes);
+        var values = causes
+            .Where(f => f.Code == DiagnosticCodes.DataNotCaptured && !f.Evidence.Any(e => e.Expected.StartsWith("captured (", StringComparison.Ordinal)))
+            .Select(f => LowerFirst(f.Title))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var rules = causes.Where(f => f.Code == DiagnosticCodes.RuleFailed).Select(f => f.Title).Distinct(StringComparer.Ordinal).ToArray();
+
+        var instructions = new List<string>();
+        if (permissions.Length > 0)
+        {
+            instructions.Add($"Grant the capturing application (or account) {string.Join(", ", permissions)}, then capture the snapshot again.");
+        }
+
+        if (values.Length > 0)
+        {
+            instructions.Add($"Check by hand in the portal what the snapshot could not tell ({string.Join("; ", values)}); capture again, or update the library.");
+        }
+
+        if (rules.Length > 0)
+        {
+            instructions.Add($"Fix or remove the failing rule ({string.Join("; ", rules)}).");
+        }
+
+        instructions.Add($"Then diagnose {upn} again.");
+        return Manual(
+            PlanStepIds.GrantPermissionsAndRecapture,
+            permissions.Length > 0 ? "Grant the missing read permissions and capture the snapshot again" : "Resolve the data the diagnosis could not use, then diagnose again",
+            $"The diagnosis of {upn} lacks data it needs, so no change can be planned safely yet.",
+            string.Join(" ", instructions),
+            endpoints.EntraAdminCenter,
+            causes.Select(f => f.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            [],
+            permissions.Length > 0 ? string.Join(", ", permissions) : null,
+            permissions.Length > 0 ? "Privileged Role Administrator" : null);
+    }
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     private static string ExcludeUsersBody(IEnumerable<string> ids) => $"{{\"conditions\":{{\"users\":{{\"excludeUsers\":{JsonArray(ids)}}}}}}}";
 

@@ -12,8 +12,14 @@ namespace CodeTwo.AuthDiagnostics.Rendering;
 /// </summary>
 internal sealed class DiagnosisDocument
 {
+    private const string HostEvidencePath = "/";
+    private const string Informational = "informational";
+
     private readonly StringBuilder text = new();
     private readonly bool markdown;
+
+    /// <summary>Where the details of the current list item start (Markdown nests them under the item's marker).</summary>
+    private int detailIndent = 3;
 
     private DiagnosisDocument(bool markdown) => this.markdown = markdown;
 
@@ -37,6 +43,11 @@ internal sealed class DiagnosisDocument
         string user = d.UserPrincipalName ?? d.RequestedUser;
         Heading(1, $"App password diagnosis for {user}");
         Line($"{Bold($"Verdict: {JsonNames.Of(d.Verdict).ToUpperInvariant()}")} - {VerdictSentence(d.Verdict)}");
+        if (markdown)
+        {
+            Blank(); // its own paragraph: the tenant line is context, not part of the verdict
+        }
+
         Line(string.Create(CultureInfo.InvariantCulture, $"Tenant {Code(d.TenantId.ToString("D"))} ({JsonNames.Of(d.Cloud)} cloud), snapshot captured {d.CapturedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC."));
         Blank();
 
@@ -47,10 +58,18 @@ internal sealed class DiagnosisDocument
             WriteFindings(roots, numbered: true);
         }
 
-        var others = d.Findings.Where(f => !f.RootCause).ToArray();
+        // Blockers that are not root causes (a usability blocker under an unavailable verdict) still need fixing.
+        var blockers = d.Findings.Where(f => !f.RootCause && f.Severity == Severity.Blocker).ToArray();
+        if (blockers.Length > 0)
+        {
+            Heading(2, "Also blocking");
+            WriteFindings(blockers, numbered: false);
+        }
+
+        var others = d.Findings.Where(f => !f.RootCause && f.Severity != Severity.Blocker).ToArray();
         if (others.Length > 0)
         {
-            Heading(2, roots.Length > 0 ? "Other findings" : "Findings");
+            Heading(2, roots.Length + blockers.Length > 0 ? "Other findings" : "Findings");
             WriteFindings(others, numbered: false);
         }
 
@@ -71,7 +90,7 @@ internal sealed class DiagnosisDocument
                     tags.Add("requires approval");
                 }
 
-                Line(string.Create(CultureInfo.InvariantCulture, $"{n}. {Bold(s.Title)} ({string.Join(", ", tags)}) [{s.Id}]"));
+                Item(string.Create(CultureInfo.InvariantCulture, $"{n}."), $"{Bold(s.Title)} ({string.Join(", ", tags)}) [{Code(s.Id)}]");
                 Indented(s.Explanation);
                 if (s.Request is { } request)
                 {
@@ -100,11 +119,13 @@ internal sealed class DiagnosisDocument
                     Indented(string.Create(CultureInfo.InvariantCulture, $"Wait: {minutes} minutes"));
                 }
 
-                if (s.RequiredPermissions.Count > 0 || s.RequiredRole is not null)
+                if (s.RequiredPermissions.Count > 0)
                 {
-                    string permissions = string.Join(", ", s.RequiredPermissions.Select(Code));
-                    string role = s.RequiredRole is null ? string.Empty : $"role {s.RequiredRole}";
-                    Indented($"Needs: {(permissions.Length > 0 && role.Length > 0 ? $"{permissions} ({role})" : permissions + role)}");
+                    Indented($"Needs: {string.Join(", ", s.RequiredPermissions.Select(Code))}{(s.RequiredRole is null ? string.Empty : $" (role: {s.RequiredRole})")}");
+                }
+                else if (s.RequiredRole is not null)
+                {
+                    Indented($"Needs: the role {s.RequiredRole}");
                 }
 
                 if (s.Fixes.Count > 0)
@@ -146,13 +167,11 @@ internal sealed class DiagnosisDocument
         {
             n++;
             string marker = numbered ? n.ToString(CultureInfo.InvariantCulture) + "." : "-";
-            Line($"{marker} {Bold($"{f.Code} {f.Name}")} ({JsonNames.Of(f.Severity)}, {JsonNames.Of(f.Kind)}): {f.Title}");
+            Item(marker, $"{Bold($"{f.Code} {f.Name}")} ({JsonNames.Of(f.Severity)}, {JsonNames.Of(f.Kind)}): {f.Title}");
             Indented(f.Explanation);
             foreach (var e in f.Evidence)
             {
-                Indented(e.Path == "/" && e.ActualJson is null
-                    ? $"Evidence: not in the snapshot; expected {e.Expected}"
-                    : $"Evidence: {Code(e.Path)} is {(e.ActualJson is null ? "absent" : Code(e.ActualJson))}; expected {e.Expected}");
+                Indented(EvidenceLine(e));
             }
 
             if (f.References.Count > 0)
@@ -162,6 +181,31 @@ internal sealed class DiagnosisDocument
         }
 
         Blank();
+    }
+
+    /// <summary>
+    /// One fact in words. The root pointer <c>/</c> marks facts that are not in the snapshot (host options, rule
+    /// failures); a missing value is "nothing at" its place; "informational" evidence has no expectation to state.
+    /// </summary>
+    private string EvidenceLine(Evidence e)
+    {
+        string expected = e.Expected == Informational ? string.Empty : $"; expected {e.Expected}";
+        if (e.Path == HostEvidencePath)
+        {
+            return e.ActualJson is null
+                ? $"Evidence: not in the snapshot{expected}"
+                : $"Evidence: {Code(e.ActualJson)} (host options, not in the snapshot){expected}";
+        }
+
+        return e.ActualJson is null
+            ? $"Evidence: nothing at {Code(e.Path)}{expected}"
+            : $"Evidence: {Code(e.Path)} is {Code(e.ActualJson)}{expected}";
+    }
+
+    private void Item(string marker, string line)
+    {
+        Line($"{marker} {line}");
+        detailIndent = markdown ? marker.Length + 1 : 3;
     }
 
     private void Heading(int level, string title)
@@ -179,7 +223,7 @@ internal sealed class DiagnosisDocument
 
     private void Line(string line) => text.Append(line).Append('\n');
 
-    private void Indented(string line) => text.Append("   ").Append(line).Append('\n');
+    private void Indented(string line) => text.Append(' ', detailIndent).Append(markdown ? "- " : string.Empty).Append(line).Append('\n');
 
     private void Blank() => text.Append('\n');
 

@@ -58,7 +58,17 @@ public sealed class RuleContext
     /// <param name="evidence">The facts behind it.</param>
     /// <param name="policyId">The Conditional Access policy involved, if any.</param>
     /// <exception cref="InvalidOperationException">The code is not described by any rule of the engine.</exception>
-    public void Report(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId = null)
+    public void Report(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId = null) =>
+        Add(code, title, explanation, evidence, policyId, null, null);
+
+    /// <summary>
+    /// Reports a finding whose severity and kind depend on the facts (APW060 is a blocker only when the host declares a
+    /// retired protocol). A severity the host set through its options still wins.
+    /// </summary>
+    internal void ReportGraded(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, Severity severity, FindingKind kind) =>
+        Add(code, title, explanation, evidence, null, severity, kind);
+
+    private void Add(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId, Severity? severity, FindingKind? kind)
     {
         var descriptor = describe(code) ?? throw new InvalidOperationException($"Code {code} is not described by any rule of this engine.");
         if (Settings.DisabledCodes.Contains(code))
@@ -66,13 +76,13 @@ public sealed class RuleContext
             return;
         }
 
-        var severity = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : descriptor.Severity;
+        var effective = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : severity ?? descriptor.Severity;
         findings.Add(new Finding
         {
             Code = descriptor.Code,
             Name = descriptor.Name,
-            Severity = severity,
-            Kind = descriptor.Kind,
+            Severity = effective,
+            Kind = kind ?? descriptor.Kind,
             Title = title,
             Explanation = explanation,
             Evidence = evidence,

@@ -26,6 +26,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var requirements = context.User!.Sections.AuthenticationRequirements.Value;
         bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.Eas);
         string upn = context.UserName;
+        string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
 
         foreach (var policy in context.Policies)
         {
@@ -84,7 +85,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     DiagnosticCodes.ReportOnlyPolicyWouldBlock,
                     $"Report-only policy {name} would block app-password sign-ins of {upn}",
                     $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
-                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabledForReportingButNotEnforced\" stays report-only, or the user is excluded"), .. evidence],
+                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence],
                     policy.Policy.Id);
                 continue;
             }
@@ -121,7 +122,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 context.Report(
                     DiagnosticCodes.LegacyAuthBlockedByConditionalAccess,
                     $"Conditional Access policy {name} blocks legacy authentication for {upn}",
-                    $"The enabled policy {name} applies to {upn} and the target resource, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
+                    $"The enabled policy {name} applies to {upn} and {resource}, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
                     evidence,
                     policy.Policy.Id);
             }
@@ -130,7 +131,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 context.Report(
                     DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients,
                     $"Conditional Access policy {name} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
-                    $"The enabled policy {name} applies to {upn} and the target resource for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
+                    $"The enabled policy {name} applies to {upn} and {resource} for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
                     evidence,
                     policy.Policy.Id);
             }
@@ -142,28 +143,50 @@ internal sealed class ConditionalAccessRule : CatalogRule
     private static string PolicyPath(PolicyFacts policy, params object[] tail) =>
         JsonPointer.TenantSection("conditionalAccessPolicies", ["value", policy.Policy.Index, .. tail]);
 
+    /// <summary>
+    /// The facts that make the policy bite: its client app types, the grant controls a legacy client cannot satisfy (each
+    /// at its own place), and the exclusion list the fix changes. Each actual value is what the snapshot holds there.
+    /// </summary>
     private static Evidence[] PolicyEvidence(PolicyFacts policy)
     {
-        var conditions = policy.Policy.Conditions;
-        var grant = policy.Policy.GrantControls;
-        return
-        [
-            new Evidence(PolicyPath(policy, "conditions", "clientAppTypes"), EvidenceValues.Strings(conditions.ClientAppTypes.Count == 0 ? [] : Raw(policy.Policy)), "no legacy client type (all, other, exchangeActiveSync)"),
-            policy.Blocks
-                ? new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant!.BuiltInControlValues), "no \"block\" for this user")
-                : new Evidence(PolicyPath(policy, "grantControls"), EvidenceValues.Strings(policy.UnsatisfiableGrants), "no grant requirement a legacy client cannot satisfy"),
-            new Evidence(PolicyPath(policy, "conditions", "users", "excludeUsers"), EvidenceValues.Strings(conditions.Users.ExcludeUsers), "the user's id excluded"),
-        ];
-    }
-
-    private static IEnumerable<string> Raw(ConditionalAccessPolicy policy)
-    {
-        if (policy.Json.TryGetProperty("conditions", out var c) && c.TryGetProperty("clientAppTypes", out var types) && types.ValueKind == System.Text.Json.JsonValueKind.Array)
+        var json = policy.Policy.Json;
+        var grant = policy.Policy.GrantControls!;
+        var evidence = new List<Evidence>
         {
-            foreach (var t in types.EnumerateArray())
+            new(PolicyPath(policy, "conditions", "clientAppTypes"), EvidenceValues.At(json, "conditions", "clientAppTypes"), "no legacy client type (all, other, exchangeActiveSync)"),
+        };
+        if (policy.Blocks)
+        {
+            evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), "no \"block\" for this user"));
+        }
+        else
+        {
+            const string Satisfiable = "no grant requirement a legacy client cannot satisfy";
+            if (grant.BuiltInControls.Count > 0)
             {
-                yield return t.GetString() ?? string.Empty;
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), Satisfiable));
+            }
+
+            if (grant.HasAuthenticationStrength)
+            {
+                evidence.Add(new Evidence(
+                    PolicyPath(policy, "grantControls", "authenticationStrength"),
+                    grant.AuthenticationStrengthName is { } strength ? $"{{\"displayName\":{EvidenceValues.String(strength)}}}" : EvidenceValues.At(json, "grantControls", "authenticationStrength"),
+                    Satisfiable));
+            }
+
+            if (grant.TermsOfUse.Count > 0)
+            {
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "termsOfUse"), EvidenceValues.Strings(grant.TermsOfUse), Satisfiable));
+            }
+
+            if (grant.CustomAuthenticationFactors.Count > 0)
+            {
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "customAuthenticationFactors"), EvidenceValues.Strings(grant.CustomAuthenticationFactors), Satisfiable));
             }
         }
+
+        evidence.Add(new Evidence(PolicyPath(policy, "conditions", "users", "excludeUsers"), EvidenceValues.At(json, "conditions", "users", "excludeUsers"), "the user's id excluded"));
+        return evidence.ToArray();
     }
 }

@@ -47,7 +47,7 @@ internal sealed class DataCoverageRule : CatalogRule
             context.Report(
                 DiagnosticCodes.DataNotCaptured,
                 $"The per-user MFA state of {entry.User.UserPrincipalName} has a value this version does not know",
-                $"perUserMfaState is '{requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
+                $"The perUserMfaState of {entry.User.UserPrincipalName} is '{requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
                 [new Evidence(JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]);
         }
 
@@ -56,7 +56,7 @@ internal sealed class DataCoverageRule : CatalogRule
             context.Report(
                 DiagnosticCodes.DataNotCaptured,
                 $"Whether {entry.User.UserPrincipalName} is enabled was not captured",
-                "The user object has no accountEnabled (it must be requested with $select), so a disabled account cannot be ruled out.",
+                $"The user object of {entry.User.UserPrincipalName} has no accountEnabled (it must be requested with $select), so a disabled account cannot be ruled out. Capture the user again with accountEnabled.",
                 [new Evidence(JsonPointer.User(entry.Index, "user", "accountEnabled"), null, "true or false")]);
         }
     }
@@ -69,29 +69,37 @@ internal sealed class DataCoverageRule : CatalogRule
             return;
         }
 
-        string permission = SectionPermissions.For(name);
-        string actual;
+        string[] permissions = section.Error is { RequiredPermissions.IsDefaultOrEmpty: false } failure
+            ? failure.RequiredPermissions.ToArray()
+            : [SectionPermissions.For(name)];
+        string needs = string.Join(", ", permissions);
+        Evidence evidence;
+        string title;
         string detail;
         if (section.Status == SectionStatus.Failed)
         {
+            // The error object as the snapshot holds it (the members the diagnosis reads).
             var error = section.Error!;
-            var permissions = error.RequiredPermissions.IsDefaultOrEmpty ? [permission] : error.RequiredPermissions.ToArray();
-            actual = JsonSerializer.Serialize(new FailedSection("failed", error.HttpStatus, error.Code, permissions), SnapshotJsonContext.Default.FailedSection);
-            detail = $"reading it failed with HTTP {error.HttpStatus}{(error.Code is null ? string.Empty : " " + error.Code)}; it needs {string.Join(", ", permissions)}";
+            var summary = new FailedSection(error.HttpStatus, error.Code, error.RequiredPermissions.IsDefaultOrEmpty ? null : error.RequiredPermissions.ToArray());
+            evidence = new Evidence(path + "/error", JsonSerializer.Serialize(summary, SnapshotJsonContext.Default.FailedSection), $"captured ({needs})");
+            title = $"Section {name} could not be read (HTTP {error.HttpStatus})";
+            detail = $"reading the section {name} failed with HTTP {error.HttpStatus}{(error.Code is null ? string.Empty : " " + error.Code)}; it needs {needs}";
         }
         else
         {
-            actual = "{\"status\":\"notCaptured\"}";
-            detail = "it was not captured" + (section.Reason is { } reason ? $" ({reason})" : string.Empty) + $"; reading it needs {permission}";
+            bool absent = ReferenceEquals(section, Section<T>.Absent);
+            evidence = new Evidence(path, absent ? null : "{\"status\":\"notCaptured\"}", $"captured ({needs})");
+            title = $"Section {name} was not captured";
+            detail = $"the section {name} was not captured" + (section.Reason is { } reason ? $" ({reason.TrimEnd('.', ' ')})" : string.Empty) + $"; reading it needs {needs}";
         }
 
         context.Report(
             DiagnosticCodes.DataNotCaptured,
-            $"Section {name} is missing",
-            $"The snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
-            [new Evidence(path, actual, $"captured ({permission})")]);
+            title,
+            $"For {context.UserName}, the snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
+            [evidence]);
     }
 }
 
-/// <summary>The evidence value of a failed section.</summary>
-internal sealed record FailedSection(string Status, int HttpStatus, string? Code, string[] RequiredPermissions);
+/// <summary>The evidence value of a failed section: the members of its <c>error</c> object that the diagnosis reads.</summary>
+internal sealed record FailedSection(int HttpStatus, string? Code, string[]? RequiredPermissions);

@@ -15,6 +15,27 @@ internal static class EvidenceValues
     /// <summary>A list of strings as JSON text.</summary>
     public static string Strings(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray(), SnapshotJsonContext.Default.StringArray);
 
+    /// <summary>The value at <paramref name="path"/> under <paramref name="payload"/> as compact JSON text, or null when absent.</summary>
+    public static string? At(JsonElement payload, params string[] path)
+    {
+        var current = payload;
+        foreach (string name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                return null;
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            current.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>A boolean as JSON text.</summary>
     public static string Bool(bool value) => value ? "true" : "false";
 }

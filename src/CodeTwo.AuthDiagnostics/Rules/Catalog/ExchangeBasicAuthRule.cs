@@ -4,7 +4,8 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
 /// <summary>
 /// APW060: Exchange Online retired Basic authentication for EWS, EAS, IMAP, POP and Remote PowerShell, which also
-/// stops app passwords there. A blocker when the host declares one of those protocols; an advisory otherwise.
+/// stops app passwords there. A usability blocker when the host declares one of those protocols; an advisory otherwise
+/// (the descriptor carries the advisory grading).
 /// </summary>
 internal sealed class ExchangeBasicAuthRule : CatalogRule
 {
@@ -30,15 +31,17 @@ internal sealed class ExchangeBasicAuthRule : CatalogRule
             context.Report(
                 DiagnosticCodes.ExchangeBasicAuthRetired,
                 "Exchange Online no longer accepts Basic authentication for EWS, EAS, IMAP, POP or Remote PowerShell",
-                "Microsoft retired Basic authentication for these Exchange Online protocols, which also stops app passwords there; only SMTP AUTH still accepts it for now. If the product uses one of them, an app password cannot work whatever this diagnosis finds: use modern authentication.",
+                $"Microsoft retired Basic authentication for these Exchange Online protocols, which also stops app passwords there; only SMTP AUTH still accepts it for now. If the product uses one of them for {context.UserName}, an app password cannot work whatever this diagnosis finds: use modern authentication.",
                 [new Evidence("/", null, "the host declares the Exchange Online protocols it uses (options.LegacyProtocols)")]);
             return;
         }
 
-        context.Report(
+        context.ReportGraded(
             DiagnosticCodes.ExchangeBasicAuthRetired,
             $"Exchange Online rejects app passwords for {declared}",
             $"The product uses {declared} with an app password, but Exchange Online retired Basic authentication for it. Sign-ins of {context.UserName} with an app password will fail there whatever the tenant's settings; the product must use modern authentication (OAuth).",
-            [new Evidence("/", EvidenceValues.String(declared.ToString()), "a protocol that still accepts Basic authentication, or OAuth")]);
+            [new Evidence("/", EvidenceValues.String(declared.ToString()), "a protocol that still accepts Basic authentication, or OAuth")],
+            Severity.Blocker,
+            FindingKind.Usability);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ModernAuthRule : CatalogRule
         context.Report(
             DiagnosticCodes.ModernAuthenticationRecommended,
             "Modern authentication is the durable fix",
-            "App passwords depend on legacy authentication, which Microsoft keeps retiring. Registering the product as an application (OAuth, for example with application permissions for Exchange Online) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
+            $"App passwords for {context.UserName} depend on legacy authentication, which Microsoft keeps retiring. Registering the product as an application (OAuth, for example with application permissions for Exchange Online) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
             [new Evidence("/", null, "the host product signs in with OAuth")]);
     }
 }

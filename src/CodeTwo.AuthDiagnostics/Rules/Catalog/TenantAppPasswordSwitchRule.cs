@@ -36,13 +36,26 @@ internal sealed class TenantAppPasswordSwitchRule : CatalogRule
         {
             SectionStatus.Failed => $"reading it failed (HTTP {section.Error!.HttpStatus})",
             SectionStatus.Captured => "the captured payload has no allowAppPasswords",
-            _ => "it was not captured" + (section.Reason is { } reason ? $" ({reason})" : string.Empty),
+            _ => "it was not captured" + (section.Reason is { } reason ? $" ({reason.TrimEnd('.', ' ')})" : string.Empty),
         };
         context.Report(
             DiagnosticCodes.TenantAppPasswordSettingUnknown,
             "The tenant-wide app password switch must be checked by hand",
-            $"Whether the tenant allows users to create app passwords is unknown: {why}. No supported Graph API exposes the switch, so an administrator must check 'Allow users to create app passwords to sign in to non-browser apps' in the MFA service settings.",
-            [new Evidence(JsonPointer.TenantSection("mfaServicePolicy"), EvidenceValues.String(GraphStatus(section.Status)), "captured, with allowAppPasswords true")]);
+            $"Whether the tenant allows users, {context.UserName} included, to create app passwords is unknown: {why}. No supported Graph API exposes the switch, so an administrator must check 'Allow users to create app passwords to sign in to non-browser apps' in the MFA service settings.",
+            [Evidence(section)]);
+    }
+
+    private static Evidence Evidence(Section<Snapshots.Graph.MfaServicePolicy> section)
+    {
+        const string Expected = "captured, with allowAppPasswords true";
+        if (section.IsCaptured)
+        {
+            return new Evidence(JsonPointer.TenantSection("mfaServicePolicy", "value", "allowAppPasswords"), null, "true");
+        }
+
+        return ReferenceEquals(section, Section<Snapshots.Graph.MfaServicePolicy>.Absent)
+            ? new Evidence(JsonPointer.TenantSection("mfaServicePolicy"), null, Expected)
+            : new Evidence(JsonPointer.TenantSection("mfaServicePolicy", "status"), EvidenceValues.String(GraphStatus(section.Status)), Expected);
     }
 
     private static string GraphStatus(SectionStatus status) => status switch
