@@ -75,39 +75,6 @@ public static class KnownRoles
     };
 }
 
-/// <summary>
-/// Application ids and literals that Conditional Access <c>includeApplications</c> and <c>excludeApplications</c> hold.
-/// </summary>
-public static class KnownApps
-{
-    /// <summary>The literal <c>All</c>: every resource.</summary>
-    public const string All = "All";
-
-    /// <summary>The literal <c>None</c>: no resource.</summary>
-    public const string None = "None";
-
-    /// <summary>The literal <c>Office365</c>: the Office 365 app group, which contains Exchange Online.</summary>
-    public const string Office365 = "Office365";
-
-    /// <summary>The literal <c>MicrosoftAdminPortals</c>.</summary>
-    public const string MicrosoftAdminPortals = "MicrosoftAdminPortals";
-
-    /// <summary>Office 365 Exchange Online: the resource legacy clients sign in to with an app password.</summary>
-    public const string ExchangeOnline = "00000002-0000-0ff1-ce00-000000000000";
-
-    /// <summary>Office 365 SharePoint Online.</summary>
-    public const string SharePointOnline = "00000003-0000-0ff1-ce00-000000000000";
-
-    /// <summary>Microsoft Graph.</summary>
-    public const string MicrosoftGraph = "00000003-0000-0000-c000-000000000000";
-
-    /// <summary>Microsoft Teams.</summary>
-    public const string MicrosoftTeams = "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe";
-
-    /// <summary>Windows Azure Service Management API (Azure portal, Azure PowerShell and CLI).</summary>
-    public const string AzureServiceManagement = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
-}
-
 /// <summary>The literals Conditional Access <c>users</c> conditions hold besides ids.</summary>
 public static class KnownUsers
 {

@@ -41,7 +41,7 @@ public sealed class RedactCommandTests
         run.ExitCode.Should().Be(0);
         run.Stdout.Should().Contain("7b9ea66e-083b-4317-b614-c6aa1bfc22ea");
         run.Stdout.Should().Contain("failed: HTTP 403 Authorization_RequestDenied; required permissions: Policy.Read.All");
-        run.Stdout.Should().MatchRegex(@"\n  user-[0-9a-f]{10}@domain-[0-9a-f]{10}\.example \(per-user MFA: enforced\)\n");
+        run.Stdout.Should().MatchRegex(@"\n  user-[0-9a-f]{16}@domain-[0-9a-f]{16}\.example \(per-user MFA: enforced\)\n");
     }
 
     [Fact]

@@ -171,7 +171,7 @@ public sealed class ValidateCommandTests
         run.Stdout.Should().BeEmpty();
         run.StderrLines.Should().HaveCount(2);
         run.StderrLines[0].Should().Be($"c2authdiag: '{path}' is not a valid snapshot (1 error):");
-        run.StderrLines[1].Should().StartWith("$: truncated or empty JSON at line 1");
+        run.StderrLines[1].Should().StartWith("$: truncated JSON: the document ends at line 1");
         run.ShouldHaveNoStackTrace();
     }
 

@@ -131,7 +131,7 @@ internal static class SnapshotFiles
     private static InvalidInputException Invalid(string path, SnapshotFormatException e)
     {
         var lines = e.Errors.Select(error => error.Message).ToList();
-        if (e.Errors.Count >= SnapshotReaderOptions.Default.MaxErrors)
+        if (e.Truncated)
         {
             lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
         }

@@ -174,7 +174,7 @@ public sealed class SnapshotRedactorTests
 
         redacted.Should().NotContain("former.employee").And.NotContain("4255550100").And.NotContain("allstaff@");
         var node = JsonNode.Parse(redacted)!;
-        node["missingUsers"]![0]!.GetValue<string>().Should().MatchRegex("^user-[0-9a-f]{10}@domain-[0-9a-f]{10}\\.example$");
+        node["missingUsers"]![0]!.GetValue<string>().Should().MatchRegex("^user-[0-9a-f]{16}@domain-[0-9a-f]{16}\\.example$");
         Read(redacted).MissingUsers.Should().ContainSingle();
     }
 
@@ -193,8 +193,8 @@ public sealed class SnapshotRedactorTests
         string written = SnapshotWriter.ToJson(redacted);
         written.Should().NotContainEquivalentOf("corp.local").And.NotContainEquivalentOf("contoso");
         var group = redacted.Users[0].Sections.TransitiveMemberOf.Value![0].Json;
-        group.GetProperty("onPremisesDomainName").GetString().Should().MatchRegex("^domain-[0-9a-f]{10}\\.example$");
-        group.GetProperty("description").GetString().Should().MatchRegex("^Synchronized from domain-[0-9a-f]{10}\\.example every 30 minutes$");
+        group.GetProperty("onPremisesDomainName").GetString().Should().MatchRegex("^domain-[0-9a-f]{16}\\.example$");
+        group.GetProperty("description").GetString().Should().MatchRegex("^Synchronized from domain-[0-9a-f]{16}\\.example every 30 minutes$");
     }
 
     [Fact]
@@ -212,8 +212,8 @@ public sealed class SnapshotRedactorTests
 
         string backup = redacted.Users[0].User.DisplayName!;
         string guest = redacted.Users[1].User.DisplayName!;
-        backup.Should().MatchRegex("^Name-[0-9a-f]{10}$");
-        guest.Should().MatchRegex("^Name-[0-9a-f]{10}$");
+        backup.Should().MatchRegex("^Name-[0-9a-f]{16}$");
+        guest.Should().MatchRegex("^Name-[0-9a-f]{16}$");
         redacted.Users[0].Sections.TransitiveMemberOf.Value![0].Json.GetProperty("description").GetString()
             .Should().Be($"Accounts used by {backup} and by {guest}");
         redacted.Users[1].User.UserType.Should().Be(CodeTwo.AuthDiagnostics.Snapshots.Graph.UserType.Guest);

@@ -273,6 +273,7 @@ internal static class GraphPayloadReader
         {
             if (c.ErrorLimitReached)
             {
+                c.StoppedAtLimit();
                 break;
             }
 

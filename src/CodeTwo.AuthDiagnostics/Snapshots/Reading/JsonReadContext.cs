@@ -58,7 +58,20 @@ internal sealed partial class JsonReadContext
         {
             Errors.Add(new SnapshotFormatError(jsonPath, found, expected));
         }
+        else
+        {
+            Truncated = true;
+        }
     }
+
+    /// <summary>Whether errors were dropped, or the walk stopped early, because the error limit was reached.</summary>
+    public bool Truncated { get; private set; }
+
+    /// <summary>Cancels a long walk (checked every few hundred users).</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Records that the walk stopped early at the error limit.</summary>
+    public void StoppedAtLimit() => Truncated = true;
 
     // ----- typed reads of a property of an object -----
 

@@ -40,6 +40,12 @@ public sealed class SnapshotFormatException : Exception
     /// <summary>Where the document came from (a file name), if known.</summary>
     public new string? Source { get; }
 
+    /// <summary>
+    /// True when the reader stopped collecting at <see cref="SnapshotReaderOptions.MaxErrors"/>: the document has more
+    /// problems than <see cref="Errors"/> lists.
+    /// </summary>
+    public bool Truncated { get; init; }
+
     private static string BuildMessage(IReadOnlyList<SnapshotFormatError> errors, string? source)
     {
         var text = new StringBuilder();

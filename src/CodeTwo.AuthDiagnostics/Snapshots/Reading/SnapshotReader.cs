@@ -70,7 +70,7 @@ public sealed class SnapshotReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         var bytes = await ReadAllAsync(stream, null, cancellationToken).ConfigureAwait(false);
-        return Read(bytes, null);
+        return Read(bytes, null, cancellationToken);
     }
 
     /// <summary>Reads a snapshot file.</summary>
@@ -98,7 +98,7 @@ public sealed class SnapshotReader
             }
 
             var bytes = await ReadAllAsync(file, path, cancellationToken).ConfigureAwait(false);
-            return Read(bytes, path);
+            return Read(bytes, path, cancellationToken);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class SnapshotReader
         ? (bytes / (double)(1 << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MiB"
         : bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
 
-    private TenantSnapshot Read(ReadOnlyMemory<byte> utf8Json, string? source)
+    private TenantSnapshot Read(ReadOnlyMemory<byte> utf8Json, string? source, CancellationToken cancellationToken = default)
     {
         if (utf8Json.Span.StartsWith("\uFEFF"u8))
         {
@@ -207,7 +207,8 @@ public sealed class SnapshotReader
         }
 
         // The document is deliberately not disposed: the snapshot's payloads keep referring to it.
-        var context = new JsonReadContext(options.MaxErrors);
+        cancellationToken.ThrowIfCancellationRequested();
+        var context = new JsonReadContext(options.MaxErrors) { Cancellation = cancellationToken };
         var snapshot = ReadEnvelope(context, document.RootElement);
         if (context.Errors.Count == 0 && snapshot is not null)
         {
@@ -216,7 +217,7 @@ public sealed class SnapshotReader
 
         if (context.Errors.Count > 0 || snapshot is null)
         {
-            throw new SnapshotFormatException(context.Errors.ToArray(), source);
+            throw new SnapshotFormatException(context.Errors.ToArray(), source) { Truncated = context.Truncated };
         }
 
         return snapshot;
@@ -351,7 +352,13 @@ public sealed class SnapshotReader
         {
             if (c.ErrorLimitReached)
             {
+                c.StoppedAtLimit();
                 break;
+            }
+
+            if ((index & 255) == 0)
+            {
+                c.Cancellation.ThrowIfCancellationRequested();
             }
 
             using var scope = c.Enter(index);

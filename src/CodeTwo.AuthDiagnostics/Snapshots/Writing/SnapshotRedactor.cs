@@ -9,7 +9,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 /// <summary>
 /// Replaces personal data in a snapshot with stable pseudonyms so that it can be shared with support:
-/// user principal names and mail addresses (<c>user-3f9a0c21d4@domain-8e1b7a90c2.example</c>), display and given
+/// user principal names and mail addresses (<c>user-3f9a0c21d4e8b571@domain-8e1b7a90c2f4d036.example</c>), display and given
 /// names (also where free text mentions a user by name), phone numbers, and the tenant's domain names and their
 /// subdomains (consistently, so a UPN still matches its domain).
 /// Object ids, policy settings and every other value the diagnosis reads are kept, so a redacted snapshot gives
@@ -364,7 +364,7 @@ public static partial class SnapshotRedactor
         private string Hash(string kind, string value)
         {
             byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(kind + ":" + value.ToLowerInvariant()));
-            return Convert.ToHexString(mac.AsSpan(0, 5)).ToLowerInvariant();
+            return Convert.ToHexString(mac.AsSpan(0, 8)).ToLowerInvariant();
         }
     }
 }
