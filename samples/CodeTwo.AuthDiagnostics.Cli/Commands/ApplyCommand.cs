@@ -7,7 +7,6 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using CodeTwo.AuthDiagnostics.Testing;
-using Microsoft.Extensions.Options;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
@@ -46,11 +45,7 @@ internal static class ApplyCommand
             + "(waiting, manual step, approval refused, tenant drifted), 1 when a step fails. The plan's steps name the "
             + "Graph permissions they need (Policy.ReadWrite.AuthenticationMethod, User.RevokeSessions.All, "
             + "Policy.ReadWrite.SecurityDefaults, Policy.ReadWrite.ConditionalAccess, User.EnableDisableAccount.All).");
-        foreach (var option in options.All)
-        {
-            command.Options.Add(option);
-        }
-
+        options.AddTo(command);
         foreach (var option in new Option[] { executor, apply, approve, approveAll, journal, resume, rollback })
         {
             command.Options.Add(option);
@@ -81,11 +76,8 @@ internal static class ApplyCommand
                 }
             }
 
-            var engineOptions = options.ToEngineOptions(parseResult);
-            var (snapshot, name) = await SnapshotInput.LoadAsync(parseResult.GetValue(options.Snapshot), cancellationToken);
-            string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(options.User));
-            var service = new AuthDiagnosticsService(Options.Create(engineOptions));
-            var diagnosis = service.Diagnose(snapshot, UserRef.Parse(user));
+            var (snapshot, name, userRef, service, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
+            string user = userRef.Value;
             var output = console.Out;
             output.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
             output.WriteLine($"User: {diagnosis.UserPrincipalName ?? diagnosis.RequestedUser}");

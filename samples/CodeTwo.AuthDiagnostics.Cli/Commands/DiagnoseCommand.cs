@@ -23,18 +23,11 @@ internal static class DiagnoseCommand
             + "holds only the JSON (docs/diagnosis-format.md). Exit 0 whenever a diagnosis is produced, whatever the verdict. "
             + "Reading a snapshot needs nothing; capturing one needs Policy.Read.All, User.Read.All, "
             + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, Domain.Read.All and LicenseAssignment.Read.All.");
-        foreach (var option in options.All)
-        {
-            command.Options.Add(option);
-        }
-
+        options.AddTo(command);
         command.Options.Add(format);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var engineOptions = options.ToEngineOptions(parseResult);
-            var (snapshot, name) = await SnapshotInput.LoadAsync(parseResult.GetValue(options.Snapshot), cancellationToken);
-            string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(options.User));
-            var diagnosis = new DiagnosticEngine(engineOptions).Diagnose(snapshot, UserRef.Parse(user));
+            var (_, name, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
             switch (parseResult.GetValue(format))
             {
                 case "json":

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
@@ -69,4 +71,26 @@ internal sealed class DiagnosisOptions
 
         return options;
     }
+
+    /// <summary>Adds these options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Loads the snapshot, chooses the user and diagnoses it with the engine options from the command line.</summary>
+    public async Task<DiagnosisInput> DiagnoseAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var engineOptions = ToEngineOptions(parseResult);
+        var (snapshot, name) = await SnapshotInput.LoadAsync(parseResult.GetValue(Snapshot), cancellationToken);
+        string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(User));
+        var service = new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(engineOptions));
+        return new DiagnosisInput(snapshot, name, UserRef.Parse(user), service, service.Diagnose(snapshot, UserRef.Parse(user)));
+    }
 }
+
+/// <summary>What a diagnosing command works on: the snapshot (and its display name), the user, the service and its diagnosis.</summary>
+internal sealed record DiagnosisInput(TenantSnapshot Snapshot, string Name, UserRef User, AuthDiagnosticsService Service, Diagnosis.Diagnosis Diagnosis);

@@ -17,18 +17,11 @@ internal static class PlanCommand
             "Print the remediation plan for a user: as a Markdown runbook, as JSON (the plan member of the diagnosis "
             + "contract), or as a Microsoft Graph PowerShell script (Invoke-MgGraphRequest; run it with -WhatIf first; it "
             + "asks before every high-risk step). Nothing is sent to any tenant.");
-        foreach (var option in options.All)
-        {
-            command.Options.Add(option);
-        }
-
+        options.AddTo(command);
         command.Options.Add(format);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var engineOptions = options.ToEngineOptions(parseResult);
-            var (snapshot, _) = await SnapshotInput.LoadAsync(parseResult.GetValue(options.Snapshot), cancellationToken);
-            string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(options.User));
-            var diagnosis = new DiagnosticEngine(engineOptions).Diagnose(snapshot, UserRef.Parse(user));
+            var (snapshot, _, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
             string subject = diagnosis.UserPrincipalName ?? diagnosis.RequestedUser;
             console.Out.Write(parseResult.GetValue(format) switch
             {

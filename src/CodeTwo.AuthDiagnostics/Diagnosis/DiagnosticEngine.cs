@@ -133,10 +133,10 @@ public sealed class DiagnosticEngine
         };
     }
 
-    private (List<Finding> Findings, RuleContext Context) RunFacts(SnapshotIndex index, UserEntry? entry, string requested)
+    private (List<Finding> Findings, RuleContext Context) RunFacts(SnapshotIndex index, UserEntry? entry, string requested, bool forVerdictOnly = false)
     {
         var findings = new List<Finding>();
-        var context = new RuleContext(index, entry, requested, Settings, findings, Describe);
+        var context = new RuleContext(index, entry, requested, Settings, findings, Describe) { ForVerdictOnly = forVerdictOnly };
         Run(factRules, context, RuleStage.Facts);
         return (findings, context);
     }
@@ -239,20 +239,17 @@ public sealed class DiagnosticEngine
             };
         }
 
-        var reduced = index.Snapshot with { Users = [entry] };
-        var (fullVerdict, fullFindings) = Simulate(index, reduced, entry.User.Id, requested, changes);
-        var needed = changes.ToList();
-        if (fullVerdict == Verdict.Available)
+        // Every change that fixes a blocker is needed: without it that blocker stays. Changes that fix no code (revoking
+        // sessions) matter only if the fixing ones are not enough, so they are applied on top only then: in the common
+        // case one simulation, and never more than two, whatever the size of the plan.
+        var fixing = changes.Where(c => c.Fixes.Count > 0).ToArray();
+        var rest = changes.Where(c => c.Fixes.Count == 0).ToArray();
+        var (patched, fullVerdict, fullFindings) = Simulate(index, index.Snapshot with { Users = [entry] }, entry.User.Id, requested, fixing);
+        IReadOnlyList<PlanStep> needed = fixing;
+        if (fullVerdict != Verdict.Available && rest.Length > 0)
         {
-            // Greedy minimisation: drop each change that is not needed to stay available.
-            foreach (var change in changes)
-            {
-                var without = needed.Where(c => !ReferenceEquals(c, change)).ToArray();
-                if (Simulate(index, reduced, entry.User.Id, requested, without).Verdict == Verdict.Available)
-                {
-                    needed = without.ToList();
-                }
-            }
+            (_, fullVerdict, fullFindings) = Simulate(index, patched, entry.User.Id, requested, rest);
+            needed = changes;
         }
 
         var remainingCodes = Remaining(fullFindings);
@@ -269,18 +266,14 @@ public sealed class DiagnosticEngine
         };
     }
 
-    private (Verdict Verdict, List<Finding> Findings) Simulate(SnapshotIndex index, TenantSnapshot reduced, string userId, string requested, IReadOnlyList<PlanStep> changes)
+    private (TenantSnapshot Snapshot, Verdict Verdict, List<Finding> Findings) Simulate(SnapshotIndex index, TenantSnapshot start, string userId, string requested, IReadOnlyList<PlanStep> changes)
     {
-        var snapshot = reduced;
-        foreach (var change in changes)
-        {
-            var request = change.Kind == PlanStepKind.Graph ? change.Request! : change.SimulatedEffect!;
-            snapshot = SnapshotPatcher.Apply(snapshot, request, snapshot.CapturedAt).Snapshot;
-        }
+        var requests = changes.Select(c => c.Kind == PlanStepKind.Graph ? c.Request! : c.SimulatedEffect!);
+        var snapshot = SnapshotPatcher.ApplyAll(start, requests, start.CapturedAt).Snapshot;
 
-        var simulatedIndex = ReferenceEquals(snapshot.Sections, index.Snapshot.Sections) ? index : new SnapshotIndex(snapshot, Settings.TargetResourceAppId);
-        var (findings, _) = RunFacts(simulatedIndex, snapshot.FindUser(userId), requested);
-        return (DecideVerdict(findings), findings);
+        var simulatedIndex = ReferenceEquals(snapshot.Sections, index.Snapshot.Sections) ? index : new SnapshotIndex(snapshot, Settings.TargetResourceAppId, index);
+        var (findings, _) = RunFacts(simulatedIndex, snapshot.FindUser(userId), requested, forVerdictOnly: true);
+        return (snapshot, DecideVerdict(findings), findings);
     }
 
     private static string[] Remaining(IEnumerable<Finding> findings) => findings

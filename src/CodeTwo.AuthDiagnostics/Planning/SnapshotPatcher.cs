@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
 namespace CodeTwo.AuthDiagnostics.Planning;
@@ -9,7 +11,11 @@ namespace CodeTwo.AuthDiagnostics.Planning;
 /// <param name="Status">The HTTP status Graph would answer with (200, 204, 400, 404, 405).</param>
 /// <param name="Snapshot">The snapshot after the request (the same instance when nothing changed).</param>
 /// <param name="Error">Graph-style error message for statuses of 400 and above.</param>
-internal sealed record PatchResult(int Status, TenantSnapshot Snapshot, string? Error);
+internal sealed record PatchResult(int Status, TenantSnapshot Snapshot, string? Error)
+{
+    /// <summary>For a policy patch: the patched policy list (not yet put into <see cref="Snapshot"/>).</summary>
+    public Snapshots.Graph.ConditionalAccessPolicy[]? Policies { get; init; }
+}
 
 /// <summary>
 /// Applies the Graph requests a plan sends to a snapshot, the way Graph would apply them to the tenant: JSON merge
@@ -18,6 +24,29 @@ internal sealed record PatchResult(int Status, TenantSnapshot Snapshot, string? 
 /// </summary>
 internal static class SnapshotPatcher
 {
+    /// <summary>
+    /// Applies several requests in order, as <see cref="Apply(TenantSnapshot, GraphRequest, DateTimeOffset)"/> would one by
+    /// one, but copies the Conditional Access policy list once for all the policy patches. Stops at the first failure.
+    /// </summary>
+    public static PatchResult ApplyAll(TenantSnapshot snapshot, IEnumerable<GraphRequest> requests, DateTimeOffset now)
+    {
+        ConditionalAccessPolicy[]? policies = null;
+        foreach (var request in requests)
+        {
+            var result = IsPolicyPatch(request, out string? policyId) && snapshot.Sections.ConditionalAccessPolicies.Value is { } captured
+                ? PatchPolicy(snapshot, policies ??= captured.ToArray(), policyId!, Body(request))
+                : Apply(snapshot, request, now);
+            if (result.Status >= 400)
+            {
+                return result;
+            }
+
+            snapshot = result.Snapshot;
+        }
+
+        return new PatchResult(204, policies is null ? snapshot : WithPolicies(snapshot, policies), null);
+    }
+
     public static PatchResult Apply(TenantSnapshot snapshot, GraphRequest request, DateTimeOffset now)
     {
         string? path = RelativePath(request.Url);
@@ -43,7 +72,7 @@ internal static class SnapshotPatcher
             ("PATCH", [_, "users", var id, "authentication", "requirements"]) => PatchUser(snapshot, id, e => e.Sections.AuthenticationRequirements.Value?.Json, body, (c, el, entry) =>
             {
                 var requirements = GraphPayloadReader.AuthenticationRequirements(c, el);
-                if (requirements.PerUserMfaState == Snapshots.Graph.PerUserMfaState.Unknown)
+                if (requirements.PerUserMfaState == PerUserMfaState.Unknown)
                 {
                     c.Error(JsonReadContext.Describe(requirements.PerUserMfaStateValue), "Invalid value for perUserMfaState: expected disabled, enabled or enforced");
                 }
@@ -57,7 +86,7 @@ internal static class SnapshotPatcher
                 snapshot with { Sections = snapshot.Sections with { SecurityDefaults = Section.Captured(GraphPayloadReader.SecurityDefaults(c, el)) } }),
             ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? JsonDocument.Parse("{}").RootElement, body, (c, el) =>
                 snapshot with { Sections = snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) } }),
-            ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchPolicy(snapshot, id, body),
+            ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchOnePolicy(snapshot, id, body),
             _ => new PatchResult(405, snapshot, $"{method} {path} is not a request this library plans."),
         };
     }
@@ -98,14 +127,20 @@ internal static class SnapshotPatcher
             : new PatchResult(204, updated, null);
     }
 
-    private static PatchResult PatchPolicy(TenantSnapshot snapshot, string id, JsonNode? body)
+    private static PatchResult PatchOnePolicy(TenantSnapshot snapshot, string id, JsonNode? body)
     {
-        if (snapshot.Sections.ConditionalAccessPolicies.Value is not { } policies)
+        if (snapshot.Sections.ConditionalAccessPolicies.Value is not { } captured)
         {
             return new PatchResult(404, snapshot, "The snapshot does not hold Conditional Access policies (section not captured).");
         }
 
-        var list = policies.ToArray();
+        var result = PatchPolicy(snapshot, captured.ToArray(), id, body);
+        return result.Status < 400 ? result with { Snapshot = WithPolicies(snapshot, result.Policies!), Policies = null } : result;
+    }
+
+    /// <summary>Patches the policy <paramref name="id"/> inside <paramref name="list"/> (changed in place); the snapshot is left as it is.</summary>
+    private static PatchResult PatchPolicy(TenantSnapshot snapshot, ConditionalAccessPolicy[] list, string id, JsonNode? body)
+    {
         int position = Array.FindIndex(list, p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
         if (position < 0)
         {
@@ -116,7 +151,7 @@ internal static class SnapshotPatcher
         using (context.Enter(position))
         {
             var updated = GraphPayloadReader.ConditionalAccessPolicy(context, merged, position);
-            if (updated.State == Snapshots.Graph.ConditionalAccessPolicyState.Unknown)
+            if (updated.State == ConditionalAccessPolicyState.Unknown)
             {
                 context.Error(JsonReadContext.Describe(updated.StateValue), "Invalid value for state: expected enabled, disabled or enabledForReportingButNotEnforced");
             }
@@ -129,41 +164,91 @@ internal static class SnapshotPatcher
             list[position] = updated;
         }
 
-        return new PatchResult(204, snapshot with { Sections = snapshot.Sections with { ConditionalAccessPolicies = Section.Captured<IReadOnlyList<Snapshots.Graph.ConditionalAccessPolicy>>(list) } }, null);
+        return new PatchResult(204, snapshot, null) { Policies = list };
     }
+
+    private static TenantSnapshot WithPolicies(TenantSnapshot snapshot, ConditionalAccessPolicy[] policies) =>
+        snapshot with { Sections = snapshot.Sections with { ConditionalAccessPolicies = Section.Captured<IReadOnlyList<ConditionalAccessPolicy>>(policies) } };
+
+    private static bool IsPolicyPatch(GraphRequest request, out string? policyId)
+    {
+        policyId = null;
+        if (!string.Equals(request.Method, "PATCH", StringComparison.OrdinalIgnoreCase) || RelativePath(request.Url) is not { } path)
+        {
+            return false;
+        }
+
+        string[] parts = path.Split('?')[0].Trim('/').Split('/');
+        if (parts is [_, "identity", "conditionalAccess", "policies", var id])
+        {
+            policyId = id;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static JsonNode? Body(GraphRequest request) => request.Body is null ? null : JsonNode.Parse(request.Body);
 
     private static (JsonElement Merged, JsonReadContext Context) Merge(JsonElement current, JsonNode? patch)
     {
-        var target = JsonNode.Parse(current.GetRawText());
-        var merged = MergePatch(target, patch);
-        var element = JsonDocument.Parse(merged?.ToJsonString() ?? "{}").RootElement;
-        return (element, new JsonReadContext(20));
-    }
-
-    /// <summary>RFC 7396 JSON merge patch: objects merge recursively, null removes, anything else replaces.</summary>
-    private static JsonNode? MergePatch(JsonNode? target, JsonNode? patch)
-    {
-        if (patch is not JsonObject patchObject)
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            return patch?.DeepClone();
-        }
-
-        var result = target as JsonObject ?? new JsonObject();
-        foreach (var (name, value) in patchObject)
-        {
-            if (value is null)
+            if (patch is null)
             {
-                result.Remove(name);
+                current.WriteTo(writer);
             }
             else
             {
-                var existing = result[name];
-                result.Remove(name);
-                result[name] = MergePatch(existing, value);
+                using var patchDocument = JsonDocument.Parse(patch.ToJsonString());
+                MergePatch(writer, current, patchDocument.RootElement);
             }
         }
 
-        return result;
+        // ParseValue builds a document on plain arrays, not the shared pool: the typed payload keeps referring to it for
+        // as long as it lives, so a pooled (disposable) document would never give its buffers back.
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var element = JsonElement.ParseValue(ref reader);
+        return (element, new JsonReadContext(20));
+    }
+
+    /// <summary>RFC 7396 JSON merge patch, streamed: objects merge recursively, null removes, anything else replaces.</summary>
+    private static void MergePatch(Utf8JsonWriter writer, JsonElement target, JsonElement patch)
+    {
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            patch.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (target.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in target.EnumerateObject())
+            {
+                if (!patch.TryGetProperty(property.Name, out var change))
+                {
+                    property.WriteTo(writer);
+                }
+                else if (change.ValueKind != JsonValueKind.Null)
+                {
+                    writer.WritePropertyName(property.Name);
+                    MergePatch(writer, property.Value, change);
+                }
+            }
+        }
+
+        foreach (var property in patch.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Null && (target.ValueKind != JsonValueKind.Object || !target.TryGetProperty(property.Name, out _)))
+            {
+                writer.WritePropertyName(property.Name);
+                MergePatch(writer, default, property.Value);
+            }
+        }
+
+        writer.WriteEndObject();
     }
 
     private static string? RelativePath(string url)

@@ -24,6 +24,7 @@ internal sealed class PolicyFacts
     public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId)
     {
         Policy = policy;
+        Pointer = JsonPointer.TenantSection("conditionalAccessPolicies", "value", policy.Index);
         var users = policy.Conditions.Users;
         includeUsers = new HashSet<string>(users.IncludeUsers, Ids);
         excludeUsers = new HashSet<string>(users.ExcludeUsers, Ids);
@@ -91,6 +92,9 @@ internal sealed class PolicyFacts
     }
 
     public ConditionalAccessPolicy Policy { get; }
+
+    /// <summary>The JSON pointer of the policy in the snapshot, computed once.</summary>
+    public string Pointer { get; }
 
     public bool ScopesByGroupsOrRoles { get; }
 

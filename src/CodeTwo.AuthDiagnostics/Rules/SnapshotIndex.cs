@@ -18,8 +18,12 @@ public sealed class SnapshotIndex
 
     private readonly Dictionary<string, Domain> domains;
 
-    internal SnapshotIndex(TenantSnapshot snapshot, string targetResourceAppId)
+    internal SnapshotIndex(TenantSnapshot snapshot, string targetResourceAppId, SnapshotIndex? previous = null)
     {
+        // A simulated change (counterfactual) touches a policy or two: reuse the classification of every policy it kept.
+        var reusable = previous is not null && string.Equals(previous.TargetResourceAppId, targetResourceAppId, StringComparison.Ordinal)
+            ? previous.Policies.ToDictionary(p => (object)p.Policy, ReferenceEqualityComparer.Instance)
+            : null;
         Snapshot = snapshot;
         TargetResourceAppId = targetResourceAppId;
 
@@ -33,7 +37,7 @@ public sealed class SnapshotIndex
             {
                 if (policy.State != ConditionalAccessPolicyState.Disabled)
                 {
-                    policies.Add(new PolicyFacts(policy, targetResourceAppId));
+                    policies.Add(reusable?.GetValueOrDefault(policy) is PolicyFacts known ? known : new PolicyFacts(policy, targetResourceAppId));
                 }
             }
         }

@@ -39,7 +39,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
             string name = Name(policy.Policy);
             string statePath = PolicyPath(policy, "state");
 
-            if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks)
+            if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks && !context.CanSkip(DiagnosticCodes.SecurityInfoRegistrationBlocked))
             {
                 context.Report(
                     DiagnosticCodes.SecurityInfoRegistrationBlocked,
@@ -47,7 +47,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     $"The enabled policy {name} blocks the user action 'register security info' for {upn}" +
                     (policy.Policy.Conditions.SignInDependentConditions.Count > 0 ? $" under some conditions ({string.Join(", ", policy.Policy.Conditions.SignInDependentConditions)}, usually outside trusted locations)" : string.Empty) +
                     ". The user may be unable to add the app password from where they are; have them add it from a trusted location.",
-                    [new Evidence(PolicyPath(policy, "conditions", "applications", "includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")],
+                    [new Evidence(PolicyPath(policy, "conditions/applications/includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")],
                     policy.Policy.Id);
             }
 
@@ -56,7 +56,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 continue;
             }
 
-            if (state == ConditionalAccessPolicyState.Enabled && policy.RequiresMfa && requirements is { PerUserMfaState: not PerUserMfaState.Enforced and not PerUserMfaState.Unknown })
+            if (state == ConditionalAccessPolicyState.Enabled && policy.RequiresMfa && !context.CanSkip(DiagnosticCodes.MfaOnlyFromConditionalAccess) && requirements is { PerUserMfaState: not PerUserMfaState.Enforced and not PerUserMfaState.Unknown })
             {
                 context.Report(
                     DiagnosticCodes.MfaOnlyFromConditionalAccess,
@@ -64,7 +64,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     $"The enabled policy {name} requires MFA for {upn}, so MFA works although the per-user MFA state is {requirements.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
                     [
                         new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "informational"),
-                        new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
+                        new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
                     ],
                     policy.Policy.Id);
             }
@@ -72,6 +72,14 @@ internal sealed class ConditionalAccessRule : CatalogRule
             if (policy.Coverage == ClientCoverage.None || !(policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
             {
                 continue;
+            }
+
+            bool reportOnly = state is ConditionalAccessPolicyState.EnabledForReportingButNotEnforced;
+            bool mayApply = state == ConditionalAccessPolicyState.Enabled
+                && (policy.Policy.Conditions.SignInDependentConditions.Count > 0 || (policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !easDeclared));
+            if ((reportOnly && context.CanSkip(DiagnosticCodes.ReportOnlyPolicyWouldBlock)) || (mayApply && context.CanSkip(DiagnosticCodes.ConditionalAccessPolicyMayApply)))
+            {
+                continue; // a verdict-only run: these warnings cannot move the verdict
             }
 
             var evidence = PolicyEvidence(policy);
@@ -140,8 +148,8 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
     private static string Name(ConditionalAccessPolicy policy) => $"'{policy.DisplayName ?? policy.Id}'";
 
-    private static string PolicyPath(PolicyFacts policy, params object[] tail) =>
-        JsonPointer.TenantSection("conditionalAccessPolicies", ["value", policy.Policy.Index, .. tail]);
+    /// <summary>A pointer below the policy, from its precomputed base (the segments here are plain names: no escaping needed).</summary>
+    private static string PolicyPath(PolicyFacts policy, string tail) => policy.Pointer + "/" + tail;
 
     /// <summary>
     /// The facts that make the policy bite: its client app types, the grant controls a legacy client cannot satisfy (each
@@ -153,40 +161,40 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var grant = policy.Policy.GrantControls!;
         var evidence = new List<Evidence>
         {
-            new(PolicyPath(policy, "conditions", "clientAppTypes"), EvidenceValues.At(json, "conditions", "clientAppTypes"), "no legacy client type (all, other, exchangeActiveSync)"),
+            new(PolicyPath(policy, "conditions/clientAppTypes"), EvidenceValues.At(json, "conditions", "clientAppTypes"), "no legacy client type (all, other, exchangeActiveSync)"),
         };
         if (policy.Blocks)
         {
-            evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), "no \"block\" for this user"));
+            evidence.Add(new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), "no \"block\" for this user"));
         }
         else
         {
             const string Satisfiable = "no grant requirement a legacy client cannot satisfy";
             if (grant.BuiltInControls.Count > 0)
             {
-                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), Satisfiable));
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(grant.BuiltInControlValues), Satisfiable));
             }
 
             if (grant.HasAuthenticationStrength)
             {
                 evidence.Add(new Evidence(
-                    PolicyPath(policy, "grantControls", "authenticationStrength"),
+                    PolicyPath(policy, "grantControls/authenticationStrength"),
                     grant.AuthenticationStrengthName is { } strength ? $"{{\"displayName\":{EvidenceValues.String(strength)}}}" : EvidenceValues.At(json, "grantControls", "authenticationStrength"),
                     Satisfiable));
             }
 
             if (grant.TermsOfUse.Count > 0)
             {
-                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "termsOfUse"), EvidenceValues.Strings(grant.TermsOfUse), Satisfiable));
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls/termsOfUse"), EvidenceValues.Strings(grant.TermsOfUse), Satisfiable));
             }
 
             if (grant.CustomAuthenticationFactors.Count > 0)
             {
-                evidence.Add(new Evidence(PolicyPath(policy, "grantControls", "customAuthenticationFactors"), EvidenceValues.Strings(grant.CustomAuthenticationFactors), Satisfiable));
+                evidence.Add(new Evidence(PolicyPath(policy, "grantControls/customAuthenticationFactors"), EvidenceValues.Strings(grant.CustomAuthenticationFactors), Satisfiable));
             }
         }
 
-        evidence.Add(new Evidence(PolicyPath(policy, "conditions", "users", "excludeUsers"), EvidenceValues.At(json, "conditions", "users", "excludeUsers"), "the user's id excluded"));
+        evidence.Add(new Evidence(PolicyPath(policy, "conditions/users/excludeUsers"), EvidenceValues.At(json, "conditions", "users", "excludeUsers"), "the user's id excluded"));
         return evidence.ToArray();
     }
 }
