@@ -20,7 +20,7 @@ public sealed record GraphCaptureOptions
     /// </summary>
     public UserSectionSelection UserSections { get; init; } = UserSectionSelection.All;
 
-    /// <summary>Users per page of the tenant-wide listing (<c>$top</c>, 1 to 999). Default 999. Memory is bounded by two pages.</summary>
+    /// <summary>Users per page of the tenant-wide listing (<c>$top</c>, 1 to 999). Default 999. A tenant-wide capture holds at most three pages in memory.</summary>
     public int PageSize { get; init; } = 999;
 
     internal UserSectionSelection EffectiveSections => UserSections | UserSectionSelection.AuthenticationRequirements;

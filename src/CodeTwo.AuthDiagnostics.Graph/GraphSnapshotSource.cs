@@ -102,46 +102,17 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
 
         var tenantTask = ReadTenantSectionsAsync(run, cancellationToken);
         var organization = transport.Options.TenantId is null ? new BatchItem("v1.0", "/organization?$select=id") : null;
-        var plans = keys.Select(k => UserPlan.ForKey(k, options.EffectiveSections)).ToArray();
-        var items = plans.SelectMany(p => p.Items).ToList();
-        if (organization is not null)
-        {
-            items.Insert(0, organization);
-        }
-
-        await Task.WhenAll(tenantTask, batches.RunAsync(items, run.Counters, cancellationToken)).ConfigureAwait(false);
+        var usersTask = ReadUsersAsync(run, keys, organization, options.EffectiveSections, cancellationToken);
+        await Task.WhenAll(tenantTask, usersTask).ConfigureAwait(false);
         var tenant = await tenantTask.ConfigureAwait(false);
+        var (resolved, missing) = await usersTask.ConfigureAwait(false);
         run.Report(CapturePhase.Users);
 
-        var missing = new List<string>();
-        foreach (var plan in plans)
-        {
-            var response = plan.User!.Response!;
-            if (response.IsSuccess && CaptureRun.ParseObject(response.Body) is { } user)
-            {
-                plan.UserObject = user;
-            }
-            else if (response.Status is 400 or 404)
-            {
-                missing.Add(plan.Key);
-                LogUserMissing(plan.Key, response.Status);
-            }
-            else
-            {
-                var (code, message) = response.IsSuccess ? ("InvalidResponse", "not a JSON object") : response.Error();
-                throw new GraphCaptureException(
-                    $"Reading the user '{plan.Key}' failed with HTTP {response.Status}{(code is null ? string.Empty : " " + code)}: {message} Reading users needs {SectionPermissions.For("user")}.",
-                    response.Status,
-                    code,
-                    [SectionPermissions.For("user")]);
-            }
-        }
-
-        var resolved = await Task.WhenAll(plans.Where(p => p.UserObject is not null).Select(p => ResolveAsync(run, p, p.UserObject!.Value, options.EffectiveSections, cancellationToken))).ConfigureAwait(false);
         Guid tenantId = TenantIdFrom(organization?.Response, tenant);
 
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         int failed = tenant.Failed;
+        int written = 0;
         using (var writer = new Utf8JsonWriter(buffer, SnapshotDocument.WriterOptions))
         {
             SnapshotDocument.WriteStart(writer, capturedAt, tenantId, transport.Endpoints.Cloud, tenant);
@@ -153,22 +124,23 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
                 {
                     SnapshotDocument.WriteUser(writer, user);
                     failed += user.Failed;
+                    written++;
                 }
             }
 
             SnapshotDocument.WriteEnd(writer, missing);
         }
 
-        run.AddCaptured(resolved.Length);
+        run.AddCaptured(written);
         run.Report(CapturePhase.Completed);
-        LogCaptureCompleted(resolved.Length, missing.Count, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed.TotalSeconds);
+        LogCaptureCompleted(written, missing.Count, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed.TotalSeconds);
         return reader.Read(buffer.WrittenMemory);
     }
 
     /// <summary>
     /// Captures every user of the tenant and streams the snapshot document to <paramref name="output"/>: the tenant
     /// sections first, then users page by page (<c>GET /v1.0/users?$select=…&amp;$top=999</c>, all pages) with their
-    /// sections read in batches. Memory stays bounded by two pages of users, whatever the tenant's size. Progress
+    /// sections read in batches. Memory stays bounded by three pages of users (the one being written, the one being read and the next listing), whatever the tenant's size. Progress
     /// carries the users done, the total (from <c>/users/$count</c>, best effort) and an estimate of the remaining time.
     /// </summary>
     /// <param name="output">Receives the snapshot document (UTF-8 JSON); flushed after every page, not disposed. After a failure or cancellation it holds an incomplete document.</param>
@@ -191,64 +163,146 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         var tenantIdTask = transport.Options.TenantId is { } known ? Task.FromResult<Guid?>(known) : ReadTenantIdAsync(run, cancellationToken);
         var countTask = CountUsersAsync(run, cancellationToken);
         var firstPage = ReadUsersPageAsync(run, transport.Endpoints.Url("v1.0", $"/users?$select={UserSelect}&$top={options.PageSize.ToString(CultureInfo.InvariantCulture)}"), cancellationToken);
-        await Task.WhenAll(tenantTask, tenantIdTask, countTask, firstPage).ConfigureAwait(false);
 
-        var tenant = await tenantTask.ConfigureAwait(false);
-        Guid tenantId = await tenantIdTask.ConfigureAwait(false) ?? TenantIdFrom(null, tenant);
-        run.UsersTotal = await countTask.ConfigureAwait(false);
-        int failed = tenant.Failed;
+        // The first page's sections are read while the tenant sections still are (a throttled Conditional Access read
+        // must not hold the users back); only writing waits for the tenant sections, which come first in the document.
+        Task<PageResult>? current = CapturePageAsync(run, firstPage, sections, cancellationToken);
+        int failed = 0;
         int users = 0;
-
-        await using var writer = new Utf8JsonWriter(output, SnapshotDocument.WriterOptions);
-        SnapshotDocument.WriteStart(writer, run.StartedAt, tenantId, transport.Endpoints.Cloud, tenant);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        run.Report(CapturePhase.Users);
-
-        UsersPage? page = await firstPage.ConfigureAwait(false);
-        while (page is not null)
+        Guid tenantId;
+        try
         {
-            // Read the next page while this one's sections are captured: at most two pages are held.
-            Task<UsersPage>? next = null;
-            if (page.NextLink is { } link)
-            {
-                next = transport.Endpoints.TryRebase(link, out var nextUrl)
-                    ? ReadUsersPageAsync(run, nextUrl, cancellationToken)
-                    : Task.FromException<UsersPage>(new GraphCaptureException("Graph's @odata.nextLink for the user list points outside the Graph endpoint in use; it was not followed."));
-            }
+            await Task.WhenAll(tenantTask, tenantIdTask, countTask, firstPage).ConfigureAwait(false);
+            var tenant = await tenantTask.ConfigureAwait(false);
+            tenantId = await tenantIdTask.ConfigureAwait(false) ?? TenantIdFrom(null, tenant);
+            run.UsersTotal = await countTask.ConfigureAwait(false);
+            failed = tenant.Failed;
 
-            try
+            await using var writer = new Utf8JsonWriter(output, SnapshotDocument.WriterOptions);
+            SnapshotDocument.WriteStart(writer, run.StartedAt, tenantId, transport.Endpoints.Cloud, tenant);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            run.Report(CapturePhase.Users);
+
+            while (current is not null)
             {
-                var plans = page.Users.Select(u => UserPlan.ForListedUser(u, sections)).Where(p => p is not null).Select(p => p!).ToArray();
-                await batches.RunAsync(plans.SelectMany(p => p.Items).ToList(), run.Counters, cancellationToken).ConfigureAwait(false);
-                var resolved = await Task.WhenAll(plans.Select(p => ResolveAsync(run, p, p.UserObject!.Value, sections, cancellationToken))).ConfigureAwait(false);
-                foreach (var user in resolved)
+                var page = await current.ConfigureAwait(false);
+                current = null;
+
+                // Held at once: this page (being written), the next (its sections being read) and the listing after it.
+                if (page.Next is { } next)
+                {
+                    current = CapturePageAsync(run, next, sections, cancellationToken);
+                }
+
+                foreach (var user in page.Users)
                 {
                     SnapshotDocument.WriteUser(writer, user);
                     failed += user.Failed;
                 }
 
-                users += resolved.Length;
+                users += page.Users.Length;
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                run.AddCaptured(resolved.Length);
+                run.AddCaptured(page.Users.Length);
                 run.Report(CapturePhase.Users);
             }
-            catch
-            {
-                // Observe the read-ahead so that its failure does not surface as an unobserved task exception.
-                _ = next?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                throw;
-            }
 
-            page = next is null ? null : await next.ConfigureAwait(false);
+            SnapshotDocument.WriteEnd(writer, []);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Observe the page still being read, so its failure does not surface as an unobserved task exception.
+            _ = current?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
         }
 
-        SnapshotDocument.WriteEnd(writer, []);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         run.Report(CapturePhase.Completed);
         LogCaptureCompleted(users, 0, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed.TotalSeconds);
         return new TenantCaptureResult(tenantId, users, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed);
+    }
+
+    /// <summary>The users asked for, batched (with the tenant id read when it is not configured), then their further pages.</summary>
+    private async Task<(UserResult[] Resolved, List<string> Missing)> ReadUsersAsync(CaptureRun run, string[] keys, BatchItem? organization, UserSectionSelection sections, CancellationToken cancellationToken)
+    {
+        var plans = keys.Select(k => UserPlan.ForKey(k, sections)).ToArray();
+        var items = plans.SelectMany(p => p.Items).ToList();
+        if (organization is not null)
+        {
+            items.Insert(0, organization);
+        }
+
+        await batches.RunAsync(items, run.Counters, cancellationToken).ConfigureAwait(false);
+        var missing = new List<string>();
+        foreach (var plan in plans)
+        {
+            var response = plan.User!.Response!;
+            if (response.IsSuccess && CaptureRun.ParseObject(response.Body) is { } user)
+            {
+                plan.UserObject = user;
+            }
+            else if (IsNoSuchUser(response))
+            {
+                missing.Add(plan.Key);
+                LogUserMissing(plan.Key, response.Status);
+            }
+            else
+            {
+                var (code, message) = response.IsSuccess ? ("InvalidResponse", "not a JSON object") : response.Error();
+                throw new GraphCaptureException(
+                    $"Reading the user '{plan.Key}' failed with HTTP {response.Status}{(code is null ? string.Empty : " " + code)}: {message} Reading users needs {SectionPermissions.For("user")}.",
+                    response.Status,
+                    code,
+                    [SectionPermissions.For("user")]);
+            }
+        }
+
+        var resolved = await Task.WhenAll(plans.Where(p => p.UserObject is not null).Select(p => ResolveAsync(run, p, p.UserObject!.Value, sections, cancellationToken))).ConfigureAwait(false);
+        return (resolved, missing);
+    }
+
+    /// <summary>404, or a 400 about the identifier itself (Graph's answer to a malformed object id): the user does not exist.</summary>
+    private static bool IsNoSuchUser(RawResponse response)
+    {
+        if (response.Status == 404)
+        {
+            return true;
+        }
+
+        if (response.Status != 400)
+        {
+            return false;
+        }
+
+        var (_, message) = response.Error();
+        return message is not null && message.Contains("identifier", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads a page of the user list (starting the read of the one after it at once), then its users' sections.</summary>
+    private async Task<PageResult> CapturePageAsync(CaptureRun run, Task<UsersPage> pageTask, UserSectionSelection sections, CancellationToken cancellationToken)
+    {
+        var page = await pageTask.ConfigureAwait(false);
+        Task<UsersPage>? next = null;
+        if (page.NextLink is { } link)
+        {
+            next = transport.Endpoints.TryRebase(link, out var nextUrl)
+                ? ReadUsersPageAsync(run, nextUrl, cancellationToken)
+                : Task.FromException<UsersPage>(new GraphCaptureException("Graph's @odata.nextLink for the user list points outside the Graph endpoint in use; it was not followed."));
+        }
+
+        try
+        {
+            var plans = page.Users.Select(u => UserPlan.ForListedUser(u, sections)).Where(p => p is not null).Select(p => p!).ToArray();
+            await batches.RunAsync(plans.SelectMany(p => p.Items).ToList(), run.Counters, cancellationToken).ConfigureAwait(false);
+            var resolved = await Task.WhenAll(plans.Select(p => ResolveAsync(run, p, p.UserObject!.Value, sections, cancellationToken))).ConfigureAwait(false);
+            return new PageResult(resolved, next);
+        }
+        catch
+        {
+            _ = next?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private async Task<TenantSectionResults> ReadTenantSectionsAsync(CaptureRun run, CancellationToken cancellationToken)
@@ -425,6 +479,8 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     private partial void LogCloudDefaulted(string root);
 
     private sealed record UsersPage(IReadOnlyList<JsonElement> Users, string? NextLink);
+
+    private sealed record PageResult(UserResult[] Users, Task<UsersPage>? Next);
 
     /// <summary>The batched requests for one user.</summary>
     private sealed class UserPlan

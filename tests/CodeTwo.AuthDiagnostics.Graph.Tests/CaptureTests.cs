@@ -112,6 +112,20 @@ public sealed class CaptureTests
     }
 
     [Fact]
+    public async Task A_malformed_id_is_missing_but_another_bad_request_is_an_error()
+    {
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json");
+        host.Server.Fail(r => r.Path == "/users/not-an-id", 400, code: "Request_BadRequest", message: "Invalid object identifier 'not-an-id'.");
+        host.Server.Fail(r => r.Path == "/users/backup@contoso.com", 400, code: "BadRequest", message: "Parsing OData Select and Expand failed.");
+
+        var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUser("not-an-id"), Ct);
+        var act = () => host.Source.CaptureAsync(SnapshotRequest.ForUser("backup@contoso.com"), Ct);
+
+        snapshot.MissingUsers.Should().Equal("not-an-id");
+        (await act.Should().ThrowAsync<GraphCaptureException>()).Which.HttpStatus.Should().Be(400);
+    }
+
+    [Fact]
     public async Task A_user_asked_for_by_upn_and_by_id_is_captured_once()
     {
         await using var host = await GraphTestHost.StartAsync("healthy-enforced.json");

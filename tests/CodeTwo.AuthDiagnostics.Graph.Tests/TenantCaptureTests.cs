@@ -16,8 +16,9 @@ public sealed class TenantCaptureTests
         var tenant = FakeTenant.Generate(250);
         await using var host = await GraphTestHost.StartAsync(tenant, pageSize: 999);
         var output = new RecordingStream();
-        var writtenWhenPageRequested = new Dictionary<string, string>();
-        host.Server.OnUsersPage = skip => writtenWhenPageRequested[skip] = output.Text();
+        string? writtenWhenPageThreeWasRead = null;
+        string lastPageUser = tenant.Users[200].Id;
+        host.Server.OnRequest = r => writtenWhenPageThreeWasRead ??= r.Path == $"/users/{lastPageUser}/authentication/requirements" ? output.Text() : null;
         var reports = new List<CaptureProgress>();
 
         var result = await host.Source.CaptureTenantAsync(output, new GraphCaptureOptions { PageSize = 100 }, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
@@ -38,8 +39,8 @@ public sealed class TenantCaptureTests
         host.Server.Requests(r => r.InBatch && r.Param("$select") != null).Should().BeEmpty();
         host.Server.Requests(r => r.Path == "/users/$count").Should().ContainSingle().Which.Headers["ConsistencyLevel"].Should().Be("eventual");
 
-        // Streamed: page 1 was already written when the third page was asked for; the last page's users were not.
-        writtenWhenPageRequested["200"].Should().Contain("user0099@contoso.com").And.NotContain("user0200@contoso.com");
+        // Streamed: page 1 was already written when the third page's sections were asked for.
+        writtenWhenPageThreeWasRead.Should().Contain("user0099@contoso.com").And.NotContain("user0200@contoso.com");
 
         reports[0].Phase.Should().Be(CapturePhase.TenantSections);
         reports.Where(r => r.Phase == CapturePhase.Users).Select(r => r.UsersCaptured).Should().Equal(0, 100, 200, 250);

@@ -69,8 +69,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>A real delay before every HTTP request is answered (the benchmark's network latency).</summary>
     public TimeSpan Latency { get; set; }
 
-    /// <summary>Called with the <c>$skiptoken</c> of every request for a further page of the user list.</summary>
-    public Action<string>? OnUsersPage { get; set; }
+    /// <summary>Called with every request (direct or batched) before it is handled.</summary>
+    public Action<FakeRequest>? OnRequest { get; set; }
 
     /// <summary>The most HTTP requests that were in progress at once.</summary>
     public int MaxInFlight { get; private set; }
@@ -296,6 +296,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     private Answer Handle(FakeRequest r)
     {
+        OnRequest?.Invoke(r);
         if (Fault(r) is { } injected)
         {
             return injected;
@@ -339,25 +340,34 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     private Answer ListUsers(FakeRequest r)
     {
-        if (r.Param("$top") is { } top && int.Parse(top, CultureInfo.InvariantCulture) > 999)
+        int top = r.Param("$top") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : PageSize;
+        if (top > 999)
         {
-            return new Answer(400, Error("Request_UnsupportedQuery", "Invalid page size specified: '" + top + "'. Must be between 1 and 999 inclusive."));
+            return new Answer(400, Error("Request_UnsupportedQuery", $"Invalid page size specified: '{top}'. Must be between 1 and 999 inclusive."));
         }
 
-        if (r.Param("$skiptoken") is { } skip)
+        int skip = 0;
+        if (r.Param("$skiptoken") is { } token)
         {
-            OnUsersPage?.Invoke(skip);
+            skip = int.Parse(token, CultureInfo.InvariantCulture);
         }
 
         var users = new JsonArray();
-        foreach (var user in Tenant.Users)
+        for (int i = 0; i < Tenant.Users.Count; i++)
         {
-            var copy = user.User.DeepClone().AsObject();
+            // Only the requested page is copied; the rest are placeholders that Collection skips.
+            if (i < skip || i >= skip + Math.Min(top, PageSize))
+            {
+                users.Add(null);
+                continue;
+            }
+
+            var copy = Tenant.Users[i].User.DeepClone().AsObject();
             copy.Remove("@odata.context");
             users.Add(copy);
         }
 
-        return Collection(r, users, cloneItems: false);
+        return Collection(r, users);
     }
 
     private Answer CountUsers(FakeRequest r) =>
@@ -421,7 +431,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         : value is null ? new Answer(404, Error("Request_ResourceNotFound", "Resource does not exist."))
         : new Answer(200, value.DeepClone());
 
-    private Answer Collection(FakeRequest r, JsonArray? items, bool cloneItems = true)
+    private Answer Collection(FakeRequest r, JsonArray? items)
     {
         if (items is null)
         {
@@ -434,7 +444,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         var page = new JsonArray();
         for (int i = skip; i < Math.Min(items.Count, skip + size); i++)
         {
-            page.Add(cloneItems ? items[i]!.DeepClone() : items[i]!.DeepClone());
+            page.Add(items[i]!.DeepClone());
         }
 
         var result = new JsonObject { ["@odata.context"] = $"https://graph.microsoft.com/{r.Version}/$metadata#{r.Path.Trim('/')}", ["value"] = page };

@@ -51,8 +51,25 @@ public sealed class FakeTenant
 
     public List<FakeUser> Users { get; } = [];
 
-    public FakeUser? FindUser(string key) =>
-        Users.FirstOrDefault(u => string.Equals(u.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(u.UserPrincipalName, key, StringComparison.OrdinalIgnoreCase));
+    private Dictionary<string, FakeUser>? index;
+
+    /// <summary>The user with this object id or UPN (case-insensitive). Users are added before the server starts.</summary>
+    public FakeUser? FindUser(string key)
+    {
+        if (index is null || index.Count < Users.Count)
+        {
+            var built = new Dictionary<string, FakeUser>(Users.Count * 2, StringComparer.OrdinalIgnoreCase);
+            foreach (var user in Users)
+            {
+                built.TryAdd(user.Id, user);
+                built.TryAdd(user.UserPrincipalName, user);
+            }
+
+            index = built;
+        }
+
+        return index.TryGetValue(key, out var found) ? found : null;
+    }
 
     /// <summary>A tenant serving exactly what a snapshot document holds.</summary>
     public static FakeTenant FromSnapshot(string json)
