@@ -1,0 +1,81 @@
+using CodeTwo.AuthDiagnostics;
+using CodeTwo.AuthDiagnostics.Execution;
+using CodeTwo.AuthDiagnostics.Graph;
+using CodeTwo.AuthDiagnostics.Graph.Internal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+
+// Extension methods live in the DI namespace, as Microsoft.Extensions.* packages do.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Microsoft Graph adapter of CodeTwo.AuthDiagnostics.</summary>
+public static class MicrosoftGraphBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
+    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// on the host's <paramref name="client"/>.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
+    /// <param name="client">The host's Graph client.</param>
+    /// <param name="configure">Configures <see cref="MicrosoftGraphOptions"/>; optional.</param>
+    /// <returns>The builder.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddAuthDiagnostics().AddMicrosoftGraph(new GraphServiceClient(credential), o =&gt; o.Cloud = CloudEnvironment.UsGov);
+    /// </code>
+    /// </example>
+    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, GraphServiceClient client, Action<MicrosoftGraphOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return builder.AddMicrosoftGraph(_ => client, configure);
+    }
+
+    /// <summary>
+    /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
+    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// on the client that <paramref name="clientFactory"/> returns (called once, when first needed).
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
+    /// <param name="clientFactory">Returns the host's Graph client, for example <c>sp =&gt; sp.GetRequiredService&lt;GraphServiceClient&gt;()</c>.</param>
+    /// <param name="configure">Configures <see cref="MicrosoftGraphOptions"/>; optional.</param>
+    /// <returns>The builder.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddSingleton(new GraphServiceClient(new DefaultAzureCredential()));
+    /// services.AddAuthDiagnostics().AddMicrosoftGraph(sp =&gt; sp.GetRequiredService&lt;GraphServiceClient&gt;());
+    /// </code>
+    /// </example>
+    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, Func<IServiceProvider, GraphServiceClient> clientFactory, Action<MicrosoftGraphOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(clientFactory);
+        var services = builder.Services;
+        var options = services.AddOptions<MicrosoftGraphOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new GraphTransport(
+            (clientFactory(sp) ?? throw new InvalidOperationException("The GraphServiceClient factory returned null.")).RequestAdapter,
+            sp.GetRequiredService<IOptions<MicrosoftGraphOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger("CodeTwo.AuthDiagnostics.Graph") ?? NullLogger.Instance));
+        services.TryAddSingleton(sp => new GraphSnapshotSource(sp.GetRequiredService<GraphTransport>()));
+        services.TryAddSingleton(sp => new GraphExecutor(sp.GetRequiredService<GraphTransport>()));
+        services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<GraphSnapshotSource>());
+        services.TryAddSingleton<IGraphExecutor>(sp => sp.GetRequiredService<GraphExecutor>());
+        services.TryAddSingleton(sp => new PlanRunner(
+            sp.GetRequiredService<IGraphExecutor>(),
+            sp.GetRequiredService<IAuthDiagnostics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ISnapshotSource>(),
+            sp.GetService<ILogger<PlanRunner>>()));
+        return builder;
+    }
+}
