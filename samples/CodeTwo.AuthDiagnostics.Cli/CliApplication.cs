@@ -40,6 +40,7 @@ public sealed class CliApplication
         DiagnoseCommand.Create,
         PlanCommand.Create,
         ApplyCommand.Create,
+        CaptureCommand.Create,
         ValidateCommand.Create,
         RedactCommand.Create,
     ];

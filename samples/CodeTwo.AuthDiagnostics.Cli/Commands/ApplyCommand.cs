@@ -2,6 +2,7 @@ using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Execution;
+using CodeTwo.AuthDiagnostics.Graph;
 using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
@@ -22,11 +23,12 @@ internal static class ApplyCommand
         var options = new DiagnosisOptions();
         var executor = new Option<string>("--executor")
         {
-            Description = "Where the plan runs. inmemory: a simulated tenant built from the snapshot (offline; waits are fast-forwarded and manual steps are performed by the simulation).",
-            HelpName = "inmemory",
+            Description = "Where the plan runs. inmemory: a simulated tenant built from the snapshot (offline; waits are fast-forwarded and manual steps are performed by the simulation). graph: the real tenant through Microsoft Graph (needs --live; --apply also needs --journal).",
+            HelpName = "inmemory|graph",
             Required = true,
         };
-        executor.AcceptOnlyFromAmong("inmemory");
+        executor.AcceptOnlyFromAmong("inmemory", "graph");
+        var confirm = new Option<string[]>("--confirm") { Description = "Mark the manual step with this id as done (repeatable), to continue a run that stopped at it.", HelpName = "STEP" };
         var apply = new Option<bool>("--apply") { Description = "Send the writes. Without it the command is a dry run and writes nothing." };
         var approve = new Option<string[]>("--approve") { Description = "Approve the high-risk step with this id (repeatable).", HelpName = "STEP" };
         var approveAll = new Option<bool>("--approve-all") { Description = "Approve every high-risk step." };
@@ -46,7 +48,8 @@ internal static class ApplyCommand
             + "Graph permissions they need (Policy.ReadWrite.AuthenticationMethod, User.RevokeSessions.All, "
             + "Policy.ReadWrite.SecurityDefaults, Policy.ReadWrite.ConditionalAccess, User.EnableDisableAccount.All).");
         options.AddTo(command);
-        foreach (var option in new Option[] { executor, apply, approve, approveAll, journal, resume, rollback })
+        options.AddLiveTo(command);
+        foreach (var option in new Option[] { executor, apply, approve, approveAll, journal, resume, rollback, confirm })
         {
             command.Options.Add(option);
         }
@@ -76,7 +79,18 @@ internal static class ApplyCommand
                 }
             }
 
-            var (snapshot, name, userRef, service, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
+            bool live = parseResult.GetValue(executor) == "graph";
+            if (live && !parseResult.GetValue(options.Live))
+            {
+                throw new InvalidInputException("--executor graph changes the real tenant: add --live, so that the plan is made from a capture taken now");
+            }
+
+            if (live && applying && journalPath is null)
+            {
+                throw new InvalidInputException("--executor graph with --apply needs --journal FILE, so that an interrupted run can resume and be rolled back");
+            }
+
+            var (snapshot, name, userRef, service, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken, console);
             string user = userRef.Value;
             var output = console.Out;
             output.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
@@ -84,16 +98,27 @@ internal static class ApplyCommand
             output.WriteLine($"Verdict: {JsonNames(diagnosis.Verdict)} - {diagnosis.Counterfactual.Summary}");
 
             var time = new FastForwardTimeProvider(DateTimeOffset.UtcNow);
-            string? statePath = journalPath is null ? null : journalPath + ".tenant.json";
+            string? statePath = journalPath is null || live ? null : journalPath + ".tenant.json";
             var tenant = new InMemoryTenant(await TenantStateAsync(snapshot, statePath, resuming || rollingBack, cancellationToken), time);
-            var runner = new PlanRunner(tenant, service, time, tenant);
+            PlanRunner runner;
+            if (live)
+            {
+                var (client, graphOptions) = options.Connection.Connect(parseResult, console);
+                runner = new PlanRunner(new GraphExecutor(client, graphOptions), service, TimeProvider.System, new GraphSnapshotSource(client, graphOptions));
+            }
+            else
+            {
+                runner = new PlanRunner(tenant, service, time, tenant);
+            }
+
+            var confirmed = (parseResult.GetValue(confirm) ?? []).ToHashSet(StringComparer.Ordinal);
             IPlanJournal planJournal = journalPath is null ? PlanJournal.InMemory() : PlanJournal.File(journalPath);
 
             PlanRun run;
             if (rollingBack)
             {
                 output.WriteLine();
-                output.WriteLine(applying ? "Rolling back (in-memory tenant):" : "Rollback dry run (nothing is written; add --apply to roll back):");
+                output.WriteLine(applying ? (live ? "Rolling back (Microsoft Graph):" : "Rolling back (in-memory tenant):") : "Rollback dry run (nothing is written; add --apply to roll back):");
                 run = await runner.RollbackAsync(planJournal, applying ? RunMode.Apply : RunMode.DryRun, cancellationToken);
                 Print(output, run);
             }
@@ -116,14 +141,14 @@ internal static class ApplyCommand
                 }
 
                 output.WriteLine();
-                output.WriteLine("Apply (in-memory tenant; waits fast-forwarded, manual steps simulated):");
+                output.WriteLine(live ? "Apply (Microsoft Graph):" : "Apply (in-memory tenant; waits fast-forwarded, manual steps simulated):");
                 run = await runner.RunAsync(diagnosis, new PlanRunOptions
                 {
                     Mode = RunMode.Apply,
                     Approver = parseResult.GetValue(approveAll) ? PlanApprovers.All : PlanApprovers.Steps(approved),
                     Journal = planJournal,
-                    Waits = WaitHandling.Block,
-                    ConfirmManualStep = tenant.PerformManualStepAsync,
+                    Waits = live ? WaitHandling.ReturnToHost : WaitHandling.Block,
+                    ConfirmManualStep = live ? (step, _) => ValueTask.FromResult(confirmed.Contains(step.Id)) : tenant.PerformManualStepAsync,
                 }, cancellationToken);
                 Print(output, run);
             }
@@ -133,9 +158,17 @@ internal static class ApplyCommand
                 await SnapshotWriter.WriteFileAsync(tenant.Current, statePath, cancellationToken: cancellationToken);
             }
 
-            var after = service.Diagnose(tenant.Current, UserRef.Parse(user));
-            output.WriteLine();
-            output.WriteLine($"Verdict now: {JsonNames(after.Verdict)}{(after.Verdict == Verdict.Available ? string.Empty : " - " + string.Join(", ", after.RootCauses.Select(f => f.Code)))}");
+            if (!live)
+            {
+                var after = service.Diagnose(tenant.Current, UserRef.Parse(user));
+                output.WriteLine();
+                output.WriteLine($"Verdict now: {JsonNames(after.Verdict)}{(after.Verdict == Verdict.Available ? string.Empty : " - " + string.Join(", ", after.RootCauses.Select(f => f.Code)))}");
+            }
+            else if (run.Status is PlanRunStatus.WaitingUntil or PlanRunStatus.NeedsManualStep)
+            {
+                output.WriteLine();
+                output.WriteLine(ConsoleText.OneLine($"Run the same command again with --resume{(run.Status == PlanRunStatus.NeedsManualStep ? $" --confirm {run.PendingStep}" : " once the wait is over")} to continue."));
+            }
             return run.Status switch
             {
                 PlanRunStatus.Completed => ExitCodes.Success,

@@ -21,13 +21,13 @@ internal static class DiagnoseCommand
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
             + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
             + "holds only the JSON (docs/diagnosis-format.md). Exit 0 whenever a diagnosis is produced, whatever the verdict. "
-            + "Reading a snapshot needs nothing; capturing one needs Policy.Read.All, User.Read.All, "
-            + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, Domain.Read.All and LicenseAssignment.Read.All.");
+            + "Reading a snapshot needs nothing; with --live, capturing needs: " + CaptureCommand.Permissions);
         options.AddTo(command);
+        options.AddLiveTo(command);
         command.Options.Add(format);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (_, name, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
+            var (_, name, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken, console);
             switch (parseResult.GetValue(format))
             {
                 case "json":

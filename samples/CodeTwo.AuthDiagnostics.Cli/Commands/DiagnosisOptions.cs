@@ -81,14 +81,49 @@ internal sealed class DiagnosisOptions
         }
     }
 
-    /// <summary>Loads the snapshot, chooses the user and diagnoses it with the engine options from the command line.</summary>
-    public async Task<DiagnosisInput> DiagnoseAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    /// <summary><c>--live</c>: capture the user from Microsoft Graph instead of reading a snapshot file.</summary>
+    public Option<bool> Live { get; } = new("--live")
+    {
+        Description = "Capture the tenant and --user from Microsoft Graph now (see the connection options) instead of reading a snapshot file.",
+    };
+
+    /// <summary>The connection options of --live.</summary>
+    public ConnectionOptions Connection { get; } = new();
+
+    /// <summary>Adds --live and the connection options.</summary>
+    public void AddLiveTo(Command command)
+    {
+        command.Options.Add(Live);
+        Connection.AddTo(command);
+    }
+
+    /// <summary>
+    /// Loads the snapshot (or, with --live, captures the user through Graph), chooses the user and diagnoses it with
+    /// the engine options from the command line.
+    /// </summary>
+    public async Task<DiagnosisInput> DiagnoseAsync(ParseResult parseResult, CancellationToken cancellationToken, CliConsole? console = null)
     {
         var engineOptions = ToEngineOptions(parseResult);
-        var (snapshot, name) = await SnapshotInput.LoadAsync(parseResult.GetValue(Snapshot), cancellationToken);
+        var (snapshot, name) = console is not null && parseResult.GetValue(Live)
+            ? await CaptureAsync(parseResult, console, cancellationToken)
+            : await SnapshotInput.LoadAsync(parseResult.GetValue(Snapshot), cancellationToken);
         string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(User));
         var service = new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(engineOptions));
         return new DiagnosisInput(snapshot, name, UserRef.Parse(user), service, service.Diagnose(snapshot, UserRef.Parse(user)));
+    }
+
+    private async Task<(TenantSnapshot Snapshot, string Name)> CaptureAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(Snapshot) is not null)
+        {
+            throw new InvalidInputException("--live captures the snapshot: leave --snapshot out");
+        }
+
+        string user = parseResult.GetValue(User) ?? throw new InvalidInputException("--live needs --user (the user to capture and diagnose)");
+        var (client, options) = Connection.Connect(parseResult, console);
+        var source = new Graph.GraphSnapshotSource(client, options);
+        var snapshot = await source.CaptureAsync(Execution.SnapshotRequest.ForUser(user), null, ProgressDisplay.For(console), cancellationToken);
+        return (snapshot, $"live capture of tenant {snapshot.TenantId} ({source.Cloud})");
     }
 }
 

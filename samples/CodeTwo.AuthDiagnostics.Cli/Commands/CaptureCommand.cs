@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+using CodeTwo.AuthDiagnostics.Execution;
+using CodeTwo.AuthDiagnostics.Graph;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
+
+namespace CodeTwo.AuthDiagnostics.Cli.Commands;
+
+/// <summary><c>capture --user U [--user U2]… | --all-users [--out FILE]</c>: reads the tenant into a snapshot file.</summary>
+internal static class CaptureCommand
+{
+    public const string Permissions = "Least permissions (application or delegated): Policy.Read.All, User.Read.All, "
+        + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, Domain.Read.All, LicenseAssignment.Read.All; delegated "
+        + "sign-ins also need a role such as Global Reader.";
+
+    public static Command Create(CliConsole console)
+    {
+        var connection = new ConnectionOptions();
+        var users = new Option<string[]>("--user") { Description = "A user to capture (UPN or object id; repeatable).", HelpName = "UPN|ID" };
+        var allUsers = new Option<bool>("--all-users") { Description = "Capture every user of the tenant (streamed to --out, with progress and an estimate of the time left)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the snapshot. Default: standard output (not with --all-users).", HelpName = "FILE" };
+        var command = new Command("capture", "Read the tenant's auth configuration and the given users from Microsoft Graph into a snapshot file (read-only: nothing is changed). " + Permissions)
+        {
+            users,
+            allUsers,
+            output,
+        };
+        connection.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string[] wanted = parseResult.GetValue(users) ?? [];
+            bool all = parseResult.GetValue(allUsers);
+            string? destination = parseResult.GetValue(output);
+            if (all == (wanted.Length > 0))
+            {
+                throw new InvalidInputException("name the users to capture with --user (repeatable), or use --all-users");
+            }
+
+            if (destination is not null)
+            {
+                SnapshotFiles.RequireWritableFilePath(destination, "--out");
+            }
+
+            var (client, options) = connection.Connect(parseResult, console);
+            var source = new GraphSnapshotSource(client, options);
+            var progress = ProgressDisplay.For(console);
+            if (all)
+            {
+                if (destination is null)
+                {
+                    throw new InvalidInputException("--all-users writes a large file: give it with --out FILE");
+                }
+
+                string temporary = destination + ".partial";
+                TenantCaptureResult result;
+                await using (var stream = File.Create(temporary))
+                {
+                    result = await source.CaptureTenantAsync(stream, null, progress, cancellationToken);
+                }
+
+                File.Move(temporary, destination, overwrite: true);
+                console.Error.WriteLine(ConsoleText.OneLine(string.Create(CultureInfo.InvariantCulture, $"Wrote '{destination}': {result.Users} users of tenant {result.TenantId}, {result.FailedSections} failed sections, {result.Requests} requests ({result.Retries} retried) in {result.Elapsed.TotalSeconds:0.#} s.")));
+                return ExitCodes.Success;
+            }
+
+            var snapshot = await source.CaptureAsync(SnapshotRequest.ForUsers(wanted), null, progress, cancellationToken);
+            if (destination is null)
+            {
+                console.Out.Write(SnapshotWriter.ToJson(snapshot));
+            }
+            else
+            {
+                await SnapshotFiles.WriteAsync(snapshot, destination, SnapshotWriterOptions.Default, cancellationToken);
+                console.Error.WriteLine(ConsoleText.OneLine($"Wrote '{destination}': {snapshot.Users.Count} user(s), {snapshot.MissingUsers.Count} missing."));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
