@@ -12,13 +12,8 @@ namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 /// <summary>How the live commands reach Microsoft Graph: authentication, cloud, and an optional other endpoint.</summary>
 internal sealed class ConnectionOptions
 {
-    private static readonly Dictionary<string, CloudEnvironment> Clouds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["global"] = CloudEnvironment.Global,
-        ["usGov"] = CloudEnvironment.UsGov,
-        ["usGovDoD"] = CloudEnvironment.UsGovDoD,
-        ["china"] = CloudEnvironment.China,
-    };
+    private static readonly Dictionary<string, CloudEnvironment> Clouds =
+        Enum.GetValues<CloudEnvironment>().ToDictionary(SnapshotFormat.CloudName, c => c, StringComparer.OrdinalIgnoreCase);
 
     public Option<string?> Tenant { get; } = new("--tenant") { Description = "The tenant id (or a verified domain) to sign in to.", HelpName = "ID" };
 

@@ -22,8 +22,8 @@ internal static class SnapshotSummary
         w.WriteLine($"'{ConsoleText.OneLine(path)}' is a valid snapshot.");
         w.WriteLine();
         Field(w, "Tenant id", snapshot.TenantId.ToString("D"));
-        Field(w, "Cloud", CloudName(snapshot.Cloud));
-        Field(w, "Captured at", FormatInstant(snapshot.CapturedAt));
+        Field(w, "Cloud", SnapshotFormat.CloudName(snapshot.Cloud));
+        Field(w, "Captured at", SnapshotFormat.FormatInstant(snapshot.CapturedAt));
         Field(w, "Schema version", snapshot.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         Field(w, "Users", $"{snapshot.Users.Count} ({snapshot.MissingUsers.Count} missing)");
         w.WriteLine();
@@ -227,16 +227,4 @@ internal static class SnapshotSummary
 
     private static void Line(TextWriter w, int indent, string label, string value) =>
         w.WriteLine(new string(' ', indent) + (label + ":").PadRight(LabelWidth - indent + 2) + value);
-
-    private static string CloudName(CloudEnvironment cloud) => cloud switch
-    {
-        CloudEnvironment.Global => "global",
-        CloudEnvironment.UsGov => "usGov",
-        CloudEnvironment.UsGovDoD => "usGovDoD",
-        CloudEnvironment.China => "china",
-        _ => cloud.ToString(),
-    };
-
-    private static string FormatInstant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }

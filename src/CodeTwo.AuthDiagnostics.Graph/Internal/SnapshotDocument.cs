@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
@@ -12,22 +10,15 @@ namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 /// </summary>
 internal static class SnapshotDocument
 {
-    public static JsonWriterOptions WriterOptions { get; } = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        MaxDepth = 1100,
-    };
+    public static JsonWriterOptions WriterOptions => SnapshotFormat.WriterOptions;
 
     public static void WriteStart(Utf8JsonWriter writer, DateTimeOffset capturedAt, Guid tenantId, CloudEnvironment cloud, TenantSectionResults tenant)
     {
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", TenantSnapshot.CurrentSchemaVersion);
-        writer.WriteString("capturedAt", FormatInstant(capturedAt));
+        writer.WriteString("capturedAt", SnapshotFormat.FormatInstant(capturedAt));
         writer.WriteString("tenantId", tenantId.ToString("D"));
-        writer.WriteString("cloud", CloudText(cloud));
+        writer.WriteString("cloud", SnapshotFormat.CloudName(cloud));
         writer.WriteStartObject("sections");
         tenant.SecurityDefaults.WriteTo(writer, "securityDefaults");
         tenant.ConditionalAccessPolicies.WriteTo(writer, "conditionalAccessPolicies");
@@ -68,16 +59,4 @@ internal static class SnapshotDocument
 
         writer.WriteEndObject();
     }
-
-    /// <summary>UTC with <c>Z</c>, fractional seconds only when present (as snapshots store instants).</summary>
-    public static string FormatInstant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
-    private static string CloudText(CloudEnvironment cloud) => cloud switch
-    {
-        CloudEnvironment.UsGov => "usGov",
-        CloudEnvironment.UsGovDoD => "usGovDoD",
-        CloudEnvironment.China => "china",
-        _ => "global",
-    };
 }
