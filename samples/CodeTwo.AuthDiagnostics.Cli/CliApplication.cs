@@ -20,7 +20,8 @@ public sealed class CliApplication
     private const string Description =
         "c2authdiag: explains why \"App password\" is missing for a Microsoft 365 user, from a tenant auth snapshot.\n\n"
         + "Exit codes: 0 success; 2 invalid input or usage (a bad option, a missing or invalid snapshot, a refused "
-        + "output path); 1 unexpected failure; 130 cancelled (Ctrl+C or SIGTERM stops the command within about two "
+        + "output path); 1 unexpected failure (or, for apply, a step that failed); 3 apply stopped early (waiting, a manual step, "
+        + "approval refused, tenant drifted); 130 cancelled (Ctrl+C or SIGTERM stops the command within about two "
         + "seconds with a one-line message and never leaves a half-written output file; a second Ctrl+C ends the process at once).";
 
     private readonly IReadOnlyList<Func<CliConsole, Command>> commands;
