@@ -94,8 +94,8 @@ internal static class ApplyCommand
             string user = userRef.Value;
             var output = console.Out;
             output.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
-            output.WriteLine($"User: {diagnosis.UserPrincipalName ?? diagnosis.RequestedUser}");
-            output.WriteLine($"Verdict: {JsonNames(diagnosis.Verdict)} - {diagnosis.Counterfactual.Summary}");
+            output.WriteLine(ConsoleText.OneLine($"User: {diagnosis.UserPrincipalName ?? diagnosis.RequestedUser}"));
+            output.WriteLine(ConsoleText.OneLine($"Verdict: {JsonNames(diagnosis.Verdict)} - {diagnosis.Counterfactual.Summary}"));
 
             var time = new FastForwardTimeProvider(DateTimeOffset.UtcNow);
             string? statePath = journalPath is null || live ? null : journalPath + ".tenant.json";

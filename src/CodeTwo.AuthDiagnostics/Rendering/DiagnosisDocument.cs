@@ -41,7 +41,7 @@ internal sealed class DiagnosisDocument
     private void Write(DiagnosisResult d)
     {
         string user = d.UserPrincipalName ?? d.RequestedUser;
-        Heading(1, $"App password diagnosis for {user}");
+        Heading(1, $"App password diagnosis for {Prose(user)}");
         Line($"{Bold($"Verdict: {JsonNames.Of(d.Verdict).ToUpperInvariant()}")} - {VerdictSentence(d.Verdict)}");
         if (markdown)
         {
@@ -74,7 +74,7 @@ internal sealed class DiagnosisDocument
         }
 
         Heading(2, "What would change the verdict");
-        Line(d.Counterfactual.Summary);
+        Line(Prose(d.Counterfactual.Summary));
         Blank();
 
         if (d.Plan.Steps.Count > 0)
@@ -90,8 +90,8 @@ internal sealed class DiagnosisDocument
                     tags.Add("requires approval");
                 }
 
-                Item(string.Create(CultureInfo.InvariantCulture, $"{n}."), $"{Bold(s.Title)} ({string.Join(", ", tags)}) [{Code(s.Id)}]");
-                Indented(s.Explanation);
+                Item(string.Create(CultureInfo.InvariantCulture, $"{n}."), $"{Bold(Prose(s.Title))} ({string.Join(", ", tags)}) [{Code(s.Id)}]");
+                Indented(Prose(s.Explanation));
                 if (s.Request is { } request)
                 {
                     Indented($"Request: {Code($"{request.Method} {request.Url}")}" + (request.Body is null ? string.Empty : $" body {Code(request.Body)}"));
@@ -101,12 +101,12 @@ internal sealed class DiagnosisDocument
                 {
                     Indented(s.Rollback is { } rollback
                         ? $"Rollback: {Code($"{rollback.Method} {rollback.Url}")}" + (rollback.Body is null ? string.Empty : $" body {Code(rollback.Body)}")
-                        : $"Rollback: none ({s.RollbackUnavailableReason})");
+                        : $"Rollback: none ({Prose(s.RollbackUnavailableReason ?? "not reversible through Graph")})");
                 }
 
                 if (s.Instructions is { } instructions)
                 {
-                    Indented($"Do: {instructions}");
+                    Indented($"Do: {Prose(instructions)}");
                 }
 
                 if (s.PortalUrl is { } url)
@@ -121,11 +121,11 @@ internal sealed class DiagnosisDocument
 
                 if (s.RequiredPermissions.Count > 0)
                 {
-                    Indented($"Needs: {string.Join(", ", s.RequiredPermissions.Select(Code))}{(s.RequiredRole is null ? string.Empty : $" (role: {s.RequiredRole})")}");
+                    Indented($"Needs: {string.Join(", ", s.RequiredPermissions.Select(Code))}{(s.RequiredRole is null ? string.Empty : $" (role: {Prose(s.RequiredRole)})")}");
                 }
                 else if (s.RequiredRole is not null)
                 {
-                    Indented($"Needs: the role {s.RequiredRole}");
+                    Indented($"Needs: the role {Prose(s.RequiredRole)}");
                 }
 
                 if (s.Fixes.Count > 0)
@@ -153,7 +153,7 @@ internal sealed class DiagnosisDocument
             Heading(2, "Alternatives");
             foreach (var a in d.Plan.Alternatives)
             {
-                Line($"- {Bold(a.Title)}: {a.Description} ({a.Url})");
+                Line($"- {Bold(Prose(a.Title))}: {Prose(a.Description)} ({a.Url})");
             }
 
             Blank();
@@ -167,8 +167,8 @@ internal sealed class DiagnosisDocument
         {
             n++;
             string marker = numbered ? n.ToString(CultureInfo.InvariantCulture) + "." : "-";
-            Item(marker, $"{Bold($"{f.Code} {f.Name}")} ({JsonNames.Of(f.Severity)}, {JsonNames.Of(f.Kind)}): {f.Title}");
-            Indented(f.Explanation);
+            Item(marker, $"{Bold($"{f.Code} {f.Name}")} ({JsonNames.Of(f.Severity)}, {JsonNames.Of(f.Kind)}): {Prose(f.Title)}");
+            Indented(Prose(f.Explanation));
             foreach (var e in f.Evidence)
             {
                 Indented(EvidenceLine(e));
@@ -189,7 +189,7 @@ internal sealed class DiagnosisDocument
     /// </summary>
     private string EvidenceLine(Evidence e)
     {
-        string expected = e.Expected == Informational ? string.Empty : $"; expected {e.Expected}";
+        string expected = e.Expected == Informational ? string.Empty : $"; expected {Prose(e.Expected)}";
         if (e.Path == HostEvidencePath)
         {
             return e.ActualJson is null
@@ -229,5 +229,8 @@ internal sealed class DiagnosisDocument
 
     private string Bold(string value) => markdown ? $"**{value}**" : value;
 
-    private string Code(string value) => markdown ? $"`{value.Replace("`", "'", StringComparison.Ordinal)}`" : value;
+    /// <summary>Text that may carry tenant-supplied names: escaped for Markdown, control characters made visible for a console.</summary>
+    private string Prose(string value) => markdown ? RenderedText.MarkdownProse(value) : RenderedText.Console(value);
+
+    private string Code(string value) => markdown ? RenderedText.MarkdownCode(value) : RenderedText.Console(value);
 }

@@ -54,7 +54,7 @@ public static class PlanPowerShell
         {
             n++;
             s.Append('\n');
-            s.Append(CultureInfo.InvariantCulture, $"# --- Step {n}: {Comment(step.Title)} [{step.Id}]\n");
+            s.Append(CultureInfo.InvariantCulture, $"# --- Step {n}: {Comment(step.Title)} [{Comment(step.Id)}]\n");
             foreach (string line in Wrap(step.Explanation, 100))
             {
                 s.Append("# ").Append(line).Append('\n');
@@ -63,14 +63,14 @@ public static class PlanPowerShell
             s.Append(CultureInfo.InvariantCulture, $"# Kind: {JsonNames.Of(step.Kind)}; risk: {JsonNames.Of(step.Risk)}{(step.RequiresApproval ? "; requires approval" : string.Empty)}\n");
             if (step.RequiredPermissions.Count > 0 || step.RequiredRole is not null)
             {
-                s.Append("# Needs: ").Append(string.Join(", ", step.RequiredPermissions)).Append(step.RequiredRole is null ? string.Empty : $" (role: {step.RequiredRole})").Append('\n');
+                s.Append("# Needs: ").Append(Comment(string.Join(", ", step.RequiredPermissions))).Append(step.RequiredRole is null ? string.Empty : $" (role: {Comment(step.RequiredRole)})").Append('\n');
             }
 
             switch (step.Kind)
             {
                 case PlanStepKind.Graph:
                     var request = step.Request!;
-                    s.Append("# Rollback: ").Append(step.Rollback is { } rollback ? $"{rollback.Method} {rollback.Url} {rollback.Body}" : $"none ({step.RollbackUnavailableReason})").Append('\n');
+                    s.Append("# Rollback: ").Append(Comment(step.Rollback is { } rollback ? $"{rollback.Method} {rollback.Url} {rollback.Body}" : $"none ({step.RollbackUnavailableReason})")).Append('\n');
                     s.Append("if ($PSCmdlet.ShouldProcess(").Append(Quote(request.Url)).Append(", ").Append(Quote(request.Method)).Append(")) {\n");
                     if (step.RequiresApproval || step.Risk == Risk.High)
                     {
@@ -79,7 +79,7 @@ public static class PlanPowerShell
                         s.Append("    }\n");
                     }
 
-                    s.Append("    Invoke-MgGraphRequest -Method ").Append(request.Method).Append(" -Uri ").Append(Quote(request.Url));
+                    s.Append("    Invoke-MgGraphRequest -Method ").Append(request.Method.All(char.IsAsciiLetterUpper) ? request.Method : Quote(request.Method)).Append(" -Uri ").Append(Quote(request.Url));
                     if (request.Body is not null)
                     {
                         s.Append(" -Body ").Append(Quote(request.Body)).Append(" -ContentType 'application/json'");
@@ -117,9 +117,48 @@ public static class PlanPowerShell
         return s.ToString();
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "'";
+    /// <summary>
+    /// A single-quoted PowerShell string holding <paramref name="value"/> literally. PowerShell also ends a
+    /// single-quoted string at the typographic quotes U+2018 to U+201B, so those are doubled like <c>'</c>; control
+    /// characters become spaces.
+    /// </summary>
+    internal static string Quote(string value)
+    {
+        var s = new StringBuilder(value.Length + 2).Append('\'');
+        foreach (char c in value)
+        {
+            if (c is '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B')
+            {
+                s.Append(c).Append(c);
+            }
+            else
+            {
+                s.Append(char.IsControl(c) ? ' ' : c);
+            }
+        }
 
-    private static string Comment(string value) => value.Replace("#>", "# >", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        return s.Append('\'').ToString();
+    }
+
+    /// <summary>
+    /// Text that stays inside a comment: no line break (PowerShell ends a line comment at CR or LF) and no
+    /// <c>#&gt;</c> (it would end the help block).
+    /// </summary>
+    internal static string Comment(string value)
+    {
+        var s = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (c == '>' && s.Length > 0 && s[^1] == '#')
+            {
+                s.Append(' ');
+            }
+
+            s.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+        }
+
+        return s.ToString();
+    }
 
     private static IEnumerable<string> Wrap(string text, int width)
     {
