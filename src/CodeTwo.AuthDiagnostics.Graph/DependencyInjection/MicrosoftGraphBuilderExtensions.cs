@@ -21,17 +21,32 @@ public static class MicrosoftGraphBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
     /// <param name="client">The host's Graph client.</param>
-    /// <param name="configure">Configures <see cref="MicrosoftGraphOptions"/>; optional.</param>
+    /// <returns>The builder.</returns>
+    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, GraphServiceClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return builder.AddMicrosoftGraphCore(_ => client, configure: null);
+    }
+
+    /// <summary>
+    /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
+    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// on the host's <paramref name="client"/>, with options.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
+    /// <param name="client">The host's Graph client.</param>
+    /// <param name="configure">Configures <see cref="MicrosoftGraphOptions"/>.</param>
     /// <returns>The builder.</returns>
     /// <example>
     /// <code>
     /// services.AddAuthDiagnostics().AddMicrosoftGraph(new GraphServiceClient(credential), o =&gt; o.Cloud = CloudEnvironment.UsGov);
     /// </code>
     /// </example>
-    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, GraphServiceClient client, Action<MicrosoftGraphOptions>? configure = null)
+    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, GraphServiceClient client, Action<MicrosoftGraphOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return builder.AddMicrosoftGraph(_ => client, configure);
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddMicrosoftGraphCore(_ => client, configure);
     }
 
     /// <summary>
@@ -41,7 +56,6 @@ public static class MicrosoftGraphBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
     /// <param name="clientFactory">Returns the host's Graph client, for example <c>sp =&gt; sp.GetRequiredService&lt;GraphServiceClient&gt;()</c>.</param>
-    /// <param name="configure">Configures <see cref="MicrosoftGraphOptions"/>; optional.</param>
     /// <returns>The builder.</returns>
     /// <example>
     /// <code>
@@ -49,7 +63,25 @@ public static class MicrosoftGraphBuilderExtensions
     /// services.AddAuthDiagnostics().AddMicrosoftGraph(sp =&gt; sp.GetRequiredService&lt;GraphServiceClient&gt;());
     /// </code>
     /// </example>
-    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, Func<IServiceProvider, GraphServiceClient> clientFactory, Action<MicrosoftGraphOptions>? configure = null)
+    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, Func<IServiceProvider, GraphServiceClient> clientFactory) =>
+        builder.AddMicrosoftGraphCore(clientFactory, configure: null);
+
+    /// <summary>
+    /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
+    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// on the client that <paramref name="clientFactory"/> returns (called once, when first needed), with options.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
+    /// <param name="clientFactory">Returns the host's Graph client.</param>
+    /// <param name="configure">Configures <see cref="MicrosoftGraphOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static AuthDiagnosticsBuilder AddMicrosoftGraph(this AuthDiagnosticsBuilder builder, Func<IServiceProvider, GraphServiceClient> clientFactory, Action<MicrosoftGraphOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddMicrosoftGraphCore(clientFactory, configure);
+    }
+
+    private static AuthDiagnosticsBuilder AddMicrosoftGraphCore(this AuthDiagnosticsBuilder builder, Func<IServiceProvider, GraphServiceClient> clientFactory, Action<MicrosoftGraphOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(clientFactory);

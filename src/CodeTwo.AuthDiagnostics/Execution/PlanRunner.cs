@@ -61,15 +61,15 @@ public sealed partial class PlanRunner
     public Task<PlanRun> RunAsync(Diagnosis.Diagnosis diagnosis, PlanRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
-        return RunAsync(diagnosis.Plan, UserRef.Parse(diagnosis.UserId ?? diagnosis.RequestedUser), options, cancellationToken);
+        return RunPlanAsync(diagnosis.Plan, UserRef.Parse(diagnosis.UserId ?? diagnosis.RequestedUser), options, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="plan"/> for <paramref name="user"/>.</summary>
+    /// <summary>Runs <paramref name="plan"/> for <paramref name="user"/>: for a plan kept apart from its diagnosis (for example read back from its JSON).</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="user">The user the plan is for (verify steps diagnose it).</param>
     /// <param name="options">How to run it.</param>
-    /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<PlanRun> RunAsync(RemediationPlan plan, UserRef user, PlanRunOptions options, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the run; completed steps stay journaled.</param>
+    public async Task<PlanRun> RunPlanAsync(RemediationPlan plan, UserRef user, PlanRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);

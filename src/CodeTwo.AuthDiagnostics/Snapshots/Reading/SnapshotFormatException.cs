@@ -11,8 +11,15 @@ public sealed class SnapshotFormatException : Exception
 {
     /// <summary>Creates the exception from the errors found (at least one).</summary>
     /// <param name="errors">The errors, in document order.</param>
+    public SnapshotFormatException(IReadOnlyList<SnapshotFormatError> errors)
+        : this(errors, null)
+    {
+    }
+
+    /// <summary>Creates the exception from the errors found (at least one) in a named document.</summary>
+    /// <param name="errors">The errors, in document order.</param>
     /// <param name="source">Where the document came from (a file name), if known.</param>
-    public SnapshotFormatException(IReadOnlyList<SnapshotFormatError> errors, string? source = null)
+    public SnapshotFormatException(IReadOnlyList<SnapshotFormatError> errors, string? source)
         : base(BuildMessage(errors, source))
     {
         ArgumentNullException.ThrowIfNull(errors);
