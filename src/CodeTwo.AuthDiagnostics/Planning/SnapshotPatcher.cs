@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
@@ -57,10 +55,10 @@ internal static class SnapshotPatcher
 
         string[] parts = path.Split('?')[0].Trim('/').Split('/');
         string method = request.Method.ToUpperInvariant();
-        JsonNode? body;
+        JsonElement? body;
         try
         {
-            body = request.Body is null ? null : JsonNode.Parse(request.Body);
+            body = request.Body is null ? null : ParseElement(request.Body);
         }
         catch (JsonException e)
         {
@@ -79,7 +77,7 @@ internal static class SnapshotPatcher
 
                 return entry with { Sections = entry.Sections with { AuthenticationRequirements = Section.Captured(requirements) } };
             }),
-            ("POST", [_, "users", var id, "revokeSignInSessions"]) => PatchUser(snapshot, id, e => e.User.Json, JsonNode.Parse($"{{\"signInSessionsValidFromDateTime\":\"{Snapshots.Writing.SnapshotWriter.FormatInstant(now)}\"}}"), (c, el, entry) =>
+            ("POST", [_, "users", var id, "revokeSignInSessions"]) => PatchUser(snapshot, id, e => e.User.Json, ParseElement($"{{\"signInSessionsValidFromDateTime\":\"{Snapshots.Writing.SnapshotWriter.FormatInstant(now)}\"}}"), (c, el, entry) =>
                 entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "users", var id]) => PatchUser(snapshot, id, e => e.User.Json, body, (c, el, entry) => entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "policies", "identitySecurityDefaultsEnforcementPolicy"]) => PatchTenant(snapshot, snapshot.Sections.SecurityDefaults.Value?.Json, body, (c, el) =>
@@ -91,7 +89,7 @@ internal static class SnapshotPatcher
         };
     }
 
-    private static PatchResult PatchUser(TenantSnapshot snapshot, string id, Func<UserEntry, JsonElement?> select, JsonNode? body, Func<JsonReadContext, JsonElement, UserEntry, UserEntry> rebuild)
+    private static PatchResult PatchUser(TenantSnapshot snapshot, string id, Func<UserEntry, JsonElement?> select, JsonElement? body, Func<JsonReadContext, JsonElement, UserEntry, UserEntry> rebuild)
     {
         var entry = snapshot.FindUser(Uri.UnescapeDataString(id));
         if (entry is null)
@@ -113,7 +111,7 @@ internal static class SnapshotPatcher
         return new PatchResult(204, snapshot with { Users = users }, null);
     }
 
-    private static PatchResult PatchTenant(TenantSnapshot snapshot, JsonElement? current, JsonNode? body, Func<JsonReadContext, JsonElement, TenantSnapshot> rebuild)
+    private static PatchResult PatchTenant(TenantSnapshot snapshot, JsonElement? current, JsonElement? body, Func<JsonReadContext, JsonElement, TenantSnapshot> rebuild)
     {
         if (current is null)
         {
@@ -127,7 +125,7 @@ internal static class SnapshotPatcher
             : new PatchResult(204, updated, null);
     }
 
-    private static PatchResult PatchOnePolicy(TenantSnapshot snapshot, string id, JsonNode? body)
+    private static PatchResult PatchOnePolicy(TenantSnapshot snapshot, string id, JsonElement? body)
     {
         if (snapshot.Sections.ConditionalAccessPolicies.Value is not { } captured)
         {
@@ -139,7 +137,7 @@ internal static class SnapshotPatcher
     }
 
     /// <summary>Patches the policy <paramref name="id"/> inside <paramref name="list"/> (changed in place); the snapshot is left as it is.</summary>
-    private static PatchResult PatchPolicy(TenantSnapshot snapshot, ConditionalAccessPolicy[] list, string id, JsonNode? body)
+    private static PatchResult PatchPolicy(TenantSnapshot snapshot, ConditionalAccessPolicy[] list, string id, JsonElement? body)
     {
         int position = Array.FindIndex(list, p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
         if (position < 0)
@@ -188,21 +186,28 @@ internal static class SnapshotPatcher
         return false;
     }
 
-    private static JsonNode? Body(GraphRequest request) => request.Body is null ? null : JsonNode.Parse(request.Body);
+    private static JsonElement? Body(GraphRequest request) => request.Body is null ? null : ParseElement(request.Body);
 
-    private static (JsonElement Merged, JsonReadContext Context) Merge(JsonElement current, JsonNode? patch)
+    /// <summary>A JSON value on plain arrays (no pooled document to dispose); throws <see cref="JsonException"/> for bad JSON.</summary>
+    private static JsonElement ParseElement(string json)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    private static (JsonElement Merged, JsonReadContext Context) Merge(JsonElement current, JsonElement? patch)
+    {
+        // The merged bytes live only until ParseValue has copied them: a pooled buffer leaves no garbage per patch.
+        using var buffer = new PooledBufferWriter(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            if (patch is null)
+            if (patch is not { } change)
             {
                 current.WriteTo(writer);
             }
             else
             {
-                using var patchDocument = JsonDocument.Parse(patch.ToJsonString());
-                MergePatch(writer, current, patchDocument.RootElement);
+                MergePatch(writer, current, change);
             }
         }
 

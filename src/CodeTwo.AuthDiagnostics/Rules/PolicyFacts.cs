@@ -20,6 +20,10 @@ internal sealed class PolicyFacts
     private readonly bool includeAll;
     private readonly bool includeGuests;
     private readonly bool excludeGuests;
+    private string? statePointer;
+    private string? stateJson;
+    private string? quotedName;
+    private IReadOnlyList<Diagnosis.Evidence>? policyEvidence;
 
     public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId)
     {
@@ -95,6 +99,23 @@ internal sealed class PolicyFacts
 
     /// <summary>The JSON pointer of the policy in the snapshot, computed once.</summary>
     public string Pointer { get; }
+
+    /// <summary>Where the policy's state is, as a JSON pointer (computed once: every user's findings share it).</summary>
+    public string StatePointer => statePointer ??= Pointer + "/state";
+
+    /// <summary>The policy's state as evidence JSON (computed once).</summary>
+    public string StateJson => stateJson ??= Catalog.EvidenceValues.String(Policy.StateValue);
+
+    /// <summary>The policy's display name in quotes, as findings name it (computed once).</summary>
+    public string QuotedName => quotedName ??= $"'{Policy.DisplayName ?? Policy.Id}'";
+
+    /// <summary>
+    /// Evidence that depends on the policy alone, built on first use and then shared by every user's findings (read-only).
+    /// Concurrent first uses may each build it; they build the same value.
+    /// </summary>
+    /// <param name="build">Builds the evidence from this policy.</param>
+    public IReadOnlyList<Diagnosis.Evidence> PolicyEvidence(Func<PolicyFacts, Diagnosis.Evidence[]> build) =>
+        policyEvidence ??= Array.AsReadOnly(build(this));
 
     public bool ScopesByGroupsOrRoles { get; }
 

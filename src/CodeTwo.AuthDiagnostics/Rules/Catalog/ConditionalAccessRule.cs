@@ -36,8 +36,8 @@ internal sealed class ConditionalAccessRule : CatalogRule
             }
 
             var state = policy.Policy.State;
-            string name = Name(policy.Policy);
-            string statePath = PolicyPath(policy, "state");
+            string name = policy.QuotedName;
+            string statePath = policy.StatePointer;
 
             if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks && !context.CanSkip(DiagnosticCodes.SecurityInfoRegistrationBlocked))
             {
@@ -63,7 +63,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     $"MFA for {upn} comes from Conditional Access policy {name}, not from per-user MFA",
                     $"The enabled policy {name} requires MFA for {upn}, so MFA works although the per-user MFA state is {requirements.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
                     [
-                        new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "informational"),
+                        new Evidence(statePath, policy.StateJson, "informational"),
                         new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
                     ],
                     policy.Policy.Id);
@@ -82,7 +82,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 continue; // a verdict-only run: these warnings cannot move the verdict
             }
 
-            var evidence = PolicyEvidence(policy);
+            var evidence = policy.PolicyEvidence(PolicyEvidence);
             string effect = policy.Blocks
                 ? "blocks legacy clients"
                 : $"requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which a legacy client cannot satisfy";
@@ -93,7 +93,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     DiagnosticCodes.ReportOnlyPolicyWouldBlock,
                     $"Report-only policy {name} would block app-password sign-ins of {upn}",
                     $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
-                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence],
+                    [new Evidence(statePath, policy.StateJson, "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence],
                     policy.Policy.Id);
                 continue;
             }
@@ -145,8 +145,6 @@ internal sealed class ConditionalAccessRule : CatalogRule
             }
         }
     }
-
-    private static string Name(ConditionalAccessPolicy policy) => $"'{policy.DisplayName ?? policy.Id}'";
 
     /// <summary>A pointer below the policy, from its precomputed base (the segments here are plain names: no escaping needed).</summary>
     private static string PolicyPath(PolicyFacts policy, string tail) => policy.Pointer + "/" + tail;

@@ -28,7 +28,7 @@ internal sealed class MixedMfaRule : CatalogRule
             $"The tenant has {context.Index.EnabledPolicyCount} enabled Conditional Access {(context.Index.EnabledPolicyCount == 1 ? "policy" : "policies")}, and Microsoft advises against also enabling or enforcing per-user MFA. Enforcing it for {context.UserName} makes the account do MFA on every sign-in and require app passwords for all its legacy clients. It is the documented way to get App password; modern authentication avoids it.",
             context.Policies
                 .Where(p => p.Policy.State == Snapshots.Graph.ConditionalAccessPolicyState.Enabled)
-                .Select(p => new Evidence(JsonPointer.TenantSection("conditionalAccessPolicies", "value", p.Policy.Index, "state"), EvidenceValues.String(p.Policy.StateValue), "no enabled Conditional Access policy alongside per-user MFA"))
+                .Select(p => new Evidence(p.StatePointer, p.StateJson, "no enabled Conditional Access policy alongside per-user MFA"))
                 .ToArray());
     }
 }
