@@ -1,14 +1,15 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+using CodeTwo.AuthDiagnostics.Cli.Rendering;
 using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Rendering;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose [--snapshot FILE] [--user U] [--format text|json|markdown] [--target-resource APPID] [--legacy-protocol P]…</c>:
-/// explains why App password is missing (or unusable) for a user and prints the plan. Exit 0 whenever a diagnosis
-/// was produced, whatever the verdict.
+/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--format text|json|markdown] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// explains why App password is missing (or unusable) for a user and prints the plan; with <c>--all-users</c>, one
+/// line per user of the snapshot and the totals. Exit 0 whenever a diagnosis was produced, whatever the verdict.
 /// </summary>
 internal static class DiagnoseCommand
 {
@@ -16,6 +17,12 @@ internal static class DiagnoseCommand
     {
         var options = new DiagnosisOptions();
         var format = Formats.Option("text", "json", "markdown");
+        var allUsers = new Option<bool>("--all-users")
+        {
+            Description = "Diagnose every user of the snapshot (for example one taken with capture --all-users): one line per user "
+                + "with the verdict and root causes, then the totals. --format json gives the tenant-wide summary document "
+                + "(docs/diagnosis-format.md); markdown is per user only.",
+        };
         var command = new Command(
             "diagnose",
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
@@ -25,8 +32,14 @@ internal static class DiagnoseCommand
         options.AddTo(command);
         options.AddLiveTo(command);
         command.Options.Add(format);
+        command.Options.Add(allUsers);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (parseResult.GetValue(allUsers))
+            {
+                return await DiagnoseAllAsync(parseResult, options, parseResult.GetValue(format) ?? "text", console, cancellationToken);
+            }
+
             var (_, name, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken, console);
             switch (parseResult.GetValue(format))
             {
@@ -45,5 +58,37 @@ internal static class DiagnoseCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<int> DiagnoseAllAsync(ParseResult parseResult, DiagnosisOptions options, string format, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(options.User) is not null)
+        {
+            throw new InvalidInputException("--all-users diagnoses every user: leave --user out");
+        }
+
+        if (parseResult.GetValue(options.Live))
+        {
+            throw new InvalidInputException("--all-users reads a snapshot: take one with capture --all-users --out FILE, then diagnose --snapshot FILE --all-users");
+        }
+
+        if (format == "markdown")
+        {
+            throw new InvalidInputException("--all-users writes text or json; markdown reports are per user (--user UPN)");
+        }
+
+        var engineOptions = options.ToEngineOptions(parseResult);
+        var (snapshot, name) = await options.LoadAsync(parseResult, cancellationToken);
+        console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
+        var service = new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(engineOptions));
+        var report = TenantWideReport.Create(format, console.Out, snapshot);
+        await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, ProgressDisplay.ForDiagnosis(console), cancellationToken))
+        {
+            report.Add(diagnosis);
+        }
+
+        report.Complete();
+        ProgressDisplay.EndLine(console);
+        return ExitCodes.Success;
     }
 }

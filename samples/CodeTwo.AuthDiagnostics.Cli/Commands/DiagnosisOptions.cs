@@ -106,11 +106,15 @@ internal sealed class DiagnosisOptions
         var engineOptions = ToEngineOptions(parseResult);
         var (snapshot, name) = console is not null && parseResult.GetValue(Live)
             ? await CaptureAsync(parseResult, console, cancellationToken)
-            : await SnapshotInput.LoadAsync(parseResult.GetValue(Snapshot), cancellationToken);
+            : await LoadAsync(parseResult, cancellationToken);
         string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(User));
         var service = new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(engineOptions));
         return new DiagnosisInput(snapshot, name, UserRef.Parse(user), service, service.Diagnose(snapshot, UserRef.Parse(user)));
     }
+
+    /// <summary>Reads --snapshot (or the embedded sample).</summary>
+    public Task<(TenantSnapshot Snapshot, string Name)> LoadAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        SnapshotInput.LoadAsync(parseResult.GetValue(Snapshot), cancellationToken);
 
     private async Task<(TenantSnapshot Snapshot, string Name)> CaptureAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {

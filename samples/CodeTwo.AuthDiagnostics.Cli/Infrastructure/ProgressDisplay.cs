@@ -3,12 +3,39 @@ using CodeTwo.AuthDiagnostics.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 
-/// <summary>Capture progress on stderr, on one updating line, only when stderr is a terminal (never in pipes or tests).</summary>
+/// <summary>Progress on stderr, on one updating line, only when stderr is a terminal (never in pipes or tests).</summary>
 internal static class ProgressDisplay
 {
+    /// <summary>Tenant-wide diagnosis progress, every 100 users and at the end.</summary>
+    public static IProgress<DiagnosisProgress>? ForDiagnosis(CliConsole console)
+    {
+        if (!IsTerminal(console))
+        {
+            return null;
+        }
+
+        // Reported synchronously: Progress<T> would post to the thread pool and could print after the report's last line.
+        return new Immediate<DiagnosisProgress>(p =>
+        {
+            if (p.Completed % 100 == 0 || p.Completed == p.Total)
+            {
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rDiagnosed {p.Completed}/{p.Total} users   "));
+            }
+        });
+    }
+
+    /// <summary>Ends the updating line, so what follows on stderr starts on a line of its own.</summary>
+    public static void EndLine(CliConsole console)
+    {
+        if (IsTerminal(console))
+        {
+            Console.Error.WriteLine();
+        }
+    }
+
     public static IProgress<CaptureProgress>? For(CliConsole console)
     {
-        if (!ReferenceEquals(console.Error, Console.Error) || Console.IsErrorRedirected)
+        if (!IsTerminal(console))
         {
             return null;
         }
@@ -19,5 +46,12 @@ internal static class ProgressDisplay
             string eta = p.EstimatedRemaining is { } r ? $", about {r.TotalSeconds:0} s left" : string.Empty;
             Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{p.Phase}: {p.UsersCaptured}{total} users, {p.Requests} requests, {p.Elapsed.TotalSeconds:0} s{eta}   "));
         });
+    }
+
+    private static bool IsTerminal(CliConsole console) => ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
+
+    private sealed class Immediate<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }
