@@ -5,15 +5,16 @@ namespace CodeTwo.AuthDiagnostics.Cli.Tests;
 /// <summary><c>diagnose --all-users</c>: the tenant-wide summary of a snapshot, as text and as JSON.</summary>
 public sealed class DiagnoseAllUsersCommandTests
 {
-    private static readonly string[] MultiUserOrder =
-    [
-        "backup@contoso.com",
-        "admin@contoso.com",
-        "alice@contoso.com",
-        "lee.chen_fabrikam.com#EXT#@contoso.onmicrosoft.com",
-        "jordan.miller@contoso.com",
-        "former.employee@contoso.com",
-    ];
+    /// <summary>The fixture's users in document order, then its missing users: the order a tenant-wide run reports.</summary>
+    private static readonly string[] MultiUserOrder = ReadOrder("multi-user-tenant.json");
+
+    private static string[] ReadOrder(string fixture)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Fixtures.PathOf(fixture)))!;
+        return root["users"]!.AsArray().Select(u => u!["user"]!["userPrincipalName"]!.GetValue<string>())
+            .Concat(root["missingUsers"]?.AsArray().Select(m => m!.GetValue<string>()) ?? [])
+            .ToArray();
+    }
 
     [Fact]
     public async Task Text_lists_every_user_with_verdict_and_root_causes_then_the_totals()
