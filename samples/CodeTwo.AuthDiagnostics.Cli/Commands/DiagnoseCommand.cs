@@ -80,7 +80,7 @@ internal static class DiagnoseCommand
         var engineOptions = options.ToEngineOptions(parseResult);
         var (snapshot, name) = await options.LoadAsync(parseResult, cancellationToken);
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
-        var service = new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(engineOptions));
+        var service = DiagnosisOptions.CreateService(engineOptions);
         var report = TenantWideReport.Create(format, console.Out, snapshot);
         await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, ProgressDisplay.ForDiagnosis(console), cancellationToken))
         {

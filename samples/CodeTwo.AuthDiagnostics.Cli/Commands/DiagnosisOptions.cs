@@ -108,9 +108,13 @@ internal sealed class DiagnosisOptions
             ? await CaptureAsync(parseResult, console, cancellationToken)
             : await LoadAsync(parseResult, cancellationToken);
         string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(User));
-        var service = new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(engineOptions));
+        var service = CreateService(engineOptions);
         return new DiagnosisInput(snapshot, name, UserRef.Parse(user), service, service.Diagnose(snapshot, UserRef.Parse(user)));
     }
+
+    /// <summary>The diagnosis service for the engine options of the command line.</summary>
+    public static AuthDiagnosticsService CreateService(AuthDiagnosticsOptions engineOptions) =>
+        new(Microsoft.Extensions.Options.Options.Create(engineOptions));
 
     /// <summary>Reads --snapshot (or the embedded sample).</summary>
     public Task<(TenantSnapshot Snapshot, string Name)> LoadAsync(ParseResult parseResult, CancellationToken cancellationToken) =>

@@ -191,10 +191,11 @@ internal static class PlanBuilder
             .Where(f => f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients && f.PolicyId is not null && f.Severity == Severity.Blocker)
             .Select(f => f.PolicyId!)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(id => index.Snapshot.Sections.ConditionalAccessPolicies.Value!.First(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(p => p.Index);
-        foreach (var policy in blockingPolicies)
+            .Select(id => index.FindPolicy(id) ?? throw new InvalidOperationException($"A finding names Conditional Access policy '{id}', which the index does not hold."))
+            .OrderBy(p => p.Policy.Index);
+        foreach (var facts in blockingPolicies)
         {
+            var policy = facts.Policy;
             string url = endpoints.Graph($"/v1.0/identity/conditionalAccess/policies/{policy.Id}");
             var before = policy.Conditions.Users.ExcludeUsers;
             var after = before.Append(userId).ToArray();
@@ -204,7 +205,7 @@ internal static class PlanBuilder
             {
                 Id = id,
                 Kind = PlanStepKind.Graph,
-                Title = $"Exclude {upn} from Conditional Access policy '{policy.DisplayName ?? policy.Id}'",
+                Title = $"Exclude {upn} from Conditional Access policy {facts.QuotedName}",
                 Explanation = $"The policy stops {upn}'s app-password sign-ins. Trade-off: the policy no longer protects this account at all (every client type, every resource it targets), so the account relies on its password and per-user MFA. Prefer modern authentication for the product; if you exclude the account, give it a long random password and monitor its sign-ins." +
                     (policy.DisplayName?.StartsWith("Microsoft-managed", StringComparison.OrdinalIgnoreCase) == true ? " This is a Microsoft-managed policy: only its state and exclusions can be edited." : string.Empty),
                 Fixes = fixes,

@@ -82,7 +82,7 @@ internal static class SnapshotPatcher
             ("PATCH", [_, "users", var id]) => PatchUser(snapshot, id, e => e.User.Json, body, (c, el, entry) => entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "policies", "identitySecurityDefaultsEnforcementPolicy"]) => PatchTenant(snapshot, snapshot.Sections.SecurityDefaults.Value?.Json, body, (c, el) =>
                 snapshot with { Sections = snapshot.Sections with { SecurityDefaults = Section.Captured(GraphPayloadReader.SecurityDefaults(c, el)) } }),
-            ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? JsonDocument.Parse("{}").RootElement, body, (c, el) =>
+            ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? ParseElement("{}"), body, (c, el) =>
                 snapshot with { Sections = snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) } }),
             ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchOnePolicy(snapshot, id, body),
             _ => new PatchResult(405, snapshot, $"{method} {path} is not a request this library plans."),
@@ -97,7 +97,7 @@ internal static class SnapshotPatcher
             return new PatchResult(404, snapshot, $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
         }
 
-        var current = select(entry) ?? JsonDocument.Parse("{}").RootElement;
+        var current = select(entry) ?? ParseElement("{}");
         var (merged, context) = Merge(current, body);
         var updated = rebuild(context, merged, entry);
         if (context.Errors.Count > 0)

@@ -122,7 +122,7 @@ public static class PlanPowerShell
     /// single-quoted string at the typographic quotes U+2018 to U+201B, so those are doubled like <c>'</c>; control
     /// characters become spaces.
     /// </summary>
-    internal static string Quote(string value)
+    private static string Quote(string value)
     {
         var s = new StringBuilder(value.Length + 2).Append('\'');
         foreach (char c in value)
@@ -144,7 +144,7 @@ public static class PlanPowerShell
     /// Text that stays inside a comment: no line break (PowerShell ends a line comment at CR or LF) and no
     /// <c>#&gt;</c> (it would end the help block).
     /// </summary>
-    internal static string Comment(string value)
+    private static string Comment(string value)
     {
         var s = new StringBuilder(value.Length);
         foreach (char c in value)

@@ -17,6 +17,7 @@ public sealed class SnapshotIndex
     public static readonly Guid EntraIdP2ServicePlanId = new("eec0eb4f-6444-4f95-aba0-50c24d67f998");
 
     private readonly Dictionary<string, Domain> domains;
+    private Dictionary<string, PolicyFacts>? policiesById;
 
     internal SnapshotIndex(TenantSnapshot snapshot, string targetResourceAppId, SnapshotIndex? previous = null)
     {
@@ -81,6 +82,27 @@ public sealed class SnapshotIndex
     public bool EnabledPolicyScopesByGroupsOrRoles { get; }
 
     internal IReadOnlyList<PolicyFacts> Policies { get; }
+
+    /// <summary>
+    /// The classified policy with this id (disabled policies are not classified), in constant time. The lookup is built
+    /// on first use: simulated indexes never need it.
+    /// </summary>
+    internal PolicyFacts? FindPolicy(string id)
+    {
+        var byId = policiesById;
+        if (byId is null)
+        {
+            byId = new Dictionary<string, PolicyFacts>(Policies.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var policy in Policies)
+            {
+                byId.TryAdd(policy.Policy.Id, policy);
+            }
+
+            policiesById = byId; // concurrent first uses build equal dictionaries
+        }
+
+        return byId.GetValueOrDefault(id);
+    }
 
     /// <summary>The domain with this name, if captured.</summary>
     /// <param name="name">A domain name.</param>
