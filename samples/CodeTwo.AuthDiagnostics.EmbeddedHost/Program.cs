@@ -17,7 +17,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddAuthDiagnostics(options =>
 {
     // The host knows which protocols its legacy client uses; this sample's product uses SMTP AUTH only.
-    options.LegacyProtocols = LegacyProtocols.Smtp;
+    options.LegacyProtocols = LegacyProtocols.SmtpAuth;
     // Host policy: federation is irrelevant to this product.
     options.Rules.Disable(DiagnosticCodes.FederatedDomain);
 });

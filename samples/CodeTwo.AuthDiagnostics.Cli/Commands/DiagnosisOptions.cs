@@ -11,10 +11,10 @@ internal sealed class DiagnosisOptions
     private static readonly Dictionary<string, LegacyProtocols> Protocols = new(StringComparer.OrdinalIgnoreCase)
     {
         ["EWS"] = LegacyProtocols.Ews,
-        ["EAS"] = LegacyProtocols.Eas,
+        ["EAS"] = LegacyProtocols.ExchangeActiveSync,
         ["IMAP"] = LegacyProtocols.Imap,
         ["POP"] = LegacyProtocols.Pop,
-        ["SMTP"] = LegacyProtocols.Smtp,
+        ["SMTP"] = LegacyProtocols.SmtpAuth,
         ["RPS"] = LegacyProtocols.RemotePowerShell,
     };
 

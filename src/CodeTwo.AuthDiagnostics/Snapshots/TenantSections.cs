@@ -1,3 +1,4 @@
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Snapshots;
@@ -5,7 +6,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// <summary>The tenant-wide sections of a snapshot.</summary>
 public sealed record TenantSections
 {
-    /// <summary>All six sections not captured.</summary>
+    /// <summary>Every section not captured.</summary>
     public static TenantSections NotCaptured { get; } = new();
 
     /// <summary><c>securityDefaults</c>: <c>GET /v1.0/policies/identitySecurityDefaultsEnforcementPolicy</c>.</summary>
@@ -25,4 +26,10 @@ public sealed record TenantSections
 
     /// <summary><c>subscribedSkus</c>: <c>GET /v1.0/subscribedSkus</c>.</summary>
     public Section<IReadOnlyList<SubscribedSku>> SubscribedSkus { get; internal init; } = Section<IReadOnlyList<SubscribedSku>>.Absent;
+
+    /// <summary>
+    /// <c>exchangeOnline</c> (optional; catalog v1.1): the SMTP AUTH settings of Exchange Online, from Exchange Online
+    /// PowerShell (no Graph API exists). Absent from a document means not captured.
+    /// </summary>
+    public Section<ExchangeOnlineSettings> ExchangeOnline { get; internal init; } = Section<ExchangeOnlineSettings>.Absent;
 }

@@ -180,7 +180,7 @@ public sealed class ConditionalAccessRuleTests
     {
         var fixture = WithPolicies(Block with { ClientAppTypes = ["exchangeActiveSync"] });
 
-        var diagnosis = Diagnose.User(fixture, options => options.LegacyProtocols = LegacyProtocols.Eas);
+        var diagnosis = Diagnose.User(fixture, options => options.LegacyProtocols = LegacyProtocols.ExchangeActiveSync);
 
         diagnosis.ShouldFire(fixture, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, Severity.Blocker, FindingKind.Usability, rootCause: true, PolicyPath + "/conditions/clientAppTypes", Upn, "'Block legacy authentication'");
         diagnosis.ShouldNotFire(DiagnosticCodes.ConditionalAccessPolicyMayApply);

@@ -79,7 +79,7 @@ public sealed class ConditionalAccessScopeTests
         ["clientAppTypes mobileAppsAndDesktopClients only"] = new(Policy with { ClientAppTypes = ["mobileAppsAndDesktopClients"] }, Expected: None),
         ["clientAppTypes browser and modern clients"] = new(Policy with { ClientAppTypes = ["browser", "mobileAppsAndDesktopClients"] }, Expected: None),
         ["clientAppTypes exchangeActiveSync only, EAS not declared"] = new(Policy with { ClientAppTypes = ["exchangeActiveSync"] }, Expected: DiagnosticCodes.ConditionalAccessPolicyMayApply),
-        ["clientAppTypes exchangeActiveSync only, EAS declared"] = new(Policy with { ClientAppTypes = ["exchangeActiveSync"] }, Options: o => o.LegacyProtocols = LegacyProtocols.Eas),
+        ["clientAppTypes exchangeActiveSync only, EAS declared"] = new(Policy with { ClientAppTypes = ["exchangeActiveSync"] }, Options: o => o.LegacyProtocols = LegacyProtocols.ExchangeActiveSync),
         ["clientAppTypes easSupported only"] = new(Policy with { ClientAppTypes = ["easSupported"] }, Expected: DiagnosticCodes.ConditionalAccessPolicyMayApply),
         ["clientAppTypes exchangeActiveSync and other"] = new(Policy with { ClientAppTypes = ["exchangeActiveSync", "other"] }),
 

@@ -14,7 +14,7 @@ public sealed class EvidencePointerTests
     {
         var fixture = Fixture.Load(file);
         var document = fixture.Root;
-        var options = new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.Eas };
+        var options = new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.ExchangeActiveSync };
 
         foreach (var engine in new[] { new DiagnosticEngine(), new DiagnosticEngine(options) })
         {

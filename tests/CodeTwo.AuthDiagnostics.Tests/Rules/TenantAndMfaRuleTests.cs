@@ -143,9 +143,9 @@ public sealed class TenantAndMfaRuleTests
     [InlineData(LegacyProtocols.Ews)]
     [InlineData(LegacyProtocols.Imap)]
     [InlineData(LegacyProtocols.Pop)]
-    [InlineData(LegacyProtocols.Eas)]
+    [InlineData(LegacyProtocols.ExchangeActiveSync)]
     [InlineData(LegacyProtocols.RemotePowerShell)]
-    [InlineData(LegacyProtocols.Smtp | LegacyProtocols.Ews)]
+    [InlineData(LegacyProtocols.SmtpAuth | LegacyProtocols.Ews)]
     public void APW060_is_a_usability_blocker_when_the_host_declares_a_retired_protocol(LegacyProtocols protocols)
     {
         var diagnosis = Diagnose.User(Healthy, options => options.LegacyProtocols = protocols);
@@ -161,7 +161,7 @@ public sealed class TenantAndMfaRuleTests
     [Fact]
     public void APW060_stays_an_advisory_for_SMTP_alone_which_is_not_retired()
     {
-        var diagnosis = Diagnose.User(Healthy, options => options.LegacyProtocols = LegacyProtocols.Smtp);
+        var diagnosis = Diagnose.User(Healthy, options => options.LegacyProtocols = LegacyProtocols.SmtpAuth);
 
         diagnosis.Single(DiagnosticCodes.ExchangeBasicAuthRetired).Severity.Should().Be(Severity.Info);
         diagnosis.Verdict.Should().Be(Verdict.Available);

@@ -24,7 +24,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
     {
         var facts = context.UserFacts!;
         var requirements = context.User!.Sections.AuthenticationRequirements.Value;
-        bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.Eas);
+        bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.ExchangeActiveSync);
         string upn = context.UserName;
         string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
 

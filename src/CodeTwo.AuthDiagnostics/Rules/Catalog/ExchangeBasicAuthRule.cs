@@ -9,7 +9,7 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// </summary>
 internal sealed class ExchangeBasicAuthRule : CatalogRule
 {
-    private const LegacyProtocols Retired = LegacyProtocols.Ews | LegacyProtocols.Eas | LegacyProtocols.Imap | LegacyProtocols.Pop | LegacyProtocols.RemotePowerShell;
+    private const LegacyProtocols Retired = LegacyProtocols.Ews | LegacyProtocols.ExchangeActiveSync | LegacyProtocols.Imap | LegacyProtocols.Pop | LegacyProtocols.RemotePowerShell;
     private static readonly RuleDescriptor Retirement = Describe(DiagnosticCodes.ExchangeBasicAuthRetired, "ExchangeBasicAuthRetired", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.BasicAuthDeprecation);
 
     public override string Id => "exchange-basic-auth";
