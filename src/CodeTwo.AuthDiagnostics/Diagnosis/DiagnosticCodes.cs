@@ -1,6 +1,6 @@
 namespace CodeTwo.AuthDiagnostics.Diagnosis;
 
-/// <summary>The codes of diagnostic catalog v1.</summary>
+/// <summary>The codes of diagnostic catalog v1.1.</summary>
 public static class DiagnosticCodes
 {
     /// <summary>The requested user is not in the snapshot.</summary>
@@ -54,11 +54,20 @@ public static class DiagnosticCodes
     /// <summary>The authentication methods policy migration is complete.</summary>
     public const string AuthenticationMethodsPolicyMigrated = "APW050";
 
-    /// <summary>Exchange Online retired Basic authentication for the declared protocols.</summary>
-    public const string ExchangeBasicAuthRetired = "APW060";
+    /// <summary>
+    /// A declared legacy protocol no longer accepts app passwords on the capture date (a usability blocker when every
+    /// declared protocol is retired, a warning when some are, an advisory with the retirement table when none is declared).
+    /// </summary>
+    public const string LegacyProtocolRetired = "APW060";
 
     /// <summary>The account holds a directory role.</summary>
     public const string PrivilegedAdminAccount = "APW061";
+
+    /// <summary>SMTP AUTH is declared and, from 2027-01-01, Basic authentication for it is off by default; the Exchange Online settings do not show it allowed.</summary>
+    public const string SmtpAuthBasicOffByDefault = "APW062";
+
+    /// <summary>SMTP AUTH is declared and the captured Exchange Online settings turn it off for this user (mailbox, tenant or authentication policy).</summary>
+    public const string SmtpAuthDisabledForMailbox = "APW063";
 
     /// <summary>The plan mixes per-user MFA with Conditional Access.</summary>
     public const string PerUserMfaMixedWithConditionalAccess = "APW070";
@@ -71,6 +80,9 @@ public static class DiagnosticCodes
 
     /// <summary>The tenant-wide app password switch could not be read.</summary>
     public const string TenantAppPasswordSettingUnknown = "APW091";
+
+    /// <summary>SMTP AUTH is declared and the <c>exchangeOnline</c> section was not captured (does not downgrade the verdict).</summary>
+    public const string ExchangeSettingsNotCaptured = "APW092";
 
     /// <summary>A rule failed with an exception (not in catalog v1: a library-level data finding).</summary>
     public const string RuleFailed = "APW099";

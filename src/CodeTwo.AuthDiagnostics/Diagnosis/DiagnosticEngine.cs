@@ -189,9 +189,13 @@ public sealed class DiagnosticEngine
         return findings.Any(f => f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability) ? Verdict.Unusable : Verdict.Available;
     }
 
-    /// <summary>Data findings of warning severity or more drive <see cref="Verdict.Indeterminate"/>, except APW091 (the catalog says it never downgrades).</summary>
+    /// <summary>
+    /// Data findings of warning severity or more drive <see cref="Verdict.Indeterminate"/>, except APW091 and APW092: the
+    /// settings no supported API reads never downgrade the verdict (the plan holds a manual check step instead).
+    /// </summary>
     private static bool MakesIndeterminate(Finding f) =>
-        f.Kind == FindingKind.Data && f.Severity >= Severity.Warning && f.Code != DiagnosticCodes.TenantAppPasswordSettingUnknown;
+        f.Kind == FindingKind.Data && f.Severity >= Severity.Warning
+        && f.Code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured);
 
     private static List<Finding> MarkRootCauses(List<Finding> findings, Verdict verdict)
     {

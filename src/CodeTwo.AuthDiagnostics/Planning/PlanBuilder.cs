@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Rules.Catalog;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Planning;
@@ -18,6 +20,9 @@ internal static class PlanBuilder
     private const string AuthenticationPolicyAdministrator = "Authentication Policy Administrator";
     private const string ConditionalAccessAdministrator = "Conditional Access Administrator";
     private const string UserAdministrator = "User Administrator";
+    private const string PrivilegedAuthenticationAdministrator = "Privileged Authentication Administrator";
+    private const string SecurityAdministrator = "Security Administrator";
+    private const string ExchangeAdministrator = "Exchange Administrator";
 
     public static RemediationPlan Build(SnapshotIndex index, UserEntry? user, string requestedUser, IReadOnlyList<Finding> findings, Verdict verdict, DiagnosticsSettings settings)
     {
@@ -28,12 +33,13 @@ internal static class PlanBuilder
         // tenant for it would contradict the verdict (an 'available' plan never holds a graph step).
         var blocking = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
         var steps = new List<PlanStep>();
+        var protocols = DeclaredProtocols.For(settings, index.Snapshot.CapturedAt);
         var alternatives = new List<Alternative>
         {
             new(
-                "Use modern authentication (OAuth) for the product",
-                "Register the product as an application in Entra ID and grant it the Exchange Online permissions it needs. It then needs no app password, no per-user MFA exception and no Conditional Access exclusion, and keeps working after Basic authentication is gone.",
-                Sources.EwsOAuth),
+                "Use Microsoft Graph with OAuth for the product",
+                "Register the product as an application in Entra ID and let it call Microsoft Graph with OAuth, with only the application permissions it needs. It then needs no app password, no per-user MFA exception and no Conditional Access exclusion, and keeps working after Basic authentication is gone.",
+                Sources.GraphAppOnly),
         };
 
         if (codes.Contains(DiagnosticCodes.UserNotFound) || user is null)
@@ -58,6 +64,7 @@ internal static class PlanBuilder
         {
             steps.Add(ResolveMissingData(findings.Where(f => f.RootCause).ToArray(), upn, endpoints));
             AddSwitchCheck(steps, codes, endpoints, []);
+            AddSmtpAuthCheck(steps, codes, upn);
             return Finish(steps, findings, alternatives);
         }
 
@@ -79,8 +86,13 @@ internal static class PlanBuilder
         if (blocking.Contains(DiagnosticCodes.AppPasswordsDisabledForTenant))
         {
             AddSwitchCheck(steps, codes, endpoints, []);
+            AddSmtpAuthCheck(steps, codes, upn);
             return Finish(steps, findings, alternatives);
         }
+
+        // Revoking sessions and enabling an account are sensitive actions on a user who holds a directory role (known or
+        // not): Entra then requires Privileged Authentication Administrator. Unknown membership is treated as a role.
+        string sensitiveRole = HoldsOrMayHoldRole(user) ? PrivilegedAuthenticationAdministrator : UserAdministrator;
 
         var changeSteps = new List<string>();
         bool perUser = blocking.Contains(DiagnosticCodes.PerUserMfaDisabled) || blocking.Contains(DiagnosticCodes.PerUserMfaEnabledNotEnforced);
@@ -113,7 +125,7 @@ internal static class PlanBuilder
                 DependsOn = [PlanStepIds.EnforcePerUserMfa],
                 Risk = Risk.Low,
                 RequiredPermissions = ["User.RevokeSessions.All"],
-                RequiredRole = UserAdministrator,
+                RequiredRole = sensitiveRole,
                 Request = new GraphRequest("POST", endpoints.Graph($"/v1.0/users/{userId}/revokeSignInSessions"), null),
                 RollbackUnavailableReason = "Revoked sessions cannot be restored; the user simply signs in again.",
                 Check = new StepCheck(
@@ -157,7 +169,7 @@ internal static class PlanBuilder
                     Fixes = [DiagnosticCodes.AccountDisabled],
                     Risk = Risk.Medium,
                     RequiredPermissions = ["User.EnableDisableAccount.All"],
-                    RequiredRole = UserAdministrator,
+                    RequiredRole = sensitiveRole,
                     Request = new GraphRequest("PATCH", url, "{\"accountEnabled\":true}"),
                     Rollback = new GraphRequest("PATCH", url, "{\"accountEnabled\":false}"),
                     Check = new StepCheck(url + "?$select=accountEnabled", "accountEnabled", "false", "true"),
@@ -166,25 +178,42 @@ internal static class PlanBuilder
             }
         }
 
-        if (blocking.Contains(DiagnosticCodes.SecurityDefaultsEnabled))
+        if (blocking.Contains(DiagnosticCodes.SecurityDefaultsEnabled) && !protocols.AllRetired)
         {
             string url = endpoints.Graph("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy");
-            steps.Add(new PlanStep
+            const string Cost = "Trade-off: the whole tenant loses its MFA baseline unless Conditional Access policies replace it (that needs Entra ID P1), and such policies must not cover legacy clients for this account.";
+            if (protocols.WeakeningCanHelp)
             {
-                Id = PlanStepIds.DisableSecurityDefaults,
-                Kind = PlanStepKind.Graph,
-                Title = "Turn off security defaults",
-                Explanation = "Security defaults block every legacy-authentication sign-in, so an app password cannot work while they are on. Trade-off: the whole tenant loses its MFA baseline unless Conditional Access policies replace it (that needs Entra ID P1), and such policies must not cover legacy clients for this account. Moving the product to modern authentication avoids this change entirely.",
-                Fixes = [DiagnosticCodes.SecurityDefaultsEnabled],
-                Risk = Risk.High,
-                RequiresApproval = true,
-                RequiredPermissions = ["Policy.ReadWrite.SecurityDefaults"],
-                RequiredRole = ConditionalAccessAdministrator,
-                Request = new GraphRequest("PATCH", url, "{\"isEnabled\":false}"),
-                Rollback = new GraphRequest("PATCH", url, "{\"isEnabled\":true}"),
-                Check = new StepCheck(url, "isEnabled", "true", "false"),
-            });
-            changeSteps.Add(PlanStepIds.DisableSecurityDefaults);
+                steps.Add(new PlanStep
+                {
+                    Id = PlanStepIds.DisableSecurityDefaults,
+                    Kind = PlanStepKind.Graph,
+                    Title = "Turn off security defaults",
+                    Explanation = $"Security defaults block every legacy-authentication sign-in, so an app password cannot work over {DeclaredProtocols.Names(protocols.Open)} while they are on. {Cost} Moving the product to Microsoft Graph with OAuth avoids this change entirely.",
+                    Fixes = [DiagnosticCodes.SecurityDefaultsEnabled],
+                    Risk = Risk.High,
+                    RequiresApproval = true,
+                    RequiredPermissions = ["Policy.ReadWrite.SecurityDefaults"],
+                    RequiredRole = SecurityAdministrator,
+                    Request = new GraphRequest("PATCH", url, "{\"isEnabled\":false}"),
+                    Rollback = new GraphRequest("PATCH", url, "{\"isEnabled\":true}"),
+                    Check = new StepCheck(url, "isEnabled", "true", "false"),
+                });
+                changeSteps.Add(PlanStepIds.DisableSecurityDefaults);
+            }
+            else
+            {
+                steps.Add(Decision(
+                    PlanStepIds.DecideSecurityDefaults,
+                    "Decide whether to turn off security defaults (only for a product that signs in over SMTP AUTH)",
+                    $"Security defaults block every legacy-authentication sign-in, so an app password can only be used with them off. {Cost} " +
+                        "The change only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.",
+                    $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise leave security defaults on.",
+                    endpoints.EntraAdminCenter,
+                    [DiagnosticCodes.SecurityDefaultsEnabled],
+                    SecurityAdministrator));
+                changeSteps.Add(PlanStepIds.DecideSecurityDefaults);
+            }
         }
 
         var blockingPolicies = findings
@@ -193,21 +222,38 @@ internal static class PlanBuilder
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => index.FindPolicy(id) ?? throw new InvalidOperationException($"A finding names Conditional Access policy '{id}', which the index does not hold."))
             .OrderBy(p => p.Policy.Index);
-        foreach (var facts in blockingPolicies)
+        foreach (var facts in protocols.AllRetired ? Enumerable.Empty<PolicyFacts>() : blockingPolicies)
         {
             var policy = facts.Policy;
             string url = endpoints.Graph($"/v1.0/identity/conditionalAccess/policies/{policy.Id}");
             var before = policy.Conditions.Users.ExcludeUsers;
             var after = before.Append(userId).ToArray();
             var fixes = findings.Where(f => f.PolicyId == policy.Id && f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients).Select(f => f.Code).Distinct().ToArray();
+            const string Cost = "Trade-off: the policy no longer protects this account at all (every client type, every resource it targets), so the account relies on its password and per-user MFA.";
+            string managed = policy.DisplayName?.StartsWith("Microsoft-managed", StringComparison.OrdinalIgnoreCase) == true ? " This is a Microsoft-managed policy: only its state and exclusions can be edited." : string.Empty;
+            if (!protocols.WeakeningCanHelp)
+            {
+                string decision = PlanStepIds.DecideCaExclusionPrefix + policy.Id;
+                steps.Add(Decision(
+                    decision,
+                    $"Decide whether to exclude {upn} from Conditional Access policy {facts.QuotedName} (only for a product that signs in over SMTP AUTH)",
+                    $"The policy stops {upn}'s app-password sign-ins; excluding the account would let them through. {Cost} " +
+                        "The exclusion only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it." + managed,
+                    $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise leave the policy as it is.",
+                    endpoints.EntraAdminCenter,
+                    fixes,
+                    ConditionalAccessAdministrator));
+                changeSteps.Add(decision);
+                continue;
+            }
+
             string id = PlanStepIds.ExcludeFromPolicyPrefix + policy.Id;
             steps.Add(new PlanStep
             {
                 Id = id,
                 Kind = PlanStepKind.Graph,
                 Title = $"Exclude {upn} from Conditional Access policy {facts.QuotedName}",
-                Explanation = $"The policy stops {upn}'s app-password sign-ins. Trade-off: the policy no longer protects this account at all (every client type, every resource it targets), so the account relies on its password and per-user MFA. Prefer modern authentication for the product; if you exclude the account, give it a long random password and monitor its sign-ins." +
-                    (policy.DisplayName?.StartsWith("Microsoft-managed", StringComparison.OrdinalIgnoreCase) == true ? " This is a Microsoft-managed policy: only its state and exclusions can be edited." : string.Empty),
+                Explanation = $"The policy stops {upn}'s app-password sign-ins over {DeclaredProtocols.Names(protocols.Open)}. {Cost} Prefer Microsoft Graph with OAuth for the product; if you exclude the account, give it a long random password and monitor its sign-ins." + managed,
                 Fixes = fixes,
                 Risk = Risk.High,
                 RequiresApproval = true,
@@ -220,14 +266,23 @@ internal static class PlanBuilder
             changeSteps.Add(id);
         }
 
+        if (blocking.Contains(DiagnosticCodes.SmtpAuthDisabledForMailbox) && user.User.Id is { } smtpUser && index.Snapshot.Sections.ExchangeOnline.Value is { } exchange)
+        {
+            steps.Add(AllowSmtpAuth(SmtpAuthState.Of(exchange, smtpUser), exchange, upn, endpoints));
+            changeSteps.Add(PlanStepIds.AllowSmtpAuth);
+        }
+
         if (steps.Count == 0)
         {
             // Nothing to change (available, or blocked by something no tenant change fixes).
             AddSwitchCheck(steps, codes, endpoints, []);
+            AddSmtpAuthCheck(steps, codes, upn);
             return Finish(steps, findings, alternatives);
         }
 
         string? switchStep = AddSwitchCheck(steps, codes, endpoints, []);
+        string? smtpCheck = AddSmtpAuthCheck(steps, codes, upn);
+        string[] checks = new[] { switchStep, smtpCheck }.OfType<string>().ToArray();
         int waitMinutes = (int)Math.Ceiling(settings.PropagationWait.TotalMinutes);
         var waitDependsOn = changeSteps.Where(s => s != PlanStepIds.EnforcePerUserMfa).ToArray();
         steps.Add(new PlanStep
@@ -235,7 +290,7 @@ internal static class PlanBuilder
             Id = PlanStepIds.WaitForPropagation,
             Kind = PlanStepKind.Wait,
             Title = waitMinutes == 1 ? "Wait 1 minute for the changes to propagate" : string.Create(CultureInfo.InvariantCulture, $"Wait {waitMinutes} minutes for the changes to propagate"),
-            Explanation = "Token revocation and policy changes can take a few minutes to reach every service; Security info sessions last up to 15 minutes.",
+            Explanation = "Revocation and policy changes take minutes to reach every service. The default of 15 minutes is a safe margin, not a documented session length.",
             DependsOn = waitDependsOn,
             Risk = Risk.Low,
             WaitMinutes = waitMinutes,
@@ -256,7 +311,7 @@ internal static class PlanBuilder
                     (registrationBlocked ? " A Conditional Access policy blocks registering security info outside trusted locations: do this from the office network." : string.Empty),
                 endpoints.SecurityInfoUrl,
                 Present(codes, DiagnosticCodes.NoMfaMethodRegistered),
-                switchStep is null ? [last] : [last, switchStep],
+                [last, .. checks],
                 null,
                 null));
             last = PlanStepIds.UserAddsAppPassword;
@@ -270,9 +325,9 @@ internal static class PlanBuilder
             Title = "Capture again and confirm App password is available and usable",
             Explanation = "Re-reads the tenant, diagnoses the user again and succeeds when the blockers below are gone.",
             Fixes = verified,
-            DependsOn = switchStep is null || perUser ? [last] : [last, switchStep],
+            DependsOn = perUser ? [last] : [last, .. checks],
             Risk = Risk.Low,
-            RequiredPermissions = ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All"],
+            RequiredPermissions = ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All", "RoleManagement.Read.Directory"],
             RequiredRole = "Global Reader",
         });
 
@@ -293,7 +348,7 @@ internal static class PlanBuilder
             off
                 ? "The tenant-wide MFA service setting is off, so nobody is offered App password. No supported API changes it. Turning it on lets every per-user-MFA-enforced user create app passwords; Microsoft recommends pairing app passwords with tight Conditional Access elsewhere."
                 : "The tenant-wide switch could not be read (no supported API exposes it). If it is off, nobody is offered App password.",
-            "Entra admin center > Entra ID > Multifactor authentication > Additional cloud-based MFA settings (or Users > Per-user MFA > Service settings): under App passwords, select 'Allow users to create app passwords to sign in to non-browser apps', then Save.",
+            "Open the legacy multifactor authentication page (Entra admin center > Users > Per-user MFA, or Entra ID > Multifactor authentication > Additional cloud-based MFA settings) and its Service settings tab: under App passwords, select 'Allow users to create app passwords to sign in to non-browser apps', then Save.",
             endpoints.LegacyMfaPortal + "/UserManagement/MfaSettings.aspx",
             off ? [DiagnosticCodes.AppPasswordsDisabledForTenant] : [DiagnosticCodes.TenantAppPasswordSettingUnknown],
             dependsOn,
@@ -304,6 +359,111 @@ internal static class PlanBuilder
         });
         return PlanStepIds.AppPasswordSwitch;
     }
+
+    /// <summary>
+    /// The check of the Exchange Online SMTP AUTH settings when they were not captured (APW092, with APW062 from the day
+    /// Basic SMTP AUTH is off by default): one manual step fixes both (catalog v1.1 §6.8).
+    /// </summary>
+    private static string? AddSmtpAuthCheck(List<PlanStep> steps, HashSet<string> codes, string upn)
+    {
+        if (!codes.Contains(DiagnosticCodes.ExchangeSettingsNotCaptured))
+        {
+            return null;
+        }
+
+        bool offByDefault = codes.Contains(DiagnosticCodes.SmtpAuthBasicOffByDefault);
+        string identity = PowerShellText.Quote(upn);
+        steps.Add(Manual(
+            PlanStepIds.CheckSmtpAuth,
+            offByDefault ? "Check (and, if you accept it, re-enable) SMTP AUTH Basic authentication" : "Check that SMTP AUTH is allowed for the mailbox",
+            "The product signs in over SMTP AUTH, and Exchange Online decides per tenant, per mailbox and per authentication policy whether SMTP AUTH accepts Basic authentication (an app password). No Graph API reads these settings, so the snapshot could not." +
+                (offByDefault ? $" Microsoft turned SMTP AUTH Basic authentication off by default for existing tenants at the end of December 2026; an admin can turn it back on for now ({LegacyProtocolRetirements.SmtpAuthAnnouncement})." : string.Empty),
+            $"In Exchange Online PowerShell (Connect-ExchangeOnline), read: Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled; Get-CASMailbox -Identity {identity} | Format-List SmtpClientAuthenticationDisabled; Get-User -Identity {identity} | Format-List AuthenticationPolicy; Get-OrganizationConfig | Format-List DefaultAuthenticationPolicy; Get-AuthenticationPolicy | Format-List Name,AllowBasicAuthSmtp. " +
+                "SMTP AUTH accepts the app password when the mailbox's SmtpClientAuthenticationDisabled is $false (or empty while the tenant's is $false) and the authentication policy that applies (the user's own, else the default) has AllowBasicAuthSmtp $true. " +
+                $"Or run the read-only script of 'c2authdiag exchange-script --user {upn}' and diagnose again with --exchange-settings: the plan then holds the exact command for the one setting in the way." +
+                (offByDefault ? $" If Basic SMTP AUTH is off and you accept the risk for now, turn it back on (source: {LegacyProtocolRetirements.SmtpAuthSource})." : string.Empty),
+            null,
+            Present(codes, DiagnosticCodes.ExchangeSettingsNotCaptured, DiagnosticCodes.SmtpAuthBasicOffByDefault),
+            [],
+            null,
+            ExchangeAdministrator));
+        return PlanStepIds.CheckSmtpAuth;
+    }
+
+    /// <summary>
+    /// APW063's fix, least change first (catalog v1.1 §6.9): the mailbox switch when it (or the tenant it follows) is off;
+    /// a dedicated authentication policy for this user when the policy that applies blocks Basic SMTP AUTH. A manual step
+    /// with the exact commands and their rollback, since no Graph API reaches Exchange Online's settings.
+    /// </summary>
+    private static PlanStep AllowSmtpAuth(SmtpAuthState state, ExchangeOnlineSettings exchange, string upn, CloudEndpoints endpoints)
+    {
+        string identity = PowerShellText.Quote(upn);
+        var commands = new List<string>();
+        var rollbacks = new List<string>();
+        var what = new List<string>();
+        var patch = new StringBuilder("{");
+        var userPatch = new List<string>();
+        if (state.MailboxBlocks)
+        {
+            commands.Add($"Set-CASMailbox -Identity {identity} -SmtpClientAuthenticationDisabled $false");
+            rollbacks.Add($"Set-CASMailbox -Identity {identity} -SmtpClientAuthenticationDisabled {(state.Mailbox?.SmtpClientAuthenticationDisabled == true ? "$true" : "$null")}");
+            what.Add("turns SMTP AUTH on for this one mailbox (the tenant-wide setting stays as it is)");
+            userPatch.Add("\"smtpClientAuthenticationDisabled\":false");
+        }
+
+        if (state.PolicyBlocks)
+        {
+            string name = "Allow SMTP AUTH Basic - " + upn;
+            string quotedName = PowerShellText.Quote(name);
+            commands.Add($"New-AuthenticationPolicy -Name {quotedName} -AllowBasicAuthSmtp");
+            commands.Add($"Set-User -Identity {identity} -AuthenticationPolicy {quotedName}");
+            rollbacks.Insert(0, $"Set-User -Identity {identity} -AuthenticationPolicy {(state.PolicyFromUser ? PowerShellText.Quote(state.Policy!.Name) : "$null")}");
+            what.Add($"gives the user a dedicated authentication policy that allows Basic authentication for SMTP AUTH only, instead of '{state.Policy!.Name}' (which stays as it is for everyone else)");
+            userPatch.Add("\"authenticationPolicy\":" + EvidenceValues.String(name));
+            var policies = exchange.AuthenticationPolicies.Select(p => p.Json.GetRawText()).Append($"{{\"name\":{EvidenceValues.String(name)},\"allowBasicAuthSmtp\":true}}");
+            patch.Append("\"authenticationPolicies\":[").AppendJoin(',', policies).Append("],");
+        }
+
+        patch.Append("\"users\":{").Append(EvidenceValues.String(state.UserId)).Append(":{").AppendJoin(',', userPatch).Append("}}}");
+        return new PlanStep
+        {
+            Id = PlanStepIds.AllowSmtpAuth,
+            Kind = PlanStepKind.Manual,
+            Title = $"Allow SMTP AUTH for {upn} in Exchange Online",
+            Explanation = $"Exchange Online refuses SMTP AUTH sign-ins of {upn}. The command {string.Join(", and ", what)}. It lets Basic authentication (the app password) through for SMTP AUTH; Microsoft plans to remove SMTP AUTH Basic authentication altogether, so plan the move to Microsoft Graph with OAuth.",
+            Instructions = $"In Exchange Online PowerShell (Connect-ExchangeOnline) run: {string.Join("; ", commands)}. To undo it: {string.Join("; ", rollbacks)}.",
+            Command = string.Join("; ", commands),
+            RollbackCommand = string.Join("; ", rollbacks),
+            PortalUrl = null,
+            Fixes = [DiagnosticCodes.SmtpAuthDisabledForMailbox],
+            Risk = Risk.Medium,
+            RequiresApproval = true,
+            RequiredRole = ExchangeAdministrator,
+            SimulatedEffect = new GraphRequest("PATCH", endpoints.Graph(SnapshotPatcher.ExchangeOnlinePath), patch.ToString()),
+        };
+    }
+
+    /// <summary>
+    /// A tenant-weakening change the plan does not make because no declared protocol says it would help (catalog v1.1
+    /// §2, §6.4): a manual decision, high risk, behind an approval, with no request and no simulated effect.
+    /// </summary>
+    private static PlanStep Decision(string id, string title, string explanation, string instructions, string url, IReadOnlyList<string> fixes, string role) => new()
+    {
+        Id = id,
+        Kind = PlanStepKind.Manual,
+        Title = title,
+        Explanation = explanation,
+        Instructions = instructions,
+        PortalUrl = url,
+        Fixes = fixes,
+        Risk = Risk.High,
+        RequiresApproval = true,
+        RequiredRole = role,
+    };
+
+    /// <summary>Whether the user holds a directory role, or may (membership not captured).</summary>
+    private static bool HoldsOrMayHoldRole(UserEntry user) =>
+        user.Sections.TransitiveMemberOf.Value is not { } memberOf || memberOf.Any(o => o.Kind == DirectoryObjectKind.DirectoryRole);
 
     private static RemediationPlan Finish(List<PlanStep> steps, IReadOnlyList<Finding> findings, List<Alternative> alternatives) => new()
     {

@@ -51,6 +51,15 @@ public sealed record PlanStep
     /// <summary>For <see cref="PlanStepKind.Manual"/> steps: where to do it.</summary>
     public string? PortalUrl { get; init; }
 
+    /// <summary>
+    /// For <see cref="PlanStepKind.Manual"/> steps that change a setting no Graph API reaches (Exchange Online): the exact
+    /// command to run (Exchange Online PowerShell).
+    /// </summary>
+    public string? Command { get; init; }
+
+    /// <summary>For steps with a <see cref="Command"/>: the command that restores the captured value.</summary>
+    public string? RollbackCommand { get; init; }
+
     /// <summary>For <see cref="PlanStepKind.Wait"/> steps: how long.</summary>
     public int? WaitMinutes { get; init; }
 

@@ -18,6 +18,21 @@ public static class PlanStepIds
     /// <summary>PATCH security defaults off.</summary>
     public const string DisableSecurityDefaults = "disable-security-defaults";
 
+    /// <summary>
+    /// The decision whether to turn off security defaults, when no protocol is declared (a manual step: no Graph request
+    /// weakens the tenant unless a declared protocol still accepts app passwords).
+    /// </summary>
+    public const string DecideSecurityDefaults = "decide-security-defaults";
+
+    /// <summary>Prefix of the decisions whether to exclude the user from a Conditional Access policy (<c>decide-ca-exclusion-{policyId}</c>).</summary>
+    public const string DecideCaExclusionPrefix = "decide-ca-exclusion-";
+
+    /// <summary>Check the Exchange Online SMTP AUTH settings by hand (they were not captured).</summary>
+    public const string CheckSmtpAuth = "check-smtp-auth";
+
+    /// <summary>Turn on SMTP AUTH for the user's mailbox (Exchange Online PowerShell; no Graph API exists).</summary>
+    public const string AllowSmtpAuth = "allow-smtp-auth";
+
     /// <summary>Prefix of the Conditional Access exclusion steps.</summary>
     public const string ExcludeFromPolicyPrefix = "exclude-from-policy-";
 

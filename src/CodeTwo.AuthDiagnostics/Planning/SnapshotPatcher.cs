@@ -23,6 +23,13 @@ internal sealed record PatchResult(int Status, TenantSnapshot Snapshot, string? 
 internal static class SnapshotPatcher
 {
     /// <summary>
+    /// The path of a pseudo-resource that stands for the <c>exchangeOnline</c> section in simulated effects: Exchange
+    /// Online's settings have no Graph API, so a manual step's effect on them is written as a JSON merge patch of the
+    /// section's value at this path (never sent anywhere).
+    /// </summary>
+    internal const string ExchangeOnlinePath = "/exchangeOnline";
+
+    /// <summary>
     /// Applies several requests in order, as <see cref="Apply(TenantSnapshot, GraphRequest, DateTimeOffset)"/> would one by
     /// one, but copies the Conditional Access policy list once for all the policy patches. Stops at the first failure.
     /// </summary>
@@ -85,6 +92,8 @@ internal static class SnapshotPatcher
             ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? ParseElement("{}"), body, (c, el) =>
                 snapshot with { Sections = snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) } }),
             ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchOnePolicy(snapshot, id, body),
+            ("PATCH", ["exchangeOnline"]) => PatchTenant(snapshot, snapshot.Sections.ExchangeOnline.Value?.Json, body, (c, el) =>
+                snapshot with { Sections = snapshot.Sections with { ExchangeOnline = Section.Captured(ExchangeOnlineSettingsReader.Read(c, el)) } }),
             _ => new PatchResult(405, snapshot, $"{method} {path} is not a request this library plans."),
         };
     }

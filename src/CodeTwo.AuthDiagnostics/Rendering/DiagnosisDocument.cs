@@ -109,6 +109,12 @@ internal sealed class DiagnosisDocument
                     Indented($"Do: {Prose(instructions)}");
                 }
 
+                if (s.Command is { } command)
+                {
+                    Indented($"Command: {Code(command)}");
+                    Indented($"Rollback: {(s.RollbackCommand is { } undo ? Code(undo) : "none")}");
+                }
+
                 if (s.PortalUrl is { } url)
                 {
                     Indented($"Where: {url}");

@@ -165,6 +165,12 @@ public static class DiagnosisJson
             {
                 WriteNullable(w, "instructions", s.Instructions);
                 WriteNullable(w, "url", s.PortalUrl);
+                if (s.Command is not null)
+                {
+                    // Only steps that change what no Graph API reaches (Exchange Online) carry a command: older documents are unchanged.
+                    w.WriteString("command", s.Command);
+                    WriteNullable(w, "rollbackCommand", s.RollbackCommand);
+                }
             }
 
             if (s.Kind == PlanStepKind.Wait)

@@ -39,6 +39,12 @@ public static class PlanMarkdown
                 s.Append("  - Do: ").Append(RenderedText.MarkdownProse(step.Instructions)).Append('\n');
             }
 
+            if (step.Command is not null)
+            {
+                s.Append("  - Command: ").Append(RenderedText.MarkdownCode(step.Command)).Append('\n');
+                s.Append("  - Rollback: ").Append(step.RollbackCommand is null ? "none" : RenderedText.MarkdownCode(step.RollbackCommand)).Append('\n');
+            }
+
             if (step.PortalUrl is not null)
             {
                 s.Append("  - Where: ").Append(step.PortalUrl).Append('\n');

@@ -40,6 +40,8 @@ internal sealed class PolicyFacts
         includeGuests = users.IncludeGuestsOrExternalUsers || includeUsers.Contains("GuestsOrExternalUsers");
         excludeGuests = users.ExcludeGuestsOrExternalUsers || excludeUsers.Contains("GuestsOrExternalUsers");
         ScopesByGroupsOrRoles = includeGroups.Count + excludeGroups.Count + includeRoles.Count + excludeRoles.Count > 0;
+        ScopesByRoles = includeRoles.Count + excludeRoles.Count > 0;
+        LimitedToAuthenticationFlows = policy.Conditions.LimitedToAuthenticationFlows;
 
         var apps = policy.Conditions.Applications;
         bool included = apps.IncludeApplications.Any(a => Ids.Equals(a, "All") || Ids.Equals(a, "Office365") || Ids.Equals(a, targetResourceAppId));
@@ -119,6 +121,28 @@ internal sealed class PolicyFacts
 
     public bool ScopesByGroupsOrRoles { get; }
 
+    /// <summary>Whether <c>includeRoles</c> or <c>excludeRoles</c> names a role.</summary>
+    public bool ScopesByRoles { get; }
+
+    /// <summary>
+    /// Whether the policy is limited to device code flow and authentication transfer (<c>authenticationFlows</c>): it
+    /// never applies to an app-password sign-in.
+    /// </summary>
+    public bool LimitedToAuthenticationFlows { get; }
+
+    /// <summary>
+    /// Whether the policy, once it applies to a user, is a certain blocker of app-password sign-ins (APW020/APW021 when
+    /// enabled): it targets the resource, covers the legacy clients in question, blocks or requires what a legacy client
+    /// cannot satisfy, and has no condition that depends on the sign-in.
+    /// </summary>
+    /// <param name="easDeclared">Whether the host declares Exchange ActiveSync (then an EAS-only policy counts).</param>
+    public bool BlocksAppPasswordSignIns(bool easDeclared) =>
+        !LimitedToAuthenticationFlows
+        && TargetsResource
+        && (Coverage == ClientCoverage.AllLegacy || (Coverage == ClientCoverage.ExchangeActiveSyncOnly && easDeclared))
+        && (Blocks || UnsatisfiableGrants.Count > 0)
+        && Policy.Conditions.SignInDependentConditions.Count == 0;
+
     public bool TargetsResource { get; }
 
     public bool TargetsSecurityInfoRegistration { get; }
@@ -132,7 +156,11 @@ internal sealed class PolicyFacts
 
     public bool RequiresMfa { get; }
 
-    /// <summary>Whether the policy applies to the user; <see langword="null"/> when group or role membership is unknown and decides it.</summary>
+    /// <summary>
+    /// Whether the policy applies to the user; <see langword="null"/> when group or role membership is unknown and decides
+    /// it: <c>transitiveMemberOf</c> not captured, or a role-scoped policy and a directory role captured without
+    /// <c>roleTemplateId</c>.
+    /// </summary>
     public bool? AppliesTo(UserFacts user)
     {
         if (includeUsers.Contains("None") && !includeAll && includeUsers.Count == 1 && includeGroups.Count == 0 && includeRoles.Count == 0 && !includeGuests)
@@ -179,7 +207,13 @@ internal sealed class PolicyFacts
             return null;
         }
 
-        return Overlaps(groups, user.GroupIds) || Overlaps(roles, user.RoleTemplateIds) || (groups.Contains("All") && user.GroupIds.Count > 0);
+        if (Overlaps(groups, user.GroupIds) || Overlaps(roles, user.RoleTemplateIds) || (groups.Contains("All") && user.GroupIds.Count > 0))
+        {
+            return true;
+        }
+
+        // A role whose template id was not captured may be any role: it decides nothing, so the answer is unknown.
+        return roles.Count > 0 && user.UnknownRoles.Count > 0 ? null : false;
     }
 
     private static bool Overlaps(HashSet<string> policySet, HashSet<string> userSet)

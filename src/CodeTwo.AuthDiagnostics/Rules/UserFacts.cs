@@ -15,15 +15,22 @@ public sealed class UserFacts
         MembershipKnown = memberOf.IsCaptured;
         GroupIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         RoleTemplateIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unknownRoles = new List<DirectoryObject>();
         if (memberOf.Value is { } objects)
         {
             foreach (var item in objects)
             {
                 if (item.Kind == DirectoryObjectKind.DirectoryRole)
                 {
+                    HoldsDirectoryRole = true;
                     if (item.RoleTemplateId is { Length: > 0 } template)
                     {
                         RoleTemplateIds.Add(template);
+                    }
+                    else
+                    {
+                        // Graph leaves roleTemplateId out without RoleManagement.Read.Directory: the role is unknown, never absent.
+                        unknownRoles.Add(item);
                     }
                 }
                 else
@@ -32,6 +39,8 @@ public sealed class UserFacts
                 }
             }
         }
+
+        UnknownRoles = unknownRoles;
     }
 
     /// <summary>The user entry.</summary>
@@ -45,6 +54,15 @@ public sealed class UserFacts
 
     /// <summary>Whether <c>transitiveMemberOf</c> was captured.</summary>
     public bool MembershipKnown { get; }
+
+    /// <summary>Whether <c>transitiveMemberOf</c> holds a directory role (with or without <c>roleTemplateId</c>).</summary>
+    public bool HoldsDirectoryRole { get; }
+
+    /// <summary>
+    /// The directory roles captured without <c>roleTemplateId</c> (what Graph returns without
+    /// <c>RoleManagement.Read.Directory</c>): the user holds them, but which roles they are is unknown.
+    /// </summary>
+    public IReadOnlyList<DirectoryObject> UnknownRoles { get; }
 
     /// <summary>The ids of the groups the user belongs to (transitively).</summary>
     public IReadOnlySet<string> GroupIdSet => GroupIds;

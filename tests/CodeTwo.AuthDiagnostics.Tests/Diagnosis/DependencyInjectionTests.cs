@@ -59,7 +59,7 @@ public sealed class DependencyInjectionTests
         var diagnosis = diagnostics.Diagnose(Fixture.Load("federated-domain.json").Snapshot(), UserRef.Parse("backup@contoso.com"));
 
         diagnosis.Verdict.Should().Be(Verdict.Unusable, "the host declared EWS, whose Basic authentication is retired");
-        diagnosis.Single(DiagnosticCodes.ExchangeBasicAuthRetired).Severity.Should().Be(Severity.Blocker);
+        diagnosis.Single(DiagnosticCodes.LegacyProtocolRetired).Severity.Should().Be(Severity.Blocker);
         diagnosis.ShouldNotFire(DiagnosticCodes.FederatedDomain);
         ((AuthDiagnosticsService)diagnostics).Engine.Settings.PropagationWait.Should().Be(TimeSpan.FromMinutes(30));
     }

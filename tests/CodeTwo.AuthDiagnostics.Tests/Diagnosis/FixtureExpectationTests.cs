@@ -44,7 +44,7 @@ public sealed class FixtureExpectationTests
         var diagnosis = TestSupport.Diagnose.User(Fixture.Load(file), user);
 
         diagnosis.Verdict.Should().Be(verdict);
-        diagnosis.Codes().Should().BeEquivalentTo([.. blockers, .. others, DiagnosticCodes.ExchangeBasicAuthRetired]);
+        diagnosis.Codes().Should().BeEquivalentTo([.. blockers, .. others, DiagnosticCodes.LegacyProtocolRetired]);
         diagnosis.Findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).Distinct()
             .Should().BeEquivalentTo(blockers, "the bold codes of the table are the blockers");
     }

@@ -64,7 +64,8 @@ public sealed class VerdictPrecedenceTests
         securityDefaults.Severity.Should().Be(Severity.Blocker);
         securityDefaults.Kind.Should().Be(FindingKind.Usability);
         securityDefaults.RootCause.Should().BeFalse("fixing it alone does not move an unavailable verdict");
-        diagnosis.Plan.FindStep(PlanStepIds.DisableSecurityDefaults).Should().NotBeNull("the plan fixes every blocker, not only the root causes");
+        diagnosis.Plan.FindStep(PlanStepIds.DecideSecurityDefaults).Should().NotBeNull("the plan addresses every blocker, not only the root causes (without a declared protocol, as a decision)");
+        Diagnose.Smtp(Fixture.Load("seed-security-defaults.json")).Plan.FindStep(PlanStepIds.DisableSecurityDefaults).Should().NotBeNull("with SMTP AUTH declared the plan fixes it through Graph");
     }
 
     [Theory]
@@ -165,12 +166,12 @@ public sealed class VerdictPrecedenceTests
     {
         var options = new AuthDiagnosticsOptions();
         var engine = new DiagnosticEngine(options);
-        options.Rules.Disable(DiagnosticCodes.ExchangeBasicAuthRetired);
+        options.Rules.Disable(DiagnosticCodes.LegacyProtocolRetired);
         options.LegacyProtocols = LegacyProtocols.Ews;
 
         var diagnosis = engine.Diagnose(Healthy.Snapshot(), UserRef.Parse(Upn));
 
-        diagnosis.Single(DiagnosticCodes.ExchangeBasicAuthRetired).Severity.Should().Be(Severity.Info);
+        diagnosis.Single(DiagnosticCodes.LegacyProtocolRetired).Severity.Should().Be(Severity.Info);
         diagnosis.Verdict.Should().Be(Verdict.Available);
     }
 

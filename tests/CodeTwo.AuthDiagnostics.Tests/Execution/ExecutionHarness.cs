@@ -8,14 +8,18 @@ using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Execution;
 
-/// <summary>A fixture's first user diagnosed, with an in-memory tenant, a fast-forward clock and a runner around it.</summary>
+/// <summary>
+/// A fixture's first user diagnosed, with an in-memory tenant, a fast-forward clock and a runner around it. The host
+/// declares SMTP AUTH (the one protocol that still accepts app passwords), so plans hold the Graph requests whose
+/// execution these tests exercise; without a declared protocol they would be decision steps (catalog v1.1 §2).
+/// </summary>
 internal sealed class ExecutionHarness
 {
-    private ExecutionHarness(TenantSnapshot snapshot, string user)
+    private ExecutionHarness(TenantSnapshot snapshot, string user, LegacyProtocols protocols)
     {
         Snapshot = snapshot;
         User = UserRef.Parse(user);
-        Service = new AuthDiagnosticsService(Options.Create(new AuthDiagnosticsOptions()));
+        Service = new AuthDiagnosticsService(Options.Create(new AuthDiagnosticsOptions { LegacyProtocols = protocols }));
         Diagnosis = Service.Diagnose(snapshot, User);
         Time = new FastForwardTimeProvider();
         Tenant = new InMemoryTenant(snapshot, Time);
@@ -36,10 +40,10 @@ internal sealed class ExecutionHarness
 
     public PlanRunner Runner { get; }
 
-    public static ExecutionHarness For(string fixture, string? user = null)
+    public static ExecutionHarness For(string fixture, string? user = null, LegacyProtocols protocols = LegacyProtocols.SmtpAuth)
     {
         var snapshot = Fixture.Load(fixture).Snapshot();
-        return new ExecutionHarness(snapshot, user ?? snapshot.Users[0].User.UserPrincipalName);
+        return new ExecutionHarness(snapshot, user ?? snapshot.Users[0].User.UserPrincipalName, protocols);
     }
 
     /// <summary>Apply with everything approved, waits fast-forwarded and manual steps performed by the tenant.</summary>

@@ -172,7 +172,7 @@ public sealed class PlanRunnerCoreTests
     [Fact]
     public async Task A_manual_step_without_confirmation_pauses_the_run()
     {
-        var h = ExecutionHarness.For("per-user-enabled.json");
+        var h = ExecutionHarness.For("per-user-enabled.json", protocols: LegacyProtocols.None);
 
         var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll() with { ConfirmManualStep = null }, Ct);
 

@@ -16,7 +16,7 @@ public sealed class CounterfactualTests
     [Fact]
     public void Seed_reaches_available_with_exactly_per_user_MFA_enforced_and_security_defaults_off()
     {
-        var counterfactual = Diagnose.User(Fixture.Load("seed-security-defaults.json")).Counterfactual;
+        var counterfactual = Diagnose.Smtp(Fixture.Load("seed-security-defaults.json")).Counterfactual;
 
         counterfactual.ReachesAvailable.Should().BeTrue();
         counterfactual.ResultingVerdict.Should().Be(Verdict.Available);
@@ -24,6 +24,18 @@ public sealed class CounterfactualTests
         counterfactual.Descriptions.Should().HaveCount(2);
         counterfactual.Remaining.Should().BeEmpty();
         counterfactual.Summary.Should().StartWith("Available once: ");
+    }
+
+    [Fact]
+    public void Without_a_declared_protocol_the_seed_does_not_claim_available_through_a_change_the_plan_does_not_make()
+    {
+        var diagnosis = Diagnose.User(Fixture.Load("seed-security-defaults.json"));
+
+        diagnosis.Plan.Steps.Select(s => s.Id).Should().Contain(PlanStepIds.DecideSecurityDefaults).And.NotContain(PlanStepIds.DisableSecurityDefaults);
+        diagnosis.Counterfactual.ReachesAvailable.Should().BeFalse("the decision step changes nothing by itself");
+        diagnosis.Counterfactual.ResultingVerdict.Should().Be(Verdict.Unusable);
+        diagnosis.Counterfactual.Changes.Should().Equal(PlanStepIds.EnforcePerUserMfa, PlanStepIds.RevokeSignInSessions);
+        diagnosis.Counterfactual.Remaining.Should().Equal(DiagnosticCodes.SecurityDefaultsEnabled);
     }
 
     [Fact]
@@ -45,7 +57,7 @@ public sealed class CounterfactualTests
     [InlineData("app-passwords-switch-off.json", "backup@contoso.com", new[] { PlanStepIds.AppPasswordSwitch })]
     public void Counterfactual_names_the_smallest_set_of_changes(string file, string user, string[] changes)
     {
-        var counterfactual = Diagnose.User(Fixture.Load(file), user).Counterfactual;
+        var counterfactual = Diagnose.Smtp(Fixture.Load(file), user).Counterfactual;
 
         counterfactual.ReachesAvailable.Should().BeTrue();
         counterfactual.Changes.Should().Equal(changes);
@@ -90,9 +102,9 @@ public sealed class CounterfactualTests
     public void Applying_only_the_counterfactual_changes_reaches_available()
     {
         var snapshot = Fixture.Load("multi-user-tenant.json").Snapshot();
-        var before = Diagnose.User(snapshot);
+        var before = Diagnose.Smtp(snapshot);
 
-        var after = Diagnose.User(Apply(snapshot, before.Plan.Steps.Where(s => before.Counterfactual.Changes.Contains(s.Id))));
+        var after = Diagnose.Smtp(Apply(snapshot, before.Plan.Steps.Where(s => before.Counterfactual.Changes.Contains(s.Id))));
 
         after.Verdict.Should().Be(Verdict.Available);
         Diagnose.User(snapshot, "admin@contoso.com").Verdict.Should().Be(Verdict.Unusable, "the snapshot itself is immutable");

@@ -13,19 +13,20 @@ public sealed class PlanRuleTests
     private const string SeedUserId = "cbf27734-ac10-4525-8b66-402800e03d2c";
 
     [Fact]
-    public void Seed_plan_enforces_per_user_MFA_first_then_the_tenant_change_then_wait_user_and_verify()
+    public void Seed_plan_enforces_per_user_MFA_first_then_the_decision_on_security_defaults_then_wait_user_and_verify()
     {
         var plan = Diagnose.User(Fixture.Load("seed-security-defaults.json")).Plan;
 
         plan.Steps.Select(s => s.Id).Should().Equal(
             PlanStepIds.EnforcePerUserMfa,
             PlanStepIds.RevokeSignInSessions,
-            PlanStepIds.DisableSecurityDefaults,
+            PlanStepIds.DecideSecurityDefaults,
             PlanStepIds.AppPasswordSwitch,
             PlanStepIds.WaitForPropagation,
             PlanStepIds.UserAddsAppPassword,
             PlanStepIds.Verify);
-        plan.Steps.Select(s => s.Kind).Should().Equal(PlanStepKind.Graph, PlanStepKind.Graph, PlanStepKind.Graph, PlanStepKind.Manual, PlanStepKind.Wait, PlanStepKind.Manual, PlanStepKind.Verify);
+        plan.Steps.Select(s => s.Kind).Should().Equal(PlanStepKind.Graph, PlanStepKind.Graph, PlanStepKind.Manual, PlanStepKind.Manual, PlanStepKind.Wait, PlanStepKind.Manual, PlanStepKind.Verify);
+        plan.Steps.Where(s => s.Request is not null).Select(s => s.Request!.Url).Should().NotContain(u => u.Contains("identitySecurityDefaultsEnforcementPolicy", StringComparison.Ordinal), "no protocol is declared, so no request weakens the tenant");
 
         var enforce = plan.Steps[0];
         string requirements = $"https://graph.microsoft.com/beta/users/{SeedUserId}/authentication/requirements";
@@ -43,8 +44,9 @@ public sealed class PlanRuleTests
         plan.Steps[4].WaitMinutes.Should().Be(15);
         plan.Steps[5].Instructions.Should().Contain("https://mysignins.microsoft.com/security-info").And.Contain("App password");
         plan.Steps[6].Fixes.Should().Equal(DiagnosticCodes.SecurityDefaultsEnabled, DiagnosticCodes.PerUserMfaDisabled);
-        plan.Advisories.Should().Equal(DiagnosticCodes.ExchangeBasicAuthRetired, DiagnosticCodes.PrivilegedAdminAccount, DiagnosticCodes.ModernAuthenticationRecommended);
-        plan.Alternatives.Should().ContainSingle().Which.Title.Should().Contain("modern authentication");
+        plan.Advisories.Should().Equal(DiagnosticCodes.LegacyProtocolRetired, DiagnosticCodes.PrivilegedAdminAccount, DiagnosticCodes.ModernAuthenticationRecommended);
+        plan.Alternatives.Should().ContainSingle().Which.Title.Should().Contain("Microsoft Graph").And.Contain("OAuth");
+        plan.Alternatives[0].Description.Should().NotContain("EWS");
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class PlanRuleTests
     [Fact]
     public void Security_defaults_step_is_high_risk_behind_an_approval_with_a_rollback_and_states_the_trade_off()
     {
-        var step = Diagnose.User(Fixture.Load("seed-security-defaults.json")).Plan.FindStep(PlanStepIds.DisableSecurityDefaults)!;
+        var step = Diagnose.Smtp(Fixture.Load("seed-security-defaults.json")).Plan.FindStep(PlanStepIds.DisableSecurityDefaults)!;
 
         const string Url = "https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy";
         step.Kind.Should().Be(PlanStepKind.Graph);
@@ -69,7 +71,8 @@ public sealed class PlanRuleTests
         step.Risk.Should().Be(Risk.High);
         step.RequiresApproval.Should().BeTrue();
         step.Fixes.Should().Equal(DiagnosticCodes.SecurityDefaultsEnabled);
-        step.Explanation.Should().Contain("MFA baseline").And.Contain("Conditional Access").And.Contain("modern authentication");
+        step.Explanation.Should().Contain("MFA baseline").And.Contain("Conditional Access").And.Contain("Microsoft Graph with OAuth");
+        step.RequiredRole.Should().Be("Security Administrator");
     }
 
     [Fact]
@@ -80,7 +83,7 @@ public sealed class PlanRuleTests
         var second = new CaPolicy { Id = "bbbbbbbb-2222-4222-8222-000000000002", DisplayName = "Require MFA", BuiltInControls = ["mfa"] };
         var fixture = WithPolicies(new CaPolicy { DisplayName = "Block legacy authentication", ExcludeUsers = [BreakGlass, Other] }, second);
 
-        var plan = Diagnose.User(fixture).Plan;
+        var plan = Diagnose.Smtp(fixture).Plan;
 
         var steps = plan.Steps.Where(s => s.Id.StartsWith(PlanStepIds.ExcludeFromPolicyPrefix, StringComparison.Ordinal)).ToArray();
         steps.Select(s => s.Id).Should().Equal(PlanStepIds.ExcludeFromPolicyPrefix + CaPolicy.DefaultId, PlanStepIds.ExcludeFromPolicyPrefix + second.Id);
@@ -175,8 +178,22 @@ public sealed class PlanRuleTests
             step.RequiredPermissions.Should().NotContain(p => string.IsNullOrWhiteSpace(p));
         }
 
+        // No protocol is declared here, so the tenant-weakening fixes are decisions (manual), never Graph requests.
+        string[] weakening = [DiagnosticCodes.SecurityDefaultsEnabled, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients];
+        plan.Steps.Where(s => s.Kind == PlanStepKind.Graph).SelectMany(s => s.Fixes).Should().NotIntersectWith(weakening);
+        foreach (var s in plan.Steps.Where(s => s.Id.StartsWith("decide-", StringComparison.Ordinal)))
+        {
+            s.Kind.Should().Be(PlanStepKind.Manual);
+            s.Risk.Should().Be(Risk.High);
+            s.RequiresApproval.Should().BeTrue();
+            s.Request.Should().BeNull();
+        }
+
+        bool changesNothing = verdict == Verdict.Indeterminate || blockers.Intersect([DiagnosticCodes.UserNotFound, DiagnosticCodes.GuestAccount, DiagnosticCodes.AppPasswordsDisabledForTenant]).Any();
+        plan.Steps.Where(s => s.Id.StartsWith("decide-", StringComparison.Ordinal)).SelectMany(s => s.Fixes).Should().BeEquivalentTo(changesNothing ? [] : blockers.Intersect(weakening));
         bool noGraphStep = verdict is Verdict.Available or Verdict.Indeterminate
-            || blockers.Intersect([DiagnosticCodes.UserNotFound, DiagnosticCodes.GuestAccount, DiagnosticCodes.AppPasswordsDisabledForTenant]).Any();
+            || blockers.Intersect([DiagnosticCodes.UserNotFound, DiagnosticCodes.GuestAccount, DiagnosticCodes.AppPasswordsDisabledForTenant]).Any()
+            || blockers.All(weakening.Contains);
         if (noGraphStep)
         {
             plan.Steps.Should().NotContain(s => s.Kind == PlanStepKind.Graph, $"a {verdict} plan with {string.Join(", ", blockers)} changes nothing through Graph");

@@ -15,7 +15,7 @@ public sealed class AccountRuleTests
         var diagnosis = Diagnose.User(Healthy);
 
         diagnosis.Verdict.Should().Be(Verdict.Available);
-        diagnosis.Codes().Should().Equal(DiagnosticCodes.ExchangeBasicAuthRetired);
+        diagnosis.Codes().Should().Equal(DiagnosticCodes.LegacyProtocolRetired);
     }
 
     [Fact]

@@ -63,13 +63,19 @@ public sealed class ConditionalAccessRuleTests
     {
         var fixture = WithPolicies(Block);
 
-        var diagnosis = Diagnose.User(fixture);
+        var diagnosis = Diagnose.Smtp(fixture);
 
         diagnosis.Verdict.Should().Be(Verdict.Unusable);
         var finding = diagnosis.ShouldFire(fixture, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, Severity.Blocker, FindingKind.Usability, rootCause: true, PolicyPath + "/grantControls/builtInControls", Upn, "'Block legacy authentication'");
         finding.PolicyId.Should().Be(CaPolicy.DefaultId);
         finding.Evidence.Select(e => e.Path).Should().Contain(PolicyPath + "/conditions/clientAppTypes");
         diagnosis.Plan.FindStep(PlanStepIds.ExcludeFromPolicyPrefix + CaPolicy.DefaultId)!.Fixes.Should().Equal(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess);
+
+        var undeclared = Diagnose.User(fixture);
+        undeclared.Plan.FindStep(PlanStepIds.ExcludeFromPolicyPrefix + CaPolicy.DefaultId).Should().BeNull("no declared protocol says the exclusion would help");
+        var decision = undeclared.Plan.FindStep(PlanStepIds.DecideCaExclusionPrefix + CaPolicy.DefaultId)!;
+        decision.Kind.Should().Be(PlanStepKind.Manual);
+        decision.Fixes.Should().Equal(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess);
     }
 
     [Fact]
@@ -138,7 +144,7 @@ public sealed class ConditionalAccessRuleTests
         var diagnosis = Diagnose.User(WithPolicies(Block with { State = "disabled" }));
 
         diagnosis.ShouldNotFire(DiagnosticCodes.ReportOnlyPolicyWouldBlock);
-        diagnosis.Codes().Should().Equal(DiagnosticCodes.ExchangeBasicAuthRetired);
+        diagnosis.Codes().Should().Equal(DiagnosticCodes.LegacyProtocolRetired);
     }
 
     public static TheoryData<string, string> SignInConditions => new()
@@ -206,7 +212,7 @@ public sealed class ConditionalAccessRuleTests
 
         diagnosis.Verdict.Should().Be(Verdict.Available, "APW024 is a warning");
         diagnosis.ShouldFire(fixture, DiagnosticCodes.SecurityInfoRegistrationBlocked, Severity.Warning, FindingKind.Availability, rootCause: false, PolicyPath + "/conditions/applications/includeUserActions", Upn, "'Secure security info registration'");
-        diagnosis.Findings.Should().OnlyContain(f => f.Code == DiagnosticCodes.SecurityInfoRegistrationBlocked || f.Code == DiagnosticCodes.ExchangeBasicAuthRetired, "a user-action policy is not in scope for a resource");
+        diagnosis.Findings.Should().OnlyContain(f => f.Code == DiagnosticCodes.SecurityInfoRegistrationBlocked || f.Code == DiagnosticCodes.LegacyProtocolRetired, "a user-action policy is not in scope for a resource");
     }
 
     [Theory]

@@ -135,7 +135,7 @@ public sealed class TenantAndMfaRuleTests
     {
         var diagnosis = Diagnose.User(Healthy);
 
-        diagnosis.ShouldFire(Healthy, DiagnosticCodes.ExchangeBasicAuthRetired, Severity.Info, FindingKind.Advisory, rootCause: false, FindingAssertions.HostEvidence, Upn);
+        diagnosis.ShouldFire(Healthy, DiagnosticCodes.LegacyProtocolRetired, Severity.Info, FindingKind.Advisory, rootCause: false, FindingAssertions.HostEvidence, Upn);
         diagnosis.Verdict.Should().Be(Verdict.Available);
     }
 
@@ -145,39 +145,60 @@ public sealed class TenantAndMfaRuleTests
     [InlineData(LegacyProtocols.Pop)]
     [InlineData(LegacyProtocols.ExchangeActiveSync)]
     [InlineData(LegacyProtocols.RemotePowerShell)]
-    [InlineData(LegacyProtocols.SmtpAuth | LegacyProtocols.Ews)]
+    [InlineData(LegacyProtocols.OutlookMapi)]
+    [InlineData(LegacyProtocols.SharePointIdcrl)]
+    [InlineData(LegacyProtocols.Ews | LegacyProtocols.Imap)]
     public void APW060_is_a_usability_blocker_when_the_host_declares_a_retired_protocol(LegacyProtocols protocols)
     {
         var diagnosis = Diagnose.User(Healthy, options => options.LegacyProtocols = protocols);
 
         diagnosis.Verdict.Should().Be(Verdict.Unusable);
-        var finding = diagnosis.ShouldFire(Healthy, DiagnosticCodes.ExchangeBasicAuthRetired, Severity.Blocker, FindingKind.Usability, rootCause: true, FindingAssertions.HostEvidence, Upn);
-        finding.Explanation.Should().NotContain("Smtp");
+        var finding = diagnosis.ShouldFire(Healthy, DiagnosticCodes.LegacyProtocolRetired, Severity.Blocker, FindingKind.Usability, rootCause: true, FindingAssertions.HostEvidence, Upn);
+        finding.Explanation.Should().NotContain("SMTP").And.Contain("Microsoft Graph");
         diagnosis.Counterfactual.ReachesAvailable.Should().BeFalse("no tenant change brings Basic authentication back");
-        diagnosis.Counterfactual.Remaining.Should().Contain(DiagnosticCodes.ExchangeBasicAuthRetired);
+        diagnosis.Counterfactual.Remaining.Should().Contain(DiagnosticCodes.LegacyProtocolRetired);
         diagnosis.Plan.Steps.Should().NotContain(s => s.Kind == PlanStepKind.Graph);
     }
 
     [Fact]
-    public void APW060_stays_an_advisory_for_SMTP_alone_which_is_not_retired()
+    public void APW060_stays_silent_for_SMTP_alone_which_is_not_retired()
     {
         var diagnosis = Diagnose.User(Healthy, options => options.LegacyProtocols = LegacyProtocols.SmtpAuth);
 
-        diagnosis.Single(DiagnosticCodes.ExchangeBasicAuthRetired).Severity.Should().Be(Severity.Info);
+        diagnosis.ShouldNotFire(DiagnosticCodes.LegacyProtocolRetired);
         diagnosis.Verdict.Should().Be(Verdict.Available);
     }
 
     [Fact]
-    public void APW060_stays_silent_for_a_target_other_than_Exchange_Online()
+    public void APW060_is_a_warning_naming_the_retired_ones_when_SMTP_is_declared_beside_them()
+    {
+        var diagnosis = Diagnose.User(Healthy, options => options.LegacyProtocols = LegacyProtocols.SmtpAuth | LegacyProtocols.Ews);
+
+        var finding = diagnosis.ShouldFire(Healthy, DiagnosticCodes.LegacyProtocolRetired, Severity.Warning, FindingKind.Usability, rootCause: false, FindingAssertions.HostEvidence, Upn, "EWS", "SMTP AUTH");
+        finding.Evidence[0].ActualJson.Should().Be("\"EWS\"");
+        diagnosis.Verdict.Should().Be(Verdict.Available, "SMTP AUTH still accepts app passwords");
+    }
+
+    [Fact]
+    public void APW060_gives_no_Exchange_advisory_for_a_target_other_than_Exchange_Online()
+    {
+        var diagnosis = Diagnose.User(Healthy, options => options.TargetResourceAppId = KnownApps.SharePointOnline);
+
+        diagnosis.ShouldNotFire(DiagnosticCodes.LegacyProtocolRetired);
+        diagnosis.Verdict.Should().Be(Verdict.Available);
+    }
+
+    [Fact]
+    public void APW060_judges_a_declared_protocol_whatever_the_target()
     {
         var diagnosis = Diagnose.User(Healthy, options =>
         {
             options.TargetResourceAppId = KnownApps.SharePointOnline;
-            options.LegacyProtocols = LegacyProtocols.Ews;
+            options.LegacyProtocols = LegacyProtocols.SharePointIdcrl;
         });
 
-        diagnosis.ShouldNotFire(DiagnosticCodes.ExchangeBasicAuthRetired);
-        diagnosis.Verdict.Should().Be(Verdict.Available);
+        diagnosis.Single(DiagnosticCodes.LegacyProtocolRetired).Severity.Should().Be(Severity.Blocker, "IDCRL is retired since 2026-05-01");
+        diagnosis.Verdict.Should().Be(Verdict.Unusable);
     }
 
     [Fact]

@@ -12,6 +12,18 @@ public static class Diagnose
 
     private static readonly DiagnosticEngine DefaultEngine = new();
 
+    /// <summary>An engine whose host declares SMTP AUTH, the one protocol that still accepts app passwords (catalog v1.1 §1).</summary>
+    private static readonly DiagnosticEngine SmtpEngine = new(new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.SmtpAuth });
+
+    /// <summary>
+    /// Diagnoses as a host that declares SMTP AUTH: plans then hold the Graph requests that weaken the tenant (security
+    /// defaults off, Conditional Access exclusions), which without a declared protocol are decision steps.
+    /// </summary>
+    public static DiagnosisResult Smtp(TenantSnapshot snapshot, string user = Backup) => SmtpEngine.Diagnose(snapshot, UserRef.Parse(user));
+
+    /// <inheritdoc cref="Smtp(TenantSnapshot, string)"/>
+    public static DiagnosisResult Smtp(Fixture fixture, string user = Backup) => Smtp(fixture.Snapshot(), user);
+
     public static DiagnosisResult User(TenantSnapshot snapshot, string user = Backup, AuthDiagnosticsOptions? options = null) =>
         (options is null ? DefaultEngine : new DiagnosticEngine(options)).Diagnose(snapshot, UserRef.Parse(user));
 

@@ -1,6 +1,6 @@
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
-/// <summary>The rules of diagnostic catalog v1, in evaluation order.</summary>
+/// <summary>The rules of diagnostic catalog v1.1, in evaluation order.</summary>
 internal static class BuiltInRules
 {
     public static IDiagnosticRule[] Create() =>
@@ -14,7 +14,8 @@ internal static class BuiltInRules
         new MfaMethodsRule(),
         new FederatedDomainRule(),
         new MethodsPolicyMigrationRule(),
-        new ExchangeBasicAuthRule(),
+        new LegacyProtocolRule(),
+        new SmtpAuthRule(),
         new PrivilegedRoleRule(),
         new DataCoverageRule(),
         new MixedMfaRule(),

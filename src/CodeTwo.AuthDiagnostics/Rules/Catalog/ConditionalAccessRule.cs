@@ -5,7 +5,9 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
 /// <summary>
 /// APW013, APW020, APW021, APW022, APW023, APW024: what the tenant's Conditional Access policies do to this user's
-/// app-password sign-ins. One pass over the pre-classified policies; each scope check is a few hash lookups.
+/// app-password sign-ins; and APW090 when a directory role captured without <c>roleTemplateId</c> leaves the scope of
+/// a blocking role-scoped policy unknown (catalog v1.1 §3). One pass over the pre-classified policies; each scope check
+/// is a few hash lookups.
 /// </summary>
 internal sealed class ConditionalAccessRule : CatalogRule
 {
@@ -20,6 +22,9 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors => [MfaFromCa, Blocked, Unsatisfiable, ReportOnly, MayApply, Registration];
 
+    /// <summary>APW090 is described by <see cref="DataCoverageRule"/>; this rule reports it for role scope it cannot see.</summary>
+    private const string RoleManagementPermission = "RoleManagement.Read.Directory";
+
     public override void Evaluate(RuleContext context)
     {
         var facts = context.UserFacts!;
@@ -27,12 +32,24 @@ internal sealed class ConditionalAccessRule : CatalogRule
         bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.ExchangeActiveSync);
         string upn = context.UserName;
         string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
+        List<PolicyFacts>? unknownScope = null;
 
         foreach (var policy in context.Policies)
         {
-            if (policy.AppliesTo(facts) != true)
+            if (policy.LimitedToAuthenticationFlows)
             {
-                continue; // out of scope, or membership unknown (APW090 reports the missing section)
+                continue; // device code flow and authentication transfer only: never an app-password sign-in
+            }
+
+            bool? applies = policy.AppliesTo(facts);
+            if (applies is null && facts.MembershipKnown && RoleScopeMatters(context, policy, easDeclared))
+            {
+                (unknownScope ??= []).Add(policy);
+            }
+
+            if (applies != true)
+            {
+                continue; // out of scope, or membership unknown (APW090 reports the missing section or the unknown roles)
             }
 
             var state = policy.Policy.State;
@@ -144,6 +161,56 @@ internal sealed class ConditionalAccessRule : CatalogRule
                     policy.Policy.Id);
             }
         }
+
+        if (unknownScope is not null)
+        {
+            ReportUnknownRoles(context, facts, unknownScope);
+        }
+    }
+
+    /// <summary>
+    /// Whether an unknown role could decide a blocker (catalog v1.1 §6.5): an enabled, role-scoped policy that certainly
+    /// blocks app-password sign-ins once it applies, in a tenant where Conditional Access can be in force. Report-only
+    /// policies and policies that can never block an app-password sign-in do not make the verdict indeterminate.
+    /// </summary>
+    private static bool RoleScopeMatters(RuleContext context, PolicyFacts policy, bool easDeclared) =>
+        policy.ScopesByRoles
+        && policy.Policy.State == ConditionalAccessPolicyState.Enabled
+        && policy.BlocksAppPasswordSignIns(easDeclared)
+        && context.Index.ConditionalAccessNeeded;
+
+    private static void ReportUnknownRoles(RuleContext context, UserFacts facts, List<PolicyFacts> policies)
+    {
+        var entry = facts.Entry;
+        string upn = context.UserName;
+        var evidence = new List<Evidence>(facts.UnknownRoles.Count + policies.Count);
+        foreach (var role in facts.UnknownRoles)
+        {
+            evidence.Add(new Evidence(
+                JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", role.Index, "roleTemplateId"),
+                null,
+                $"captured ({RoleManagementPermission})"));
+        }
+
+        foreach (var policy in policies)
+        {
+            var users = policy.Policy.Conditions.Users;
+            string member = users.IncludeRoles.Count > 0 ? "includeRoles" : "excludeRoles";
+            evidence.Add(new Evidence(
+                PolicyPath(policy, "conditions/users/" + member),
+                EvidenceValues.Strings(member == "includeRoles" ? users.IncludeRoles : users.ExcludeRoles),
+                "informational"));
+        }
+
+        string names = string.Join(", ", policies.Select(p => p.QuotedName));
+        string roles = facts.UnknownRoles.Count == 1 ? "a directory role" : $"{facts.UnknownRoles.Count} directory roles";
+        context.Report(
+            DiagnosticCodes.DataNotCaptured,
+            $"The directory roles of {upn} could not be read, and role-scoped Conditional Access decides the verdict",
+            $"{upn} holds {roles} whose roleTemplateId the snapshot lacks (Graph leaves it out of transitiveMemberOf unless the capture has {RoleManagementPermission}). " +
+            $"The enabled {(policies.Count == 1 ? "policy" : "policies")} {names} {(policies.Count == 1 ? "includes or excludes" : "include or exclude")} directory roles and would block {upn}'s app-password sign-ins if {(policies.Count == 1 ? "it applies" : "they apply")}, so the diagnosis cannot tell whether they do. " +
+            $"Grant the capture {RoleManagementPermission} and capture again.",
+            evidence);
     }
 
     /// <summary>A pointer below the policy, from its precomputed base (the segments here are plain names: no escaping needed).</summary>

@@ -51,14 +51,30 @@ internal sealed class DataCoverageRule : CatalogRule
                 [new Evidence(JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]);
         }
 
+        // Graph's default user projection carries neither accountEnabled nor userType: a user read without $select
+        // lacks them, and a missing property counts like a missing section (catalog v1.1 §6.11), never a guess.
         if (entry.User.AccountEnabled is null)
         {
-            context.Report(
-                DiagnosticCodes.DataNotCaptured,
-                $"Whether {entry.User.UserPrincipalName} is enabled was not captured",
-                $"The user object of {entry.User.UserPrincipalName} has no accountEnabled (it must be requested with $select), so a disabled account cannot be ruled out. Capture the user again with accountEnabled.",
-                [new Evidence(JsonPointer.User(entry.Index, "user", "accountEnabled"), null, "true or false")]);
+            ReportMissingProperty(context, entry, "accountEnabled", "true or false", "a disabled account cannot be ruled out");
         }
+
+        if (entry.User.UserType is null)
+        {
+            ReportMissingProperty(context, entry, "userType", "\"Member\" or \"Guest\"", "a guest account (which cannot use app passwords) cannot be ruled out");
+        }
+    }
+
+    /// <summary>The <c>$select</c> the capture uses for user objects; it brings every property the checks read.</summary>
+    internal const string UserSelect = "$select=id,userPrincipalName,displayName,accountEnabled,userType,onPremisesSyncEnabled,signInSessionsValidFromDateTime";
+
+    private static void ReportMissingProperty(RuleContext context, Snapshots.UserEntry entry, string property, string expected, string consequence)
+    {
+        string upn = entry.User.UserPrincipalName;
+        context.Report(
+            DiagnosticCodes.DataNotCaptured,
+            $"The {property} of {upn} was not captured",
+            $"The user object of {upn} has no {property} (Graph returns it only when asked for with $select), so {consequence}. Capture the user again with GET /v1.0/users/{{id}}?{UserSelect}.",
+            [new Evidence(JsonPointer.User(entry.Index, "user", property), null, $"{expected}, read with {UserSelect}")]);
     }
 
     private static void Check<T>(RuleContext context, Section<T> section, string name, string path, string purpose)

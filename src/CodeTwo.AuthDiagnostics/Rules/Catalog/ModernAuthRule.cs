@@ -5,7 +5,7 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW080: the verdict is not available; the durable fix is OAuth for the host product.</summary>
 internal sealed class ModernAuthRule : CatalogRule
 {
-    private static readonly RuleDescriptor Modern = Describe(DiagnosticCodes.ModernAuthenticationRecommended, "ModernAuthenticationRecommended", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.EwsOAuth, Sources.BasicAuthDeprecation);
+    private static readonly RuleDescriptor Modern = Describe(DiagnosticCodes.ModernAuthenticationRecommended, "ModernAuthenticationRecommended", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.GraphAppOnly, Sources.RegisterApp, Sources.BasicAuthDeprecation);
 
     public override string Id => "modern-auth";
 
@@ -25,7 +25,7 @@ internal sealed class ModernAuthRule : CatalogRule
         context.Report(
             DiagnosticCodes.ModernAuthenticationRecommended,
             "Modern authentication is the durable fix",
-            $"App passwords for {context.UserName} depend on legacy authentication, which Microsoft keeps retiring. Registering the product as an application (OAuth, for example with application permissions for Exchange Online) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
+            $"App passwords for {context.UserName} depend on legacy authentication, which Microsoft keeps retiring. Moving the product to Microsoft Graph with OAuth (an app registration in Entra ID with the application permissions it needs) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
             [new Evidence("/", null, "the host product signs in with OAuth")]);
     }
 }

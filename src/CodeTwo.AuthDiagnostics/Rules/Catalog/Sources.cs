@@ -19,7 +19,12 @@ internal static class Sources
     public const string MethodsMigration = "https://learn.microsoft.com/entra/identity/authentication/how-to-authentication-methods-manage";
     public const string BasicAuthDeprecation = "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online";
     public const string MandatoryMfa = "https://learn.microsoft.com/entra/identity/authentication/concept-mandatory-multifactor-authentication";
-    public const string EwsOAuth = "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
+    public const string GraphAppOnly = "https://learn.microsoft.com/graph/auth-v2-service";
+    public const string RegisterApp = "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app";
+    public const string DisableBasicAuthExchange = "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/disable-basic-authentication-in-exchange-online";
+    public const string PrivilegedRoles = "https://learn.microsoft.com/entra/identity/role-based-access-control/privileged-roles-permissions";
+    public const string AuthenticationFlows = "https://learn.microsoft.com/entra/identity/conditional-access/concept-authentication-flows";
+    public const string TransitiveMemberOf = "https://learn.microsoft.com/graph/api/user-list-transitivememberof";
     public const string RevokeSessions = "https://learn.microsoft.com/graph/api/user-revokesigninsessions";
     public const string UserResource = "https://learn.microsoft.com/graph/api/resources/user";
     public const string Permissions = "https://learn.microsoft.com/graph/permissions-reference";

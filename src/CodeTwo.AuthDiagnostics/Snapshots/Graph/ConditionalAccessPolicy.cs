@@ -55,8 +55,15 @@ public sealed record ConditionalAccessConditions
     /// <summary>The client app types; empty means all of them.</summary>
     public IReadOnlyList<ClientAppType> ClientAppTypes { get; internal init; } = [];
 
-    /// <summary>The conditions present that depend on the sign-in itself (<c>locations</c>, <c>platforms</c>, <c>devices</c>, risk levels, <c>authenticationFlows</c>, <c>applications.applicationFilter</c>), by their JSON names.</summary>
+    /// <summary>The conditions present that depend on the sign-in itself (<c>locations</c>, <c>platforms</c>, <c>devices</c>, risk levels, <c>applications.applicationFilter</c>), by their JSON names.</summary>
     public IReadOnlyList<string> SignInDependentConditions { get; internal init; } = [];
+
+    /// <summary>
+    /// Whether <c>authenticationFlows</c> is present (an object whose <c>transferMethods</c> is neither empty nor
+    /// <c>none</c>): the policy then applies only to device code flow and authentication transfer, never to an
+    /// app-password sign-in.
+    /// </summary>
+    public bool LimitedToAuthenticationFlows { get; internal init; }
 }
 
 /// <summary>Graph's <c>conditionalAccessUsers</c>.</summary>

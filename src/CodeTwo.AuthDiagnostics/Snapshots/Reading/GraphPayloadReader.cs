@@ -9,9 +9,13 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Reading;
 /// </summary>
 internal static class GraphPayloadReader
 {
-    /// <summary>Conditions of a Conditional Access policy whose outcome depends on the sign-in (APW023).</summary>
+    /// <summary>
+    /// Conditions of a Conditional Access policy whose outcome depends on the sign-in (APW023). Not
+    /// <c>authenticationFlows</c>: a policy with it applies only to device code flow and authentication transfer, never
+    /// to an app-password sign-in (catalog v1.1 §3).
+    /// </summary>
     private static readonly string[] SignInDependentConditionNames =
-        ["locations", "platforms", "devices", "userRiskLevels", "signInRiskLevels", "insiderRiskLevels", "authenticationFlows"];
+        ["locations", "platforms", "devices", "userRiskLevels", "signInRiskLevels", "insiderRiskLevels"];
 
     public static SecurityDefaultsPolicy SecurityDefaults(JsonReadContext c, JsonElement e) => new()
     {
@@ -239,7 +243,32 @@ internal static class GraphPayloadReader
             Applications = applications,
             ClientAppTypes = clientAppTypes,
             SignInDependentConditions = signInDependent.ToArray(),
+            LimitedToAuthenticationFlows = AuthenticationFlows(c, e),
         };
+    }
+
+    /// <summary>
+    /// Whether <c>authenticationFlows</c> is present (catalog v1.1 §6.6): a non-null object whose <c>transferMethods</c> is
+    /// neither empty nor <c>none</c>. Graph writes the flags as one comma-separated string.
+    /// </summary>
+    private static bool AuthenticationFlows(JsonReadContext c, JsonElement e)
+    {
+        if (!JsonReadContext.TryGet(e, "authenticationFlows", out var flows) || flows.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (flows.ValueKind != JsonValueKind.Object)
+        {
+            c.ErrorAt("authenticationFlows", JsonReadContext.Describe(flows), "expected an object or null");
+            return false;
+        }
+
+        using var scope = c.Enter("authenticationFlows");
+        string? methods = c.String(flows, "transferMethods");
+        return methods is not null && methods
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(m => !string.Equals(m, "none", StringComparison.OrdinalIgnoreCase));
     }
 
     private static ConditionalAccessGrantControls GrantControls(JsonReadContext c, JsonElement e)
@@ -259,7 +288,7 @@ internal static class GraphPayloadReader
         };
     }
 
-    private static IReadOnlyList<T> Items<T>(JsonReadContext c, JsonElement array, string what, Func<JsonReadContext, JsonElement, int, T> read)
+    internal static IReadOnlyList<T> Items<T>(JsonReadContext c, JsonElement array, string what, Func<JsonReadContext, JsonElement, int, T> read)
     {
         int length = array.GetArrayLength();
         if (length == 0)
