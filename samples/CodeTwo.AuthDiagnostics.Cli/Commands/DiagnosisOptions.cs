@@ -89,7 +89,8 @@ internal sealed class DiagnosisOptions
     /// <summary><c>--live</c>: capture the user from Microsoft Graph instead of reading a snapshot file.</summary>
     public Option<bool> Live { get; } = new("--live")
     {
-        Description = "Capture the tenant and --user from Microsoft Graph now (see the connection options) instead of reading a snapshot file.",
+        Description = "Capture the tenant and --user from Microsoft Graph now (see the connection options) instead of reading a snapshot file. "
+            + CaptureCommand.Permissions,
     };
 
     /// <summary>The connection options of --live.</summary>
