@@ -492,6 +492,9 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
             string path = "/users/" + Uri.EscapeDataString(key);
             Requirements = new BatchItem("beta", path + "/authentication/requirements");
             Methods = sections.HasFlag(UserSectionSelection.AuthenticationMethods) ? new BatchItem("v1.0", path + "/authentication/methods") : null;
+            // No $select: Graph's default properties carry each directory role's roleTemplateId (when the caller holds
+            // RoleManagement.Read.Directory or Directory.Read.All), and that is what Conditional Access includeRoles and
+            // excludeRoles name. A $select without roleTemplateId would make every role look unscoped.
             MemberOf = sections.HasFlag(UserSectionSelection.TransitiveMemberOf) ? new BatchItem("v1.0", path + "/transitiveMemberOf?$top=999") : null;
         }
 
