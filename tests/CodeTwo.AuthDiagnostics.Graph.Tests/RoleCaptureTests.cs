@@ -92,6 +92,21 @@ public sealed class RoleCaptureTests
     }
 
     /// <summary>
+    /// EXPECTED TO FAIL on branch <c>cli</c> until the rule change of catalog v1.1 §3 (a role without
+    /// <c>roleTemplateId</c> makes role-scoped policies of unknown scope: APW090, indeterminate) is merged from main.
+    /// Today the rules treat the unreadable role as absent and answer Available.
+    /// </summary>
+    [Fact]
+    public async Task Without_the_role_read_permission_a_role_scoped_MFA_policy_makes_the_diagnosis_indeterminate()
+    {
+        await using var host = await GraphTestHost.StartAsync(AdministratorsMfaTenant(), server: s => s.CallerReadsRoles = false);
+
+        var diagnosis = Diagnose(await host.Source.CaptureAsync(SnapshotRequest.ForUser(Upn), Ct));
+
+        diagnosis.Verdict.Should().Be(Verdict.Indeterminate);
+    }
+
+    /// <summary>
     /// P1, security defaults off, an enabled "Require MFA for administrators" (Exchange Administrator, all client app types,
     /// all apps, grant mfa), and an Exchange Administrator whose per-user MFA is enforced and who belongs to one group.
     /// </summary>
