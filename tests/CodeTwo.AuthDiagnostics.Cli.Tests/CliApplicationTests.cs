@@ -37,7 +37,7 @@ public sealed class CliApplicationTests
         var run = await CliRun.RunAsync(command, "--help");
 
         run.ExitCode.Should().Be(0, run.ToString());
-        string help = System.Text.RegularExpressions.Regex.Replace(run.Stdout, @"\s+", " ");
+        string help = run.FlatStdout;
         help.Should().Contain("Least permissions (application or delegated): Policy.Read.All, User.Read.All, UserAuthenticationMethod.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory (the role template ids of the user's directory roles, which Conditional Access includeRoles/excludeRoles name");
         help.Should().Contain("Domain.Read.All, LicenseAssignment.Read.All");
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using CodeTwo.AuthDiagnostics.Cli.Commands;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 
@@ -85,7 +84,7 @@ public sealed class LegacyProtocolOptionTests
         var run = await CliRun.RunAsync(command, "--help");
 
         run.ExitCode.Should().Be(0, run.ToString());
-        string help = Regex.Replace(run.Stdout, @"\s+", " ");
+        string help = run.FlatStdout;
         help.Should().Contain("--legacy-protocol <PROTOCOL>");
         help.Should().Contain(": " + string.Join(", ", Names.OrderBy(Order)) + " (case-insensitive, repeatable)");
         help.Should().Contain("Default: none declared.");
