@@ -19,7 +19,7 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// through <c>/beta/$batch</c>); every collection is followed to its last page. Throttled and unavailable answers
 /// (429, 503, 504) are retried, honouring <c>Retry-After</c> and backing off exponentially where it is absent, with a
 /// bounded number of requests in flight. A section Graph refuses (403, 404, 5xx) is recorded as <c>failed</c> with the
-/// status, Graph's error and the permission it needs; a user that does not exist is listed in <c>missingUsers</c>.
+/// status, Graph's error and the permissions it needs; a user that does not exist is listed in <c>missingUsers</c>.
 /// Thread-safe; one instance serves many captures.
 /// </summary>
 /// <example>
@@ -326,7 +326,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         {
             if (section.IsFailed)
             {
-                LogSectionFailed(name, section.HttpStatus, section.Code ?? "-", section.RequiredPermission!);
+                LogSectionFailed(name, section.HttpStatus, section.Code ?? "-", SectionPermissions.For(name));
             }
         }
 
@@ -492,6 +492,9 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
             string path = "/users/" + Uri.EscapeDataString(key);
             Requirements = new BatchItem("beta", path + "/authentication/requirements");
             Methods = sections.HasFlag(UserSectionSelection.AuthenticationMethods) ? new BatchItem("v1.0", path + "/authentication/methods") : null;
+            // No $select: Graph's default properties carry each directory role's roleTemplateId (when the caller holds
+            // RoleManagement.Read.Directory or Directory.Read.All), and that is what Conditional Access includeRoles and
+            // excludeRoles name. A $select without roleTemplateId would make every role look unscoped.
             MemberOf = sections.HasFlag(UserSectionSelection.TransitiveMemberOf) ? new BatchItem("v1.0", path + "/transitiveMemberOf?$top=999") : null;
         }
 

@@ -28,6 +28,20 @@ public sealed class CliApplicationTests
         run.Stdout.Should().Contain("--snapshot <FILE> (REQUIRED)").And.Contain("--out <FILE> (REQUIRED)").And.Contain("--key <KEY>");
     }
 
+    [Theory]
+    [InlineData("capture")]
+    [InlineData("diagnose")]
+    [InlineData("apply")]
+    public async Task Help_of_every_live_command_lists_the_least_permissions_with_the_role_read(string command)
+    {
+        var run = await CliRun.RunAsync(command, "--help");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        string help = run.FlatStdout;
+        help.Should().Contain("Least permissions (application or delegated): Policy.Read.All, User.Read.All, UserAuthenticationMethod.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory (the role template ids of the user's directory roles, which Conditional Access includeRoles/excludeRoles name");
+        help.Should().Contain("Domain.Read.All, LicenseAssignment.Read.All");
+    }
+
     [Fact]
     public async Task No_command_is_a_usage_error()
     {

@@ -28,6 +28,9 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Stdout with every run of white space as one space: help text wraps to the console's width.</summary>
+    public string FlatStdout => System.Text.RegularExpressions.Regex.Replace(Stdout, @"\s+", " ");
+
     /// <summary>The non-empty lines of stderr.</summary>
     public IReadOnlyList<string> StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 

@@ -109,7 +109,7 @@ public sealed class CliLiveTests
         return node;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };

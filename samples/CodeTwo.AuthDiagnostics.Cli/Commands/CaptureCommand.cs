@@ -11,8 +11,9 @@ namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 internal static class CaptureCommand
 {
     public const string Permissions = "Least permissions (application or delegated): Policy.Read.All, User.Read.All, "
-        + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, Domain.Read.All, LicenseAssignment.Read.All; delegated "
-        + "sign-ins also need a role such as Global Reader.";
+        + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory (the role template ids of "
+        + "the user's directory roles, which Conditional Access includeRoles/excludeRoles name; without it Graph leaves them "
+        + "out), Domain.Read.All, LicenseAssignment.Read.All; delegated sign-ins also need a role such as Global Reader.";
 
     public static Command Create(CliConsole console)
     {

@@ -28,7 +28,7 @@ internal static class DiagnoseCommand
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
             + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
             + "holds only the JSON (docs/diagnosis-format.md). Exit 0 whenever a diagnosis is produced, whatever the verdict. "
-            + "Reading a snapshot needs nothing; with --live, capturing needs: " + CaptureCommand.Permissions);
+            + "Reading a snapshot needs no Graph permission; --live lists what capturing needs.");
         options.AddTo(command);
         options.AddLiveTo(command);
         command.Options.Add(format);

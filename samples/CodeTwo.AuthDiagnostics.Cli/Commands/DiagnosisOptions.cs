@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
@@ -8,15 +9,15 @@ namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 /// <summary>The options of the diagnosing commands (<c>diagnose</c>, <c>plan</c>, <c>apply</c>), declared once.</summary>
 internal sealed class DiagnosisOptions
 {
-    private static readonly Dictionary<string, LegacyProtocols> Protocols = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["EWS"] = LegacyProtocols.Ews,
-        ["EAS"] = LegacyProtocols.ExchangeActiveSync,
-        ["IMAP"] = LegacyProtocols.Imap,
-        ["POP"] = LegacyProtocols.Pop,
-        ["SMTP"] = LegacyProtocols.SmtpAuth,
-        ["RPS"] = LegacyProtocols.RemotePowerShell,
-    };
+    /// <summary>
+    /// The protocols by their CLI name (case-insensitive), taken from the retirement table so that a protocol added to
+    /// the library is accepted here, and named in the help, without a second list to keep in step.
+    /// </summary>
+    private static readonly Dictionary<string, LegacyProtocols> Protocols =
+        LegacyProtocolRetirements.All.ToDictionary(row => row.CliName, row => row.Protocol, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The CLI names in table order, as the help and the usage error list them: <c>EWS, EAS, …</c>.</summary>
+    private static readonly string ProtocolNames = string.Join(", ", LegacyProtocolRetirements.All.Select(row => row.CliName));
 
     public Option<string?> Snapshot { get; } = new("--snapshot")
     {
@@ -38,7 +39,11 @@ internal sealed class DiagnosisOptions
 
     public Option<string[]> LegacyProtocol { get; } = new("--legacy-protocol")
     {
-        Description = "An Exchange Online protocol the product uses with the app password: EWS, EAS, IMAP, POP, SMTP or RPS (repeatable). Default: none declared.",
+        Description = $"A legacy protocol the product signs in with, using the app password: {ProtocolNames} (case-insensitive, "
+            + "repeatable). Default: none declared. The plan proposes Graph changes that weaken the tenant (turning off "
+            + "security defaults, excluding the account from a Conditional Access policy) only when a declared protocol "
+            + "still accepts app passwords on the snapshot's capture date; with none declared they are manual decisions, "
+            + "with only retired protocols declared they are left out.",
         HelpName = "PROTOCOL",
         AllowMultipleArgumentsPerToken = false,
     };
@@ -63,7 +68,7 @@ internal sealed class DiagnosisOptions
         {
             if (!Protocols.TryGetValue(protocol, out var flag))
             {
-                throw new InvalidInputException($"--legacy-protocol '{protocol}' is not one of EWS, EAS, IMAP, POP, SMTP, RPS");
+                throw new InvalidInputException($"--legacy-protocol '{protocol}' is not one of {ProtocolNames}");
             }
 
             options.LegacyProtocols |= flag;
@@ -84,7 +89,8 @@ internal sealed class DiagnosisOptions
     /// <summary><c>--live</c>: capture the user from Microsoft Graph instead of reading a snapshot file.</summary>
     public Option<bool> Live { get; } = new("--live")
     {
-        Description = "Capture the tenant and --user from Microsoft Graph now (see the connection options) instead of reading a snapshot file.",
+        Description = "Capture the tenant and --user from Microsoft Graph now (see the connection options) instead of reading a snapshot file. "
+            + CaptureCommand.Permissions,
     };
 
     /// <summary>The connection options of --live.</summary>

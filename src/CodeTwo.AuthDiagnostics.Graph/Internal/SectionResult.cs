@@ -24,7 +24,8 @@ internal sealed class SectionResult
 
     public string? Message { get; private init; }
 
-    public string? RequiredPermission { get; private init; }
+    /// <summary>The permissions the failed section needs (failed sections only).</summary>
+    public IReadOnlyList<string> RequiredPermissions { get; private init; } = [];
 
     public bool IsFailed => Status == SectionStatus.Failed;
 
@@ -45,7 +46,7 @@ internal sealed class SectionResult
         HttpStatus = status is >= 100 and <= 599 ? status : 502,
         Code = code,
         Message = message,
-        RequiredPermission = SectionPermissions.For(section),
+        RequiredPermissions = SectionPermissions.ListFor(section),
     };
 
     public void WriteTo(Utf8JsonWriter writer, string name)
@@ -87,7 +88,11 @@ internal sealed class SectionResult
                 }
 
                 writer.WriteStartArray("requiredPermissions");
-                writer.WriteStringValue(RequiredPermission);
+                foreach (string permission in RequiredPermissions)
+                {
+                    writer.WriteStringValue(permission);
+                }
+
                 writer.WriteEndArray();
                 writer.WriteEndObject();
                 break;

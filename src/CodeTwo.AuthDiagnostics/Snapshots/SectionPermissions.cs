@@ -1,18 +1,27 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
-/// <summary>The least-privileged Graph permission that reads each snapshot section (application or delegated).</summary>
+/// <summary>The least-privileged Graph permissions that read each snapshot section (application or delegated).</summary>
 public static class SectionPermissions
 {
-    /// <summary>The permission that reads the section named <paramref name="section"/> (its JSON name).</summary>
+    /// <summary>The permissions that read the section named <paramref name="section"/>, as texts name them (comma-separated).</summary>
     /// <param name="section">A section's JSON name, or <c>user</c> for the user object.</param>
-    public static string For(string section) => section switch
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="section"/> is not a snapshot section.</exception>
+    public static string For(string section) => string.Join(", ", ListFor(section));
+
+    /// <summary>The permissions that read the section named <paramref name="section"/>, one per item.</summary>
+    /// <param name="section">A section's JSON name, or <c>user</c> for the user object.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="section"/> is not a snapshot section.</exception>
+    public static IReadOnlyList<string> ListFor(string section) => section switch
     {
-        "securityDefaults" or "conditionalAccessPolicies" or "authenticationMethodsPolicy" or "mfaServicePolicy" or "authenticationRequirements" => "Policy.Read.All",
-        "domains" => "Domain.Read.All",
-        "subscribedSkus" => "LicenseAssignment.Read.All",
-        "authenticationMethods" => "UserAuthenticationMethod.Read.All",
-        "transitiveMemberOf" => "GroupMember.Read.All",
-        "user" => "User.Read.All",
+        "securityDefaults" or "conditionalAccessPolicies" or "authenticationMethodsPolicy" or "mfaServicePolicy" or "authenticationRequirements" => ["Policy.Read.All"],
+        "domains" => ["Domain.Read.All"],
+        "subscribedSkus" => ["LicenseAssignment.Read.All"],
+        "authenticationMethods" => ["UserAuthenticationMethod.Read.All"],
+        // Two: GroupMember.Read.All for the groups, and RoleManagement.Read.Directory for the roleTemplateId of the user's
+        // directory roles, which Graph leaves out without it (or Directory.Read.All) and which Conditional Access
+        // includeRoles/excludeRoles name.
+        "transitiveMemberOf" => ["GroupMember.Read.All", "RoleManagement.Read.Directory"],
+        "user" => ["User.Read.All"],
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a snapshot section."),
     };
 }

@@ -69,6 +69,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>A real delay before every HTTP request is answered (the benchmark's network latency).</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// Whether the caller holds <c>RoleManagement.Read.Directory</c> (or <c>Directory.Read.All</c>). Without it,
+    /// <c>transitiveMemberOf</c> serves directory roles as Graph does with least privileges: only <c>@odata.type</c> and
+    /// <c>id</c>, no <c>roleTemplateId</c>. Default <see langword="true"/>.
+    /// </summary>
+    public bool CallerReadsRoles { get; set; } = true;
+
     /// <summary>Called with every request (direct or batched) before it is handled.</summary>
     public Action<FakeRequest>? OnRequest { get; set; }
 
@@ -329,7 +336,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 ("GET", ["users", var key, "authentication", "requirements"]) when r.Version == "beta" => t.FindUser(key) is { } u ? Resource(u.Requirements, u.Errors, "authenticationRequirements") : NoUser(key),
                 ("PATCH", ["users", var key, "authentication", "requirements"]) when r.Version == "beta" => t.FindUser(key) is { } u ? PatchRequirements(u, r) : NoUser(key),
                 ("GET", ["users", var key, "authentication", "methods"]) => t.FindUser(key) is { } u ? (u.Errors.TryGetValue("authenticationMethods", out var mError) ? Failure(mError) : Collection(r, u.Methods)) : NoUser(key),
-                ("GET", ["users", var key, "transitiveMemberOf"]) => t.FindUser(key) is { } u ? (u.Errors.TryGetValue("transitiveMemberOf", out var gError) ? Failure(gError) : Collection(r, u.MemberOf)) : NoUser(key),
+                ("GET", ["users", var key, "transitiveMemberOf"]) => t.FindUser(key) is { } u ? (u.Errors.TryGetValue("transitiveMemberOf", out var gError) ? Failure(gError) : Collection(r, MemberOfAsServed(u.MemberOf, r))) : NoUser(key),
                 _ => new Answer(400, Error("BadRequest", $"Resource not found for the segment '{s.LastOrDefault()}'.")),
             };
         }
@@ -337,6 +344,39 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     private JsonObject? Policy(string id) =>
         Tenant.ConditionalAccessPolicies?.OfType<JsonObject>().FirstOrDefault(p => string.Equals((string?)p["id"], id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A user's memberships as Graph serves them to this caller: directory roles cut down to <c>@odata.type</c> and
+    /// <c>id</c> unless <see cref="CallerReadsRoles"/>, and every object cut down to its <c>$select</c>ed properties (and
+    /// <c>@odata.type</c>) when the request has one.
+    /// </summary>
+    private JsonArray? MemberOfAsServed(JsonArray? memberOf, FakeRequest r)
+    {
+        string[]? select = r.Param("$select")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (memberOf is null || (CallerReadsRoles && select is null))
+        {
+            return memberOf;
+        }
+
+        var served = new JsonArray();
+        foreach (var item in memberOf.OfType<JsonObject>())
+        {
+            bool hiddenRole = !CallerReadsRoles && (string?)item["@odata.type"] == "#microsoft.graph.directoryRole";
+            var copy = new JsonObject();
+            foreach (var (name, value) in item)
+            {
+                bool kept = name == "@odata.type" || (hiddenRole ? name == "id" : select is null || select.Contains(name, StringComparer.OrdinalIgnoreCase));
+                if (kept)
+                {
+                    copy[name] = value?.DeepClone();
+                }
+            }
+
+            served.Add(copy);
+        }
+
+        return served;
+    }
 
     private Answer ListUsers(FakeRequest r)
     {

@@ -120,7 +120,7 @@ public sealed class DataCoverageRuleTests
         var diagnosis = Diagnose.User(fixture);
 
         diagnosis.ShouldFire(fixture, DiagnosticCodes.DataNotCaptured, Severity.Warning, FindingKind.Data, rootCause: true, "/users/0/sections/transitiveMemberOf", Upn, "transitiveMemberOf");
-        diagnosis.Plan.Steps[0].RequiredPermissions.Should().Equal("GroupMember.Read.All");
+        diagnosis.Plan.Steps[0].RequiredPermissions.Should().Equal("GroupMember.Read.All", "RoleManagement.Read.Directory");
     }
 
     [Fact]
