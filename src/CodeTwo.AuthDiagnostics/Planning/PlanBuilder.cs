@@ -383,7 +383,7 @@ internal static class PlanBuilder
                 $"Or run the read-only script of 'c2authdiag exchange-script --user {upn}' and diagnose again with --exchange-settings: the plan then holds the exact command for the one setting in the way." +
                 (offByDefault ? $" If Basic SMTP AUTH is off and you accept the risk for now, turn it back on (source: {LegacyProtocolRetirements.SmtpAuthSource})." : string.Empty),
             null,
-            Present(codes, DiagnosticCodes.ExchangeSettingsNotCaptured, DiagnosticCodes.SmtpAuthBasicOffByDefault),
+            Present(codes, DiagnosticCodes.SmtpAuthBasicOffByDefault, DiagnosticCodes.ExchangeSettingsNotCaptured),
             [],
             null,
             ExchangeAdministrator));
