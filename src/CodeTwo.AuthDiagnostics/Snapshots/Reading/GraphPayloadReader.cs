@@ -259,7 +259,7 @@ internal static class GraphPayloadReader
         };
     }
 
-    private static IReadOnlyList<T> Items<T>(JsonReadContext c, JsonElement array, string what, Func<JsonReadContext, JsonElement, int, T> read)
+    internal static IReadOnlyList<T> Items<T>(JsonReadContext c, JsonElement array, string what, Func<JsonReadContext, JsonElement, int, T> read)
     {
         int length = array.GetArrayLength();
         if (length == 0)
