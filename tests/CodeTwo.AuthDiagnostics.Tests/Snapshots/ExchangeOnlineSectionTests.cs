@@ -211,6 +211,51 @@ public sealed class ExchangeOnlineSectionTests
     }
 
     [Fact]
+    public void Redaction_pseudonymises_policy_names_consistently_and_keeps_ids_and_switches()
+    {
+        var original = Read(WithValue(v =>
+        {
+            v["users"]![AliceId]!["authenticationPolicy"] = "BLOCK BASIC AUTH";
+            v["users"]![BackupId]!["smtpClientAuthenticationDisabled"] = false;
+        }));
+
+        var redacted = SnapshotRedactor.Redact(original);
+        var settings = redacted.Sections.ExchangeOnline.Value!;
+        string json = SnapshotWriter.ToJson(redacted);
+
+        json.Should().NotContain("Block Basic Auth").And.NotContain("BLOCK BASIC AUTH").And.NotContain("scanners");
+        string block = settings.AuthenticationPolicies[0].Name;
+        string allow = settings.AuthenticationPolicies[1].Name;
+        block.Should().MatchRegex("^AuthPolicy-[0-9a-f]{16}$").And.NotBe(allow);
+        settings.DefaultAuthenticationPolicy.Should().Be(block);
+        settings.FindUser(AliceId)!.AuthenticationPolicy.Should().Be(block, "names are compared case-insensitively, so the pseudonym is too");
+        settings.FindUser(BackupId)!.AuthenticationPolicy.Should().Be(allow);
+        settings.Users.Select(u => (u.UserId, u.SmtpClientAuthenticationDisabled)).Should().Equal((BackupId, false), (AliceId, true));
+        settings.SmtpClientAuthenticationDisabled.Should().BeFalse();
+        settings.AuthenticationPolicies.Select(p => p.AllowBasicAuthSmtp).Should().Equal(false, true);
+        json.Should().NotContain("alice@contoso.com", "unknown properties are swept like any free text");
+
+        SnapshotRedactor.Redact(redacted).Sections.ExchangeOnline.Value!.AuthenticationPolicies.Select(p => p.Name).Should().Equal([block, allow], "a pseudonym is not redacted again");
+        SnapshotWriter.ToJson(SnapshotRedactor.Redact(original)).Should().Be(json, "the same input gives the same pseudonyms");
+    }
+
+    [Fact]
+    public void Redaction_does_not_change_the_diagnosis()
+    {
+        var original = Read(WithValue(_ => { }));
+        var redacted = SnapshotRedactor.Redact(original);
+        var service = new AuthDiagnosticsService(Options.Create(new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.SmtpAuth }));
+
+        foreach (string id in new[] { BackupId, AliceId })
+        {
+            var before = service.Diagnose(original, UserRef.Parse(id));
+            var after = service.Diagnose(redacted, UserRef.Parse(id));
+            after.Verdict.Should().Be(before.Verdict);
+            after.Findings.Select(f => (f.Code, f.RootCause)).Should().Equal(before.Findings.Select(f => (f.Code, f.RootCause)));
+        }
+    }
+
+    [Fact]
     public void WithExchangeOnline_captures_the_section_and_replaces_any_other()
     {
         var reader = new SnapshotReader();
