@@ -20,6 +20,13 @@ public enum TenantSectionName
 
     /// <summary><c>subscribedSkus</c>: <c>GET /v1.0/subscribedSkus</c>.</summary>
     SubscribedSkus,
+
+    /// <summary>
+    /// <c>exchangeOnline</c> (optional; from Exchange Online PowerShell, not Graph): absent unless
+    /// <see cref="SnapshotBuilder.WithExchangeOnline"/>, <see cref="SnapshotBuilder.WithSectionFailed"/> or
+    /// <see cref="SnapshotBuilder.WithSectionNotCaptured"/> names it.
+    /// </summary>
+    ExchangeOnline,
 }
 
 /// <summary>The per-user sections of a snapshot, for <see cref="UserBuilder.SectionFailed"/> and <see cref="UserBuilder.SectionNotCaptured"/>.</summary>

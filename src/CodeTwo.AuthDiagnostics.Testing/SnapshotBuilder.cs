@@ -18,7 +18,7 @@ namespace CodeTwo.AuthDiagnostics.Testing;
 /// captured and disabled; Conditional Access captured with no policy; authentication methods policy captured
 /// (<c>migrationInProgress</c>); <c>mfaServicePolicy</c> not captured (with the reason a real capture gives); domains
 /// <c>contoso.com</c> (managed, default) and the initial <c>contoso.onmicrosoft.com</c>; one Microsoft 365 Business
-/// Standard SKU (no Entra ID P1). Users default as described on <see cref="UserBuilder"/>.
+/// Standard SKU (no Entra ID P1); no <c>exchangeOnline</c> section. Users default as described on <see cref="UserBuilder"/>.
 /// </para>
 /// <para>
 /// Deterministic: the same calls always give byte-identical JSON. Ids are derived from names (users from their UPN,
@@ -76,6 +76,7 @@ public sealed class SnapshotBuilder
     private readonly SectionOverride?[] sectionOverrides;
     private List<DomainSpec>? domains;
     private List<SkuBuilder> skus;
+    private ExchangeOnlineBuilder? exchangeOnline;
 
     /// <summary>Creates a builder with the defaults described on <see cref="SnapshotBuilder"/>.</summary>
     public SnapshotBuilder()
@@ -86,7 +87,7 @@ public sealed class SnapshotBuilder
         usersByUpn = new Dictionary<string, UserBuilder>(StringComparer.OrdinalIgnoreCase);
         groups = [];
         missingUsers = [];
-        sectionOverrides = new SectionOverride?[6];
+        sectionOverrides = new SectionOverride?[Enum.GetValues<TenantSectionName>().Length];
         skus = [SkuBuilder.BusinessStandard()];
     }
 
@@ -108,6 +109,7 @@ public sealed class SnapshotBuilder
         sectionOverrides = (SectionOverride?[])other.sectionOverrides.Clone();
         domains = other.domains is null ? null : [.. other.domains];
         skus = other.skus.Select(s => s.Clone()).ToList();
+        exchangeOnline = other.exchangeOnline?.Clone();
     }
 
     internal DateTimeOffset CapturedAt { get; private set; } = DefaultCapturedAt;
@@ -137,6 +139,9 @@ public sealed class SnapshotBuilder
     internal IReadOnlyList<string> MissingUsers => missingUsers;
 
     internal IReadOnlyList<SkuBuilder> Skus => skus;
+
+    /// <summary>The <c>exchangeOnline</c> settings to write; <see langword="null"/> until <see cref="WithExchangeOnline"/>.</summary>
+    internal ExchangeOnlineBuilder? ExchangeOnline => exchangeOnline;
 
     internal SectionOverride? OverrideOf(TenantSectionName section) => sectionOverrides[(int)section];
 
@@ -358,6 +363,33 @@ public sealed class SnapshotBuilder
     {
         skus = [];
         return Captured(TenantSectionName.SubscribedSkus);
+    }
+
+    /// <summary>
+    /// Captures the optional <c>exchangeOnline</c> section (absent by default: the document then has no such member),
+    /// or configures it again. See <see cref="ExchangeOnlineBuilder"/> for its defaults.
+    /// </summary>
+    /// <param name="configure">Sets the tenant switch, the default policy, the policies and the users' mailboxes.</param>
+    /// <example>
+    /// <code>
+    /// builder.WithUser("scanner@contoso.com")
+    ///     .WithExchangeOnline(x => x
+    ///         .SmtpClientAuthenticationDisabled()
+    ///         .Mailbox("scanner@contoso.com", smtpClientAuthenticationDisabled: false));
+    /// </code>
+    /// </example>
+    public SnapshotBuilder WithExchangeOnline(Action<ExchangeOnlineBuilder>? configure = null)
+    {
+        exchangeOnline ??= new ExchangeOnlineBuilder();
+        configure?.Invoke(exchangeOnline);
+        return Captured(TenantSectionName.ExchangeOnline);
+    }
+
+    /// <summary>Removes the <c>exchangeOnline</c> section altogether (the default): the document has no such member.</summary>
+    public SnapshotBuilder WithoutExchangeOnline()
+    {
+        exchangeOnline = null;
+        return Captured(TenantSectionName.ExchangeOnline);
     }
 
     /// <summary>

@@ -233,6 +233,7 @@ public sealed class TenantSectionTests
     [InlineData(TenantSectionName.MfaServicePolicy, "mfaServicePolicy")]
     [InlineData(TenantSectionName.Domains, "domains")]
     [InlineData(TenantSectionName.SubscribedSkus, "subscribedSkus")]
+    [InlineData(TenantSectionName.ExchangeOnline, "exchangeOnline")]
     public void WithSectionFailed_writes_the_graph_error(TenantSectionName section, string name)
     {
         var built = Built.From(new SnapshotBuilder().WithSectionFailed(
@@ -258,6 +259,7 @@ public sealed class TenantSectionTests
     [InlineData(TenantSectionName.MfaServicePolicy, "mfaServicePolicy")]
     [InlineData(TenantSectionName.Domains, "domains")]
     [InlineData(TenantSectionName.SubscribedSkus, "subscribedSkus")]
+    [InlineData(TenantSectionName.ExchangeOnline, "exchangeOnline")]
     public void WithSectionNotCaptured_writes_the_reason(TenantSectionName section, string name)
     {
         var built = Built.From(new SnapshotBuilder().WithSectionNotCaptured(section, "Conditional Access requires Microsoft Entra ID P1."));
@@ -332,6 +334,7 @@ public sealed class TenantSectionTests
         TenantSectionName.AuthenticationMethodsPolicy => Untyped(s.Sections.AuthenticationMethodsPolicy),
         TenantSectionName.MfaServicePolicy => Untyped(s.Sections.MfaServicePolicy),
         TenantSectionName.Domains => Untyped(s.Sections.Domains),
+        TenantSectionName.ExchangeOnline => Untyped(s.Sections.ExchangeOnline),
         _ => Untyped(s.Sections.SubscribedSkus),
     };
 

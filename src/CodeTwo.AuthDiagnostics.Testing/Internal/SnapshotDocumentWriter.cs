@@ -116,6 +116,11 @@ internal sealed class SnapshotDocumentWriter
                 MfaServicePolicy);
             Section(w, "domains", TenantSectionName.Domains, null, Domains);
             Section(w, "subscribedSkus", TenantSectionName.SubscribedSkus, null, SubscribedSkus);
+            if (builder.ExchangeOnline is not null || builder.OverrideOf(TenantSectionName.ExchangeOnline) is not null)
+            {
+                Section(w, "exchangeOnline", TenantSectionName.ExchangeOnline, null, ExchangeOnline);
+            }
+
             w.WriteEndObject();
 
             w.WriteStartArray("users");
@@ -285,6 +290,47 @@ internal sealed class SnapshotDocumentWriter
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>The <c>exchangeOnline</c> value, shaped as <c>exchange-script</c> writes it.</summary>
+    private void ExchangeOnline(Utf8JsonWriter w)
+    {
+        var exchange = builder.ExchangeOnline ?? throw new InvalidOperationException("The exchangeOnline section is captured but has no settings.");
+        w.WriteStartObject();
+        w.WriteBoolean("smtpClientAuthenticationDisabled", exchange.TenantSmtpClientAuthenticationDisabled);
+        WriteStringOrNull(w, "defaultAuthenticationPolicy", exchange.DefaultPolicy);
+        w.WriteStartArray("authenticationPolicies");
+        foreach (var (name, allowBasicAuthSmtp) in exchange.Policies)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", name);
+            w.WriteBoolean("allowBasicAuthSmtp", allowBasicAuthSmtp);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("users");
+        foreach (var mailbox in exchange.Mailboxes)
+        {
+            string id = DeterministicIds.IsGuid(mailbox.User) ? mailbox.User.ToLowerInvariant()
+                : userIdsByUpn.TryGetValue(mailbox.User, out string? known) ? known
+                : throw new InvalidOperationException($"Exchange Online mailbox \"{mailbox.User}\" is neither a user id nor the UPN of a user added with WithUser.");
+            w.WriteStartObject(id);
+            if (mailbox.SmtpClientAuthenticationDisabled is { } disabled)
+            {
+                w.WriteBoolean("smtpClientAuthenticationDisabled", disabled);
+            }
+            else
+            {
+                w.WriteNull("smtpClientAuthenticationDisabled");
+            }
+
+            WriteStringOrNull(w, "authenticationPolicy", mailbox.AuthenticationPolicy);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private void SubscribedSkus(Utf8JsonWriter w)

@@ -1,3 +1,4 @@
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
 namespace CodeTwo.AuthDiagnostics.Snapshots;
@@ -72,6 +73,35 @@ public sealed record TenantSnapshot
         }
 
         return index.TryGetValue(idOrUserPrincipalName.Trim(), out var found) ? found : null;
+    }
+
+    /// <summary>
+    /// A copy of this snapshot whose <c>exchangeOnline</c> section is captured with <paramref name="settings"/>,
+    /// replacing whatever that section held (absent, not captured, failed or captured). Everything else is unchanged.
+    /// </summary>
+    /// <param name="settings">
+    /// The settings, as read by <see cref="SnapshotReader.ReadExchangeOnlineSettings(string)"/> (or its stream and file
+    /// variants) or taken from another snapshot.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="settings"/> was not read from a document (it has no payload to write).</exception>
+    /// <example>
+    /// <code>
+    /// var reader = new SnapshotReader();
+    /// TenantSnapshot snapshot = (await reader.ReadFileAsync("tenant.json"))
+    ///     .WithExchangeOnline(await reader.ReadExchangeOnlineSettingsFileAsync("exchange-online.json"));
+    /// </code>
+    /// </example>
+    public TenantSnapshot WithExchangeOnline(ExchangeOnlineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Json.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw new ArgumentException(
+                "The Exchange Online settings have no JSON payload; read them with SnapshotReader.ReadExchangeOnlineSettings.",
+                nameof(settings));
+        }
+
+        return this with { Sections = Sections with { ExchangeOnline = Section.Captured(settings) } };
     }
 
     /// <summary>Reads a snapshot from a JSON string with the default <see cref="SnapshotReaderOptions"/>.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Validation;
 
@@ -34,33 +35,12 @@ public sealed class SnapshotReader
     /// <summary>Reads a snapshot from a JSON string.</summary>
     /// <param name="json">The document.</param>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot.</exception>
-    public TenantSnapshot Read(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        byte[] bytes;
-        try
-        {
-            if ((long)json.Length * 3 > options.MaxDocumentBytes && StrictUtf8.GetByteCount(json) is var size && size > options.MaxDocumentBytes)
-            {
-                throw TooLarge(size, null);
-            }
-
-            bytes = StrictUtf8.GetBytes(json);
-        }
-        catch (EncoderFallbackException e)
-        {
-            // A .NET string can hold half of a surrogate pair, which no UTF-8 document can: say where it is.
-            throw new SnapshotFormatException(
-                [new SnapshotFormatError("$", $"an unpaired UTF-16 surrogate (U+{(int)(e.CharUnknown != 0 ? e.CharUnknown : e.CharUnknownHigh):X4}) at character {e.Index + 1}", "expected valid Unicode text")]);
-        }
-
-        return Read(bytes, null);
-    }
+    public TenantSnapshot Read(string json) => Read(ToUtf8(json), null, ReadSnapshot);
 
     /// <summary>Reads a snapshot from UTF-8 bytes (a leading byte-order mark is allowed).</summary>
     /// <param name="utf8Json">The document. The reader keeps a reference to it: do not change it afterwards.</param>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot.</exception>
-    public TenantSnapshot Read(ReadOnlyMemory<byte> utf8Json) => Read(utf8Json, null);
+    public TenantSnapshot Read(ReadOnlyMemory<byte> utf8Json) => Read(utf8Json, null, ReadSnapshot);
 
     /// <summary>Reads a snapshot from a stream, up to <see cref="SnapshotReaderOptions.MaxDocumentBytes"/>.</summary>
     /// <param name="stream">The stream; read to its end, not disposed.</param>
@@ -70,14 +50,46 @@ public sealed class SnapshotReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         var bytes = await ReadAllAsync(stream, null, cancellationToken).ConfigureAwait(false);
-        return Read(bytes, null, cancellationToken);
+        return Read(bytes, null, ReadSnapshot, cancellationToken);
     }
 
     /// <summary>Reads a snapshot file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="SnapshotFormatException">The file is missing or unreadable, too large, or not a valid snapshot.</exception>
-    public async Task<TenantSnapshot> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    public Task<TenantSnapshot> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadFileAsync(path, ReadSnapshot, "a snapshot file", cancellationToken);
+
+    /// <summary>
+    /// Reads a document that holds only the value of the <c>exchangeOnline</c> section (what the CLI's
+    /// <c>exchange-script</c> writes), with the same checks and messages as inside a snapshot; paths are rooted at the
+    /// value (<c>$.users['…'].smtpClientAuthenticationDisabled</c>). Merge the result with
+    /// <see cref="TenantSnapshot.WithExchangeOnline"/>.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <exception cref="SnapshotFormatException">The document is not valid Exchange Online settings.</exception>
+    public ExchangeOnlineSettings ReadExchangeOnlineSettings(string json) => Read(ToUtf8(json), null, ReadExchangeOnlineValue);
+
+    /// <summary>Reads Exchange Online settings (see <see cref="ReadExchangeOnlineSettings(string)"/>) from a stream, up to <see cref="SnapshotReaderOptions.MaxDocumentBytes"/>.</summary>
+    /// <param name="stream">The stream; read to its end, not disposed.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="SnapshotFormatException">The document is not valid Exchange Online settings, or is too large.</exception>
+    public async Task<ExchangeOnlineSettings> ReadExchangeOnlineSettingsAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var bytes = await ReadAllAsync(stream, null, cancellationToken).ConfigureAwait(false);
+        return Read(bytes, null, ReadExchangeOnlineValue, cancellationToken);
+    }
+
+    /// <summary>Reads a file of Exchange Online settings (see <see cref="ReadExchangeOnlineSettings(string)"/>); errors name the file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="SnapshotFormatException">The file is missing or unreadable, too large, or not valid Exchange Online settings.</exception>
+    public Task<ExchangeOnlineSettings> ReadExchangeOnlineSettingsFileAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadFileAsync(path, ReadExchangeOnlineValue, "an Exchange Online settings file", cancellationToken);
+
+    private async Task<T> ReadFileAsync<T>(string path, Func<JsonReadContext, JsonElement, T?> readRoot, string what, CancellationToken cancellationToken)
+        where T : class
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         FileStream file;
@@ -87,7 +99,7 @@ public sealed class SnapshotReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new SnapshotFormatException([new SnapshotFormatError("$", "no readable file", $"expected a snapshot file at '{path}' ({e.Message})")], path);
+            throw new SnapshotFormatException([new SnapshotFormatError("$", "no readable file", $"expected {what} at '{path}' ({e.Message})")], path);
         }
 
         await using (file.ConfigureAwait(false))
@@ -98,7 +110,7 @@ public sealed class SnapshotReader
             }
 
             var bytes = await ReadAllAsync(file, path, cancellationToken).ConfigureAwait(false);
-            return Read(bytes, path, cancellationToken);
+            return Read(bytes, path, readRoot, cancellationToken);
         }
     }
 
@@ -164,7 +176,58 @@ public sealed class SnapshotReader
         ? (bytes / (double)(1 << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MiB"
         : bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
 
-    private TenantSnapshot Read(ReadOnlyMemory<byte> utf8Json, string? source, CancellationToken cancellationToken = default)
+    /// <summary>The UTF-8 bytes of a document given as a string; an unpaired surrogate is a format error.</summary>
+    private ReadOnlyMemory<byte> ToUtf8(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            if ((long)json.Length * 3 > options.MaxDocumentBytes && StrictUtf8.GetByteCount(json) is var size && size > options.MaxDocumentBytes)
+            {
+                throw TooLarge(size, null);
+            }
+
+            return StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException e)
+        {
+            // A .NET string can hold half of a surrogate pair, which no UTF-8 document can: say where it is.
+            throw new SnapshotFormatException(
+                [new SnapshotFormatError("$", $"an unpaired UTF-16 surrogate (U+{(int)(e.CharUnknown != 0 ? e.CharUnknown : e.CharUnknownHigh):X4}) at character {e.Index + 1}", "expected valid Unicode text")]);
+        }
+    }
+
+    /// <summary>The whole snapshot: the envelope, then (when it is structurally sound) the semantic rules.</summary>
+    private static TenantSnapshot? ReadSnapshot(JsonReadContext c, JsonElement root)
+    {
+        var snapshot = ReadEnvelope(c, root);
+        if (c.Errors.Count == 0 && snapshot is not null)
+        {
+            SnapshotSemanticValidator.Validate(snapshot, c);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>A standalone <c>exchangeOnline</c> value: the section's value checks, then its semantic rules, rooted at <c>$</c>.</summary>
+    private static ExchangeOnlineSettings? ReadExchangeOnlineValue(JsonReadContext c, JsonElement root)
+    {
+        if (!c.ExpectObject(root, "the exchangeOnline section's value, as exchange-script writes it"))
+        {
+            return null;
+        }
+
+        var settings = ExchangeOnlineSettingsReader.Read(c, root);
+        if (c.Errors.Count == 0)
+        {
+            SnapshotSemanticValidator.ValidateExchangeOnline(settings, c);
+        }
+
+        return settings;
+    }
+
+    private T Read<T>(ReadOnlyMemory<byte> utf8Json, string? source, Func<JsonReadContext, JsonElement, T?> readRoot, CancellationToken cancellationToken = default)
+        where T : class
     {
         if (utf8Json.Span.StartsWith("\uFEFF"u8))
         {
@@ -209,18 +272,13 @@ public sealed class SnapshotReader
         // The document is deliberately not disposed: the snapshot's payloads keep referring to it.
         cancellationToken.ThrowIfCancellationRequested();
         var context = new JsonReadContext(options.MaxErrors) { Cancellation = cancellationToken };
-        var snapshot = ReadEnvelope(context, document.RootElement);
-        if (context.Errors.Count == 0 && snapshot is not null)
-        {
-            SnapshotSemanticValidator.Validate(snapshot, context);
-        }
-
-        if (context.Errors.Count > 0 || snapshot is null)
+        var result = readRoot(context, document.RootElement);
+        if (context.Errors.Count > 0 || result is null)
         {
             throw new SnapshotFormatException(context.Errors.ToArray(), source) { Truncated = context.Truncated };
         }
 
-        return snapshot;
+        return result;
     }
 
     private static void CheckUtf8(ReadOnlySpan<byte> bytes, string? source)
@@ -319,6 +377,7 @@ public sealed class SnapshotReader
                 MfaServicePolicy = ReadSection(c, sectionsElement, "mfaServicePolicy", JsonValueKind.Object, GraphPayloadReader.MfaServicePolicy),
                 Domains = ReadSection(c, sectionsElement, "domains", JsonValueKind.Array, GraphPayloadReader.Domains),
                 SubscribedSkus = ReadSection(c, sectionsElement, "subscribedSkus", JsonValueKind.Array, GraphPayloadReader.SubscribedSkus),
+                ExchangeOnline = ReadSection(c, sectionsElement, "exchangeOnline", JsonValueKind.Object, ExchangeOnlineSettingsReader.Read),
             };
         }
 

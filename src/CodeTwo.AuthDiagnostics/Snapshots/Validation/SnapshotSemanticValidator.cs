@@ -1,3 +1,4 @@
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using FluentValidation;
@@ -36,6 +37,11 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
             }
 
             CheckError(context, "$.sections.subscribedSkus", sections.SubscribedSkus.Error);
+            CheckError(context, "$.sections.exchangeOnline", sections.ExchangeOnline.Error);
+            if (sections.ExchangeOnline.Value is { } exchange)
+            {
+                CheckExchangeOnline(context, exchange, "$.sections.exchangeOnline.value");
+            }
         });
 
         RuleFor(s => s.Users).Custom(CheckUsers);
@@ -70,6 +76,33 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
         {
             context.AddError(failure.PropertyName, failure.CustomState as string ?? "invalid", failure.ErrorMessage);
         }
+    }
+
+    /// <summary>
+    /// Checks a standalone <c>exchangeOnline</c> value (a file that <c>exchange-script</c> wrote) with the same rules as
+    /// inside a snapshot; paths are rooted at the value (<c>$</c>).
+    /// </summary>
+    public static void ValidateExchangeOnline(ExchangeOnlineSettings settings, JsonReadContext context)
+    {
+        var result = ExchangeOnlineValidator.Instance.Validate(settings);
+        foreach (var failure in result.Errors)
+        {
+            context.AddError(failure.PropertyName, failure.CustomState as string ?? "invalid", failure.ErrorMessage);
+        }
+    }
+
+    /// <summary>Authentication policy names are unique (Exchange compares them case-insensitively), and so are mailbox keys.</summary>
+    private static void CheckExchangeOnline<T>(ValidationContext<T> context, ExchangeOnlineSettings settings, string root)
+    {
+        Unique(context, settings.AuthenticationPolicies, p => p.Name, p => $"{root}.authenticationPolicies[{p.Index}].name", "authentication policy names");
+        Unique(context, settings.Users, u => u.UserId, u => MemberPath(root + ".users", u.UserId), "the user object ids in users");
+    }
+
+    private static string MemberPath(string parent, string name)
+    {
+        var text = new System.Text.StringBuilder(parent);
+        JsonReadContext.AppendName(text, name);
+        return text.ToString();
     }
 
     /// <summary>Each user's problems in the order of its members (id, userPrincipalName, sections), users in document order.</summary>
@@ -107,7 +140,7 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
         }
     }
 
-    private static void Unique<T>(ValidationContext<TenantSnapshot> context, IReadOnlyList<T> items, Func<T, string> key, Func<T, string> path, string what)
+    private static void Unique<TRoot, T>(ValidationContext<TRoot> context, IReadOnlyList<T> items, Func<T, string> key, Func<T, string> path, string what)
     {
         var first = new Dictionary<string, T>(items.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
@@ -147,4 +180,13 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
     }
 
     private static ValidationFailure Failure(string path, string found, string expected) => new(path, expected) { CustomState = found };
+
+    /// <summary>The rules of a standalone <c>exchangeOnline</c> value, rooted at <c>$</c>.</summary>
+    private sealed class ExchangeOnlineValidator : AbstractValidator<ExchangeOnlineSettings>
+    {
+        public static readonly ExchangeOnlineValidator Instance = new();
+
+        private ExchangeOnlineValidator() =>
+            RuleFor(s => s.AuthenticationPolicies).Custom((_, context) => CheckExchangeOnline(context, context.InstanceToValidate, "$"));
+    }
 }

@@ -11,7 +11,8 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 /// Replaces personal data in a snapshot with stable pseudonyms so that it can be shared with support:
 /// user principal names and mail addresses (<c>user-3f9a0c21d4e8b571@domain-8e1b7a90c2f4d036.example</c>), display and given
 /// names (also where free text mentions a user by name), phone numbers, and the tenant's domain names and their
-/// subdomains (consistently, so a UPN still matches its domain).
+/// subdomains (consistently, so a UPN still matches its domain), and Exchange Online authentication policy names
+/// (consistently, so a mailbox still names the policy in the list).
 /// Object ids, policy settings and every other value the diagnosis reads are kept, so a redacted snapshot gives
 /// the same verdict. The same input and key always give the same pseudonym.
 /// </summary>
@@ -98,9 +99,47 @@ public static partial class SnapshotRedactor
             }
         }
 
+        if (root["sections"]?["exchangeOnline"]?["value"] is JsonObject exchange)
+        {
+            RedactExchangeOnline(exchange, pseudonyms);
+        }
+
         Walk(root, pseudonyms);
         byte[] bytes = Encoding.UTF8.GetBytes(root.ToJsonString());
         return RedactedReader.Read(bytes);
+    }
+
+    /// <summary>
+    /// Authentication policy names are tenant text: each becomes the same pseudonym wherever it stands (the policy list,
+    /// the organisation's default, each mailbox's own policy), so which policy applies to whom survives. Mailbox keys are
+    /// user object ids and the switches are booleans: both kept.
+    /// </summary>
+    private static void RedactExchangeOnline(JsonObject exchange, Pseudonyms pseudonyms)
+    {
+        static void Rename(JsonObject? obj, string property, Pseudonyms pseudonyms)
+        {
+            if (obj?[property] is JsonValue value && value.TryGetValue(out string? name))
+            {
+                obj[property] = pseudonyms.PolicyName(name);
+            }
+        }
+
+        Rename(exchange, "defaultAuthenticationPolicy", pseudonyms);
+        if (exchange["authenticationPolicies"] is JsonArray policies)
+        {
+            foreach (var policy in policies)
+            {
+                Rename(policy as JsonObject, "name", pseudonyms);
+            }
+        }
+
+        if (exchange["users"] is JsonObject users)
+        {
+            foreach (var (_, mailbox) in users)
+            {
+                Rename(mailbox as JsonObject, "authenticationPolicy", pseudonyms);
+            }
+        }
     }
 
     private static void Walk(JsonNode root, Pseudonyms pseudonyms)
@@ -264,6 +303,12 @@ public static partial class SnapshotRedactor
         }
 
         public string Name(string name) => name.Length == 0 ? name : "Name-" + Hash("name", name);
+
+        /// <summary>An Exchange authentication policy name (compared case-insensitively, as the hash is); a pseudonym stays as it is.</summary>
+        public string PolicyName(string name) => IsPolicyPseudonym(name) ? name : "AuthPolicy-" + Hash("authenticationPolicy", name);
+
+        private static bool IsPolicyPseudonym(string name) =>
+            name.Length == 27 && name.StartsWith("AuthPolicy-", StringComparison.Ordinal) && name.Skip(11).All(char.IsAsciiHexDigitLower);
 
         public string Phone(string phone)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
@@ -8,7 +9,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 /// <summary>
 /// Writes a <see cref="TenantSnapshot"/> as canonical JSON: envelope and section members in the contract's order,
-/// every section written out (absent ones as <c>notCaptured</c>), Graph payloads exactly as captured (unknown
+/// every section written out (absent ones as <c>notCaptured</c>; the optional <c>exchangeOnline</c> only when present), Graph payloads exactly as captured (unknown
 /// properties included, in their captured order), two-space indentation, <c>\n</c> line ends, UTF-8 without BOM.
 /// Writing the same snapshot always yields the same bytes, and read → write → read loses nothing.
 /// </summary>
@@ -91,6 +92,13 @@ public static class SnapshotWriter
         WriteSection(w, "mfaServicePolicy", s.Sections.MfaServicePolicy, WriteObject);
         WriteSection(w, "domains", s.Sections.Domains, WriteArray);
         WriteSection(w, "subscribedSkus", s.Sections.SubscribedSkus, WriteArray);
+
+        // Optional (catalog v1.1): written only when the snapshot has it, so documents without it keep their bytes.
+        if (!ReferenceEquals(s.Sections.ExchangeOnline, Section<ExchangeOnlineSettings>.Absent))
+        {
+            WriteSection(w, "exchangeOnline", s.Sections.ExchangeOnline, WriteObject);
+        }
+
         w.WriteEndObject();
 
         w.WriteStartArray("users");
