@@ -35,7 +35,7 @@ public sealed class DiagnoseAllUsersCommandTests
     [Fact]
     public async Task Json_is_one_summary_document_whose_totals_match_its_users()
     {
-        var run = await CliRun.RunAsync("diagnose", "--snapshot", Fixtures.PathOf("multi-user-tenant.json"), "--all-users", "--format", "json");
+        var run = await CliRun.RunAsync("diagnose", "--snapshot", Fixtures.PathOf("multi-user-tenant.json"), "--all-users", "--format", "json", "--legacy-protocol", "SMTP");
 
         run.ExitCode.Should().Be(0, run.ToString());
         var json = JsonNode.Parse(run.Stdout)!;

@@ -14,7 +14,9 @@ public sealed class DiagnoseCommandTests
         run.Stdout.Should().Contain("APW011 PerUserMfaDisabled");
         run.Stdout.Should().Contain("APW010 SecurityDefaultsEnabled");
         run.Stdout.Should().Contain("PATCH https://graph.microsoft.com/beta/users/cbf27734-ac10-4525-8b66-402800e03d2c/authentication/requirements body {\"perUserMfaState\":\"enforced\"}");
-        run.Stdout.Should().Contain("Available once: enforce per-user MFA for backup@contoso.com; turn off security defaults.");
+        run.Stdout.Should().Contain("decide-security-defaults", "no protocol is declared, so turning security defaults off is a decision, not a request");
+        run.Stdout.Should().NotContain("PATCH https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy");
+        run.Stdout.Should().Contain("After all planned changes the verdict is still 'unusable'; in the way: APW010.");
         run.Stderr.Should().Contain("embedded sample");
     }
 

@@ -17,7 +17,7 @@ public sealed class PlanAndApplyCommandTests
     [Fact]
     public async Task Plan_as_json_is_the_plan_member_of_the_contract()
     {
-        var run = await CliRun.RunAsync("plan", "--format", "json");
+        var run = await CliRun.RunAsync("plan", "--format", "json", "--legacy-protocol", "SMTP");
 
         run.ExitCode.Should().Be(0, run.ToString());
         var json = JsonNode.Parse(run.Stdout)!;
@@ -28,7 +28,7 @@ public sealed class PlanAndApplyCommandTests
     [Fact]
     public async Task Plan_as_powershell_targets_the_snapshot_cloud()
     {
-        var run = await CliRun.RunAsync("plan", "--snapshot", Fixtures.PathOf("national-cloud-usgov.json"), "--format", "powershell");
+        var run = await CliRun.RunAsync("plan", "--snapshot", Fixtures.PathOf("national-cloud-usgov.json"), "--format", "powershell", "--legacy-protocol", "SMTP");
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Contain("[CmdletBinding(SupportsShouldProcess = $true");
@@ -40,7 +40,7 @@ public sealed class PlanAndApplyCommandTests
     [Fact]
     public async Task Apply_without_apply_is_a_dry_run_that_writes_nothing()
     {
-        var run = await CliRun.RunAsync("apply", "--executor", "inmemory");
+        var run = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP");
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Contain("Dry run (nothing is written):");
@@ -51,7 +51,7 @@ public sealed class PlanAndApplyCommandTests
     [Fact]
     public async Task Approved_apply_on_the_seed_case_ends_verified_available()
     {
-        var run = await CliRun.RunAsync("apply", "--executor", "inmemory", "--apply", "--approve-all");
+        var run = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP", "--apply", "--approve-all");
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Contain("Dry run (nothing is written):");
@@ -63,7 +63,7 @@ public sealed class PlanAndApplyCommandTests
     [Fact]
     public async Task Without_approval_the_high_risk_step_is_refused_and_the_run_stops_with_exit_3()
     {
-        var run = await CliRun.RunAsync("apply", "--executor", "inmemory", "--apply");
+        var run = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP", "--apply");
 
         run.ExitCode.Should().Be(3, run.ToString());
         run.Stdout.Should().Contain("[REFUSED] disable-security-defaults");
@@ -77,20 +77,20 @@ public sealed class PlanAndApplyCommandTests
         using var temp = new TempDirectory();
         string journal = temp.File("run.jsonl");
 
-        var first = await CliRun.RunAsync("apply", "--executor", "inmemory", "--apply", "--journal", journal);
+        var first = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP", "--apply", "--journal", journal);
         first.ExitCode.Should().Be(3, first.ToString());
 
-        var again = await CliRun.RunAsync("apply", "--executor", "inmemory", "--apply", "--journal", journal);
+        var again = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP", "--apply", "--journal", journal);
         again.ExitCode.Should().Be(2, "an existing journal needs --resume or --rollback");
         again.Stderr.Should().Contain("already records a run");
 
-        var resumed = await CliRun.RunAsync("apply", "--executor", "inmemory", "--apply", "--resume", "--approve", "disable-security-defaults", "--journal", journal);
+        var resumed = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP", "--apply", "--resume", "--approve", "disable-security-defaults", "--journal", journal);
         resumed.ExitCode.Should().Be(0, resumed.ToString());
         resumed.Stdout.Should().Contain("[done earlier] enforce-per-user-mfa");
         resumed.Stdout.Should().Contain("[done] disable-security-defaults");
         resumed.Stdout.Should().Contain("Verdict now: available");
 
-        var rolledBack = await CliRun.RunAsync("apply", "--executor", "inmemory", "--apply", "--rollback", "--journal", journal);
+        var rolledBack = await CliRun.RunAsync("apply", "--executor", "inmemory", "--legacy-protocol", "SMTP", "--apply", "--rollback", "--journal", journal);
         rolledBack.ExitCode.Should().Be(0, rolledBack.ToString());
         rolledBack.Stdout.Should().Contain("[done] disable-security-defaults: Rolled back");
         rolledBack.Stdout.Should().Contain("[done] enforce-per-user-mfa: Rolled back");

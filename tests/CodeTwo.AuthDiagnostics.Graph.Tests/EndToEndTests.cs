@@ -14,7 +14,8 @@ public sealed class EndToEndTests
 
     public static TheoryData<string> Fixtures => new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
-    private static IAuthDiagnostics Diagnostics() => new ServiceCollection().AddAuthDiagnostics().Services.BuildServiceProvider().GetRequiredService<IAuthDiagnostics>();
+    // The host declares SMTP AUTH, so the plan holds the Graph requests this loop applies (catalog v1.1 §2).
+    private static IAuthDiagnostics Diagnostics() => new ServiceCollection().AddAuthDiagnostics(o => o.LegacyProtocols = LegacyProtocols.SmtpAuth).Services.BuildServiceProvider().GetRequiredService<IAuthDiagnostics>();
 
     [Fact]
     public async Task Capture_diagnose_apply_verify_makes_app_password_available()

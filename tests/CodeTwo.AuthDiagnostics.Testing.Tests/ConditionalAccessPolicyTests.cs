@@ -415,12 +415,13 @@ public sealed class ConditionalAccessPolicyTests
     }
 
     [Fact]
-    public void Authentication_flows_and_application_filters_are_sign_in_conditions()
+    public void Application_filters_are_sign_in_conditions_and_authentication_flows_limit_the_policy()
     {
         var built = One(p => p.AuthenticationFlows(AuthenticationFlowTransferMethods.DeviceCodeFlow | AuthenticationFlowTransferMethods.AuthenticationTransfer)
             .ApplicationFilter("CustomSecurityAttribute.Dept -eq \"Sales\""));
 
-        Policy(built).Conditions.SignInDependentConditions.Should().BeEquivalentTo("authenticationFlows", "applications.applicationFilter");
+        Policy(built).Conditions.SignInDependentConditions.Should().BeEquivalentTo("applications.applicationFilter");
+        Policy(built).Conditions.LimitedToAuthenticationFlows.Should().BeTrue("catalog v1.1: a policy with authenticationFlows applies to device code flow and authentication transfer only");
         built.Str($"{P}/conditions/authenticationFlows/transferMethods").Should().Be("deviceCodeFlow,authenticationTransfer");
         built.Str($"{P}/conditions/applications/applicationFilter/mode").Should().Be("include");
         built.Str($"{P}/conditions/applications/applicationFilter/rule").Should().Be("CustomSecurityAttribute.Dept -eq \"Sales\"");
