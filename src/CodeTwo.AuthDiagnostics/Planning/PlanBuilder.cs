@@ -447,19 +447,8 @@ internal static class PlanBuilder
     /// A tenant-weakening change the plan does not make because no declared protocol says it would help (catalog v1.1
     /// §2, §6.4): a manual decision, high risk, behind an approval, with no request and no simulated effect.
     /// </summary>
-    private static PlanStep Decision(string id, string title, string explanation, string instructions, string url, IReadOnlyList<string> fixes, string role) => new()
-    {
-        Id = id,
-        Kind = PlanStepKind.Manual,
-        Title = title,
-        Explanation = explanation,
-        Instructions = instructions,
-        PortalUrl = url,
-        Fixes = fixes,
-        Risk = Risk.High,
-        RequiresApproval = true,
-        RequiredRole = role,
-    };
+    private static PlanStep Decision(string id, string title, string explanation, string instructions, string url, string[] fixes, string role) =>
+        Manual(id, title, explanation, instructions, url, fixes, [], null, role) with { Risk = Risk.High, RequiresApproval = true };
 
     /// <summary>Whether the user holds a directory role, or may (membership not captured).</summary>
     private static bool HoldsOrMayHoldRole(UserEntry user) =>
