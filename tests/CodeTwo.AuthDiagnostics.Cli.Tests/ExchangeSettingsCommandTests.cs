@@ -97,12 +97,79 @@ public sealed class ExchangeSettingsCommandTests
     }
 
     [Fact]
+    public async Task Diagnose_merges_the_settings_file_and_says_so()
+    {
+        using var temp = new TempDirectory();
+        string settings = temp.Write("exchange-online.json", ValidSettings);
+
+        var text = await CliRun.RunAsync("diagnose", "--exchange-settings", settings, "--legacy-protocol", "SMTP");
+        var json = await CliRun.RunAsync("diagnose", "--exchange-settings", settings, "--legacy-protocol", "SMTP", "--format", "json");
+        var all = await CliRun.RunAsync("diagnose", "--snapshot", Fixtures.PathOf("multi-user-tenant.json"), "--all-users", "--exchange-settings", settings);
+
+        text.ExitCode.Should().Be(0, text.ToString());
+        text.Stderr.Should().Contain($"Snapshot: embedded sample (seed case: security defaults on, per-user MFA disabled), with Exchange Online settings from '{settings}'");
+        json.ExitCode.Should().Be(0, json.ToString());
+        JsonNode.Parse(json.Stdout)!["verdict"].Should().NotBeNull();
+        all.ExitCode.Should().Be(0, all.ToString());
+        all.Stderr.Should().Contain("with Exchange Online settings from");
+    }
+
+    [Fact]
+    public async Task A_bad_settings_file_is_exit_2_with_the_file_and_the_json_path()
+    {
+        using var temp = new TempDirectory();
+        string settings = temp.Write("exchange-online.json", ValidSettings.Replace("\"smtpClientAuthenticationDisabled\": true", "\"smtpClientAuthenticationDisabled\": \"yes\"", StringComparison.Ordinal));
+
+        var run = await CliRun.RunAsync("diagnose", "--exchange-settings", settings);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.StderrLines.Should().Equal(
+            $"c2authdiag: '{settings}' is not valid Exchange Online settings (--exchange-settings) (1 error):",
+            "$.smtpClientAuthenticationDisabled: string \"yes\"; expected true or false");
+        run.Stdout.Should().BeEmpty();
+        run.ShouldHaveNoStackTrace();
+    }
+
+    [Theory]
+    [InlineData("[]", "$: an array; expected an object (the exchangeOnline section's value, as exchange-script writes it)")]
+    [InlineData("""{"smtpClientAuthenticationDisabled":false,"users":{"backup@contoso.com":{}}}""", "$.users['backup@contoso.com']: the member name \"backup@contoso.com\"; expected a user's object id (a GUID such as 6f1c2a52-6b7e-4f4e-9a51-2f6f4f0d8a10) as the member name")]
+    public async Task Every_reader_error_reaches_the_user(string content, string line)
+    {
+        using var temp = new TempDirectory();
+        string settings = temp.Write("x.json", content);
+
+        var run = await CliRun.RunAsync("diagnose", "--snapshot", Fixtures.PathOf("multi-user-tenant.json"), "--all-users", "--exchange-settings", settings);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.StderrLines.Should().Contain(line);
+        run.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public async Task A_missing_settings_file_is_exit_2()
+    {
+        using var temp = new TempDirectory();
+
+        var missing = await CliRun.RunAsync("diagnose", "--exchange-settings", temp.File("none.json"));
+        var directory = await CliRun.RunAsync("diagnose", "--exchange-settings", temp.Path);
+
+        missing.ExitCode.Should().Be(2);
+        missing.StderrLines.Should().Equal($"c2authdiag: cannot read Exchange Online settings '{temp.File("none.json")}': no such file");
+        directory.ExitCode.Should().Be(2);
+        directory.Stderr.Should().Contain("it is a directory");
+    }
+
+    [Fact]
     public async Task Help_names_the_command_and_the_option()
     {
         var root = await CliRun.RunAsync("--help");
+        var diagnose = await CliRun.RunAsync("diagnose", "--help");
+        var capture = await CliRun.RunAsync("capture", "--help");
         var script = await CliRun.RunAsync("exchange-script", "--help");
 
         root.Stdout.Should().Contain("exchange-script");
+        diagnose.Stdout.Should().Contain("--exchange-settings <FILE>");
+        capture.Stdout.Should().Contain("--exchange-settings <FILE>");
         script.Stdout.Should().Contain("--user <UPN|ID>").And.Contain("--out <FILE>").And.Contain("--script-out <FILE>").And.Contain("read-only");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
@@ -34,7 +35,37 @@ internal static class SnapshotFiles
         }
         catch (SnapshotFormatException e)
         {
-            throw Invalid(path, e);
+            throw Invalid(path, e, "a valid snapshot");
+        }
+    }
+
+    /// <summary>
+    /// Reads and validates the Exchange Online settings file of <c>--exchange-settings</c> (the JSON exchange-script's
+    /// PowerShell script writes). Problems with the file raise <see cref="InvalidInputException"/> naming the file, with
+    /// the reader's errors (JSONPaths rooted at the file's top level) as details.
+    /// </summary>
+    /// <param name="path">The file, as the user typed it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<ExchangeOnlineSettings> LoadExchangeSettingsAsync(string path, CancellationToken cancellationToken)
+    {
+        RequirePath(path, "--exchange-settings");
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"cannot read Exchange Online settings '{path}': it is a directory; expected the JSON file that exchange-script's script writes");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"cannot read Exchange Online settings '{path}': no such file");
+        }
+
+        try
+        {
+            return await new SnapshotReader().ReadExchangeOnlineSettingsFileAsync(path, cancellationToken);
+        }
+        catch (SnapshotFormatException e)
+        {
+            throw Invalid(path, e, "valid Exchange Online settings (--exchange-settings)");
         }
     }
 
@@ -128,7 +159,7 @@ internal static class SnapshotFiles
         }
     }
 
-    private static InvalidInputException Invalid(string path, SnapshotFormatException e)
+    private static InvalidInputException Invalid(string path, SnapshotFormatException e, string what)
     {
         var lines = e.Errors.Select(error => error.Message).ToList();
         if (e.Truncated)
@@ -137,6 +168,6 @@ internal static class SnapshotFiles
         }
 
         string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";
-        return new InvalidInputException($"'{path}' is not a valid snapshot ({count}):", lines);
+        return new InvalidInputException($"'{path}' is not {what} ({count}):", lines);
     }
 }
