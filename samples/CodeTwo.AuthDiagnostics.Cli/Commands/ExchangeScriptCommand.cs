@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Cli.Rendering;
+using CodeTwo.AuthDiagnostics.Rendering;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
@@ -10,7 +10,7 @@ namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 /// </summary>
 internal static class ExchangeScriptCommand
 {
-    public const string DefaultOutFile = "exchange-online.json";
+    private const string DefaultOutFile = ExchangeOnlineScript.DefaultOutputFile;
 
     public static Command Create(CliConsole console)
     {
@@ -35,7 +35,7 @@ internal static class ExchangeScriptCommand
         var command = new Command(
             "exchange-script",
             "Print a read-only Exchange Online PowerShell script (module ExchangeOnlineManagement: Connect-ExchangeOnline, then only "
-            + string.Join(", ", ExchangeSettingsScript.ExchangeCmdlets) + ") that reads the SMTP AUTH settings of the tenant and of "
+            + string.Join(", ", ExchangeOnlineScript.Cmdlets) + ") that reads the SMTP AUTH settings of the tenant and of "
             + "the given users and writes them as JSON. Exchange Online has no Graph API for them; pass the file to diagnose or "
             + "capture with --exchange-settings FILE.")
         {
@@ -65,7 +65,7 @@ internal static class ExchangeScriptCommand
                 throw new InvalidInputException("--out needs a file name for the script's JSON");
             }
 
-            string script = ExchangeSettingsScript.Render(wanted.Select(u => u.Trim()).ToArray(), outFile);
+            string script = ExchangeOnlineScript.Render(wanted.Select(u => u.Trim()), outFile);
             if (parseResult.GetValue(scriptOut) is { } scriptPath)
             {
                 SnapshotFiles.RequireWritableFilePath(scriptPath, "--script-out");
