@@ -16,28 +16,8 @@ internal static class SnapshotFiles
     /// </summary>
     /// <param name="path">The file, as the user typed it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken)
-    {
-        RequirePath(path, "--snapshot");
-        if (Directory.Exists(path))
-        {
-            throw new InvalidInputException($"cannot read snapshot '{path}': it is a directory; expected a snapshot file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"cannot read snapshot '{path}': no such file");
-        }
-
-        try
-        {
-            return await new SnapshotReader().ReadFileAsync(path, cancellationToken);
-        }
-        catch (SnapshotFormatException e)
-        {
-            throw Invalid(path, e, "a valid snapshot");
-        }
-    }
+    public static Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(path, new FileKind("--snapshot", "snapshot", "a snapshot file", "a valid snapshot"), (reader, file, token) => reader.ReadFileAsync(file, token), cancellationToken);
 
     /// <summary>
     /// Reads and validates the Exchange Online settings file of <c>--exchange-settings</c> (the JSON exchange-script's
@@ -46,26 +26,40 @@ internal static class SnapshotFiles
     /// </summary>
     /// <param name="path">The file, as the user typed it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<ExchangeOnlineSettings> LoadExchangeSettingsAsync(string path, CancellationToken cancellationToken)
+    public static Task<ExchangeOnlineSettings> LoadExchangeSettingsAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(
+            path,
+            new FileKind("--exchange-settings", "Exchange Online settings", "the JSON file that exchange-script's script writes", "valid Exchange Online settings (--exchange-settings)"),
+            (reader, file, token) => reader.ReadExchangeOnlineSettingsFileAsync(file, token),
+            cancellationToken);
+
+    private static async Task<T> ReadAsync<T>(string path, FileKind kind, Func<SnapshotReader, string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        RequirePath(path, "--exchange-settings");
+        RequirePath(path, kind.Option);
         if (Directory.Exists(path))
         {
-            throw new InvalidInputException($"cannot read Exchange Online settings '{path}': it is a directory; expected the JSON file that exchange-script's script writes");
+            throw new InvalidInputException($"cannot read {kind.Noun} '{path}': it is a directory; expected {kind.ExpectedFile}");
         }
 
         if (!File.Exists(path))
         {
-            throw new InvalidInputException($"cannot read Exchange Online settings '{path}': no such file");
+            throw new InvalidInputException($"cannot read {kind.Noun} '{path}': no such file");
         }
 
         try
         {
-            return await new SnapshotReader().ReadExchangeOnlineSettingsFileAsync(path, cancellationToken);
+            return await read(new SnapshotReader(), path, cancellationToken);
         }
         catch (SnapshotFormatException e)
         {
-            throw Invalid(path, e, "valid Exchange Online settings (--exchange-settings)");
+            var lines = e.Errors.Select(error => error.Message).ToList();
+            if (e.Truncated)
+            {
+                lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
+            }
+
+            string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";
+            throw new InvalidInputException($"'{path}' is not {kind.Valid} ({count}):", lines);
         }
     }
 
@@ -159,15 +153,6 @@ internal static class SnapshotFiles
         }
     }
 
-    private static InvalidInputException Invalid(string path, SnapshotFormatException e, string what)
-    {
-        var lines = e.Errors.Select(error => error.Message).ToList();
-        if (e.Truncated)
-        {
-            lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
-        }
-
-        string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";
-        return new InvalidInputException($"'{path}' is not {what} ({count}):", lines);
-    }
+    /// <summary>How the messages about one kind of input file name it.</summary>
+    private sealed record FileKind(string Option, string Noun, string ExpectedFile, string Valid);
 }
