@@ -23,7 +23,7 @@ internal static class ExchangeScriptCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = $"Where the script writes its JSON, relative to the PowerShell session's current location. Default: {DefaultOutFile}.",
+            Description = "Where the script writes its JSON, relative to the PowerShell session's current location.",
             HelpName = "FILE",
             DefaultValueFactory = _ => DefaultOutFile,
         };
