@@ -42,6 +42,7 @@ public sealed class CliApplication
         PlanCommand.Create,
         ApplyCommand.Create,
         CaptureCommand.Create,
+        ExchangeScriptCommand.Create,
         ValidateCommand.Create,
         RedactCommand.Create,
     ];

@@ -36,6 +36,23 @@ public sealed class DocumentationTests
         run.Stderr.Should().Be(expected.Replace("'tenant.json'", $"'{path}'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_exchangeOnline_example_is_a_valid_section_and_its_value_a_valid_settings_file()
+    {
+        using var temp = new TempDirectory();
+        var section = System.Text.Json.Nodes.JsonNode.Parse("{" + CodeBlock("## The `exchangeOnline` section", "json") + "}")!["exchangeOnline"]!;
+        var snapshot = System.Text.Json.Nodes.JsonNode.Parse(CodeBlock("## A complete example", "json"))!;
+        snapshot["sections"]!["exchangeOnline"] = section.DeepClone();
+        string settings = temp.Write("exchange-online.json", section["value"]!.ToJsonString());
+        string tenant = temp.Write("tenant.json", Fixtures.ToJson(snapshot));
+
+        var validate = await CliRun.RunAsync("validate", "--snapshot", tenant);
+        var diagnose = await CliRun.RunAsync("diagnose", "--exchange-settings", settings);
+
+        validate.ExitCode.Should().Be(0, validate.ToString());
+        diagnose.ExitCode.Should().Be(0, diagnose.ToString());
+    }
+
     /// <summary>The first fenced block of <paramref name="language"/> after <paramref name="marker"/>.</summary>
     private static string CodeBlock(string marker, string language)
     {

@@ -50,6 +50,64 @@ public sealed class CliLiveTests
     }
 
     [Fact]
+    public async Task Capture_merges_the_exchange_settings_file_into_the_snapshot()
+    {
+        await using var server = await FakeGraphServer.StartAsync(FakeTenant.FromFixture("seed-security-defaults.json"));
+        string directory = Path.Combine(Path.GetTempPath(), $"c2-capture-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string settings = Path.Combine(directory, "exchange-online.json");
+            string path = Path.Combine(directory, "tenant.json");
+            const string value = """{"smtpClientAuthenticationDisabled":true,"defaultAuthenticationPolicy":null,"authenticationPolicies":[],"users":{"cbf27734-ac10-4525-8b66-402800e03d2c":{"smtpClientAuthenticationDisabled":false,"authenticationPolicy":null}},"collectedBy":"exchange-script"}""";
+            await File.WriteAllTextAsync(path: settings, contents: value, cancellationToken: Ct);
+
+            var capture = await RunAsync("capture", "--user", "backup@contoso.com", "--exchange-settings", settings, "--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken, "--out", path);
+            var toStdout = await RunAsync("capture", "--user", "backup@contoso.com", "--exchange-settings", settings, "--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken);
+            var validate = await RunAsync("validate", "--snapshot", path);
+
+            capture.ExitCode.Should().Be(0, capture.Stderr);
+            validate.ExitCode.Should().Be(0, validate.Stderr);
+            var written = JsonNode.Parse(await File.ReadAllTextAsync(path, Ct))!;
+            written["sections"]!["exchangeOnline"]!["status"]!.GetValue<string>().Should().Be("captured");
+            JsonNode.DeepEquals(written["sections"]!["exchangeOnline"]!["value"], JsonNode.Parse(value)).Should().BeTrue();
+            toStdout.ExitCode.Should().Be(0, toStdout.Stderr);
+            JsonNode.DeepEquals(JsonNode.Parse(toStdout.Stdout)!["sections"]!["exchangeOnline"], written["sections"]!["exchangeOnline"]).Should().BeTrue();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Capture_rejects_a_bad_exchange_settings_file_before_any_request()
+    {
+        await using var server = await FakeGraphServer.StartAsync(FakeTenant.FromFixture("seed-security-defaults.json"));
+        string settings = Path.Combine(Path.GetTempPath(), $"c2-exchange-{Guid.NewGuid():N}.json");
+        try
+        {
+            await File.WriteAllTextAsync(settings, """{"smtpClientAuthenticationDisabled":false,"authenticationPolicies":[{"name":"","allowBasicAuthSmtp":true}]}""", Ct);
+
+            var capture = await RunAsync("capture", "--user", "backup@contoso.com", "--exchange-settings", settings, "--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken);
+            var all = await RunAsync("capture", "--all-users", "--exchange-settings", settings, "--out", settings + ".out", "--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken);
+
+            capture.ExitCode.Should().Be(2, capture.Stderr);
+            capture.Stderr.Should().Contain($"'{settings}' is not valid Exchange Online settings")
+                .And.Contain("$.authenticationPolicies[0].name: string \"\"; expected the policy's name, which is never empty")
+                .And.NotContain("   at ");
+            capture.Stdout.Should().BeEmpty();
+            all.ExitCode.Should().Be(2, all.Stderr);
+            all.Stderr.Should().Contain("--all-users streams the snapshot");
+            server.OuterRequests.Should().Be(0, "a bad input is reported before anything is read from Graph");
+        }
+        finally
+        {
+            File.Delete(settings);
+        }
+    }
+
+    [Fact]
     public async Task Apply_live_is_a_dry_run_unless_asked_and_then_writes_through_graph()
     {
         await using var server = await FakeGraphServer.StartAsync(FakeTenant.FromFixture("per-user-enabled.json"));

@@ -7,7 +7,10 @@ using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
-/// <summary><c>capture --user U [--user U2]… | --all-users [--out FILE]</c>: reads the tenant into a snapshot file.</summary>
+/// <summary>
+/// <c>capture --user U [--user U2]… | --all-users [--out FILE] [--exchange-settings FILE]</c>: reads the tenant into a
+/// snapshot file, with the Exchange Online settings file (from exchange-script) merged in when given.
+/// </summary>
 internal static class CaptureCommand
 {
     public const string Permissions = "Least permissions (application or delegated): Policy.Read.All, User.Read.All, "
@@ -21,11 +24,14 @@ internal static class CaptureCommand
         var users = new Option<string[]>("--user") { Description = "A user to capture (UPN or object id; repeatable).", HelpName = "UPN|ID" };
         var allUsers = new Option<bool>("--all-users") { Description = "Capture every user of the tenant (streamed to --out, with progress and an estimate of the time left)." };
         var output = new Option<string?>("--out") { Description = "Where to write the snapshot. Default: standard output (not with --all-users).", HelpName = "FILE" };
-        var command = new Command("capture", "Read the tenant's auth configuration and the given users from Microsoft Graph into a snapshot file (read-only: nothing is changed). " + Permissions)
+        var exchangeSettings = CommonOptions.ExchangeSettings();
+        var command = new Command("capture", "Read the tenant's auth configuration and the given users from Microsoft Graph into a snapshot file (read-only: nothing is changed). "
+            + "--exchange-settings adds the Exchange Online SMTP AUTH settings collected by exchange-script's PowerShell script. " + Permissions)
         {
             users,
             allUsers,
             output,
+            exchangeSettings,
         };
         connection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -42,6 +48,15 @@ internal static class CaptureCommand
             {
                 SnapshotFiles.RequireWritableFilePath(destination, "--out");
             }
+
+            // Read before connecting: a bad file is reported before any request is sent.
+            string? exchangePath = parseResult.GetValue(exchangeSettings);
+            if (all && exchangePath is not null)
+            {
+                throw new InvalidInputException("--all-users streams the snapshot to --out: merge the Exchange Online settings afterwards with diagnose --snapshot FILE --all-users --exchange-settings FILE");
+            }
+
+            var exchange = exchangePath is null ? null : await SnapshotFiles.LoadExchangeSettingsAsync(exchangePath, cancellationToken);
 
             var (client, options) = connection.Connect(parseResult, console);
             var source = new GraphSnapshotSource(client, options);
@@ -66,6 +81,10 @@ internal static class CaptureCommand
             }
 
             var snapshot = await source.CaptureAsync(SnapshotRequest.ForUsers(wanted), null, progress, cancellationToken);
+            if (exchange is not null)
+            {
+                snapshot = snapshot.WithExchangeOnline(exchange);
+            }
             if (destination is null)
             {
                 console.Out.Write(SnapshotWriter.ToJson(snapshot));

@@ -13,4 +13,12 @@ internal static class CommonOptions
         HelpName = "FILE",
         Required = true,
     };
+
+    /// <summary><c>--exchange-settings FILE</c>: the JSON that exchange-script's PowerShell script writes, merged into the snapshot.</summary>
+    public static Option<string?> ExchangeSettings() => new("--exchange-settings")
+    {
+        Description = "Exchange Online SMTP AUTH settings: the JSON file written by the script that exchange-script prints "
+            + "(the value of the snapshot section exchangeOnline). It replaces any exchangeOnline section of the snapshot.",
+        HelpName = "FILE",
+    };
 }

@@ -7,7 +7,7 @@ using CodeTwo.AuthDiagnostics.Rendering;
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--format text|json|markdown] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--format text|json|markdown] [--target-resource APPID] [--legacy-protocol P]…</c>:
 /// explains why App password is missing (or unusable) for a user and prints the plan; with <c>--all-users</c>, one
 /// line per user of the snapshot and the totals. Exit 0 whenever a diagnosis was produced, whatever the verdict.
 /// </summary>
@@ -27,9 +27,11 @@ internal static class DiagnoseCommand
             "diagnose",
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
             + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
-            + "holds only the JSON (docs/diagnosis-format.md). Exit 0 whenever a diagnosis is produced, whatever the verdict. "
+            + "holds only the JSON (docs/diagnosis-format.md). --exchange-settings merges the Exchange Online SMTP AUTH settings "
+            + "that exchange-script's PowerShell script collects. Exit 0 whenever a diagnosis is produced, whatever the verdict. "
             + "Reading a snapshot needs no Graph permission; --live lists what capturing needs.");
         options.AddTo(command);
+        options.AddExchangeSettingsTo(command);
         options.AddLiveTo(command);
         command.Options.Add(format);
         command.Options.Add(allUsers);
@@ -79,6 +81,7 @@ internal static class DiagnoseCommand
 
         var engineOptions = options.ToEngineOptions(parseResult);
         var (snapshot, name) = await options.LoadAsync(parseResult, cancellationToken);
+        (snapshot, name) = await options.WithExchangeSettingsAsync(parseResult, snapshot, name, cancellationToken);
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
         var service = DiagnosisOptions.CreateService(engineOptions);
         var report = TenantWideReport.Create(format, console.Out, snapshot);

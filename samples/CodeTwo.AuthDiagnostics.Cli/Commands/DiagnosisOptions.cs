@@ -50,6 +50,12 @@ internal sealed class DiagnosisOptions
 
     public IEnumerable<Option> All => [Snapshot, User, TargetResource, LegacyProtocol];
 
+    /// <summary><c>--exchange-settings</c>; only the commands that call <see cref="AddExchangeSettingsTo"/> have it.</summary>
+    public Option<string?> ExchangeSettings { get; } = CommonOptions.ExchangeSettings();
+
+    /// <summary>Adds <c>--exchange-settings</c> to <paramref name="command"/>.</summary>
+    public void AddExchangeSettingsTo(Command command) => command.Options.Add(ExchangeSettings);
+
     /// <summary>The engine options from the parsed command line.</summary>
     public AuthDiagnosticsOptions ToEngineOptions(ParseResult parseResult)
     {
@@ -113,6 +119,7 @@ internal sealed class DiagnosisOptions
         var (snapshot, name) = console is not null && parseResult.GetValue(Live)
             ? await CaptureAsync(parseResult, console, cancellationToken)
             : await LoadAsync(parseResult, cancellationToken);
+        (snapshot, name) = await WithExchangeSettingsAsync(parseResult, snapshot, name, cancellationToken);
         string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(User));
         var service = CreateService(engineOptions);
         return new DiagnosisInput(snapshot, name, UserRef.Parse(user), service, service.Diagnose(snapshot, UserRef.Parse(user)));
@@ -125,6 +132,21 @@ internal sealed class DiagnosisOptions
     /// <summary>Reads --snapshot (or the embedded sample).</summary>
     public Task<(TenantSnapshot Snapshot, string Name)> LoadAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         SnapshotInput.LoadAsync(parseResult.GetValue(Snapshot), cancellationToken);
+
+    /// <summary>
+    /// The snapshot with the <c>--exchange-settings</c> file merged in, and its display name saying so, when the command
+    /// has the option and it was given; otherwise both unchanged.
+    /// </summary>
+    public async Task<(TenantSnapshot Snapshot, string Name)> WithExchangeSettingsAsync(ParseResult parseResult, TenantSnapshot snapshot, string name, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetResult(ExchangeSettings)?.GetValueOrDefault<string?>() is not { } path)
+        {
+            return (snapshot, name);
+        }
+
+        var settings = await SnapshotFiles.LoadExchangeSettingsAsync(path, cancellationToken);
+        return (snapshot.WithExchangeOnline(settings), $"{name}, with Exchange Online settings from '{path}'");
+    }
 
     private async Task<(TenantSnapshot Snapshot, string Name)> CaptureAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
@@ -15,26 +16,50 @@ internal static class SnapshotFiles
     /// </summary>
     /// <param name="path">The file, as the user typed it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken)
+    public static Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(path, new FileKind("--snapshot", "snapshot", "a snapshot file", "a valid snapshot"), (reader, file, token) => reader.ReadFileAsync(file, token), cancellationToken);
+
+    /// <summary>
+    /// Reads and validates the Exchange Online settings file of <c>--exchange-settings</c> (the JSON exchange-script's
+    /// PowerShell script writes). Problems with the file raise <see cref="InvalidInputException"/> naming the file, with
+    /// the reader's errors (JSONPaths rooted at the file's top level) as details.
+    /// </summary>
+    /// <param name="path">The file, as the user typed it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static Task<ExchangeOnlineSettings> LoadExchangeSettingsAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(
+            path,
+            new FileKind("--exchange-settings", "Exchange Online settings", "the JSON file that exchange-script's script writes", "valid Exchange Online settings (--exchange-settings)"),
+            (reader, file, token) => reader.ReadExchangeOnlineSettingsFileAsync(file, token),
+            cancellationToken);
+
+    private static async Task<T> ReadAsync<T>(string path, FileKind kind, Func<SnapshotReader, string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        RequirePath(path, "--snapshot");
+        RequirePath(path, kind.Option);
         if (Directory.Exists(path))
         {
-            throw new InvalidInputException($"cannot read snapshot '{path}': it is a directory; expected a snapshot file");
+            throw new InvalidInputException($"cannot read {kind.Noun} '{path}': it is a directory; expected {kind.ExpectedFile}");
         }
 
         if (!File.Exists(path))
         {
-            throw new InvalidInputException($"cannot read snapshot '{path}': no such file");
+            throw new InvalidInputException($"cannot read {kind.Noun} '{path}': no such file");
         }
 
         try
         {
-            return await new SnapshotReader().ReadFileAsync(path, cancellationToken);
+            return await read(new SnapshotReader(), path, cancellationToken);
         }
         catch (SnapshotFormatException e)
         {
-            throw Invalid(path, e);
+            var lines = e.Errors.Select(error => error.Message).ToList();
+            if (e.Truncated)
+            {
+                lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
+            }
+
+            string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";
+            throw new InvalidInputException($"'{path}' is not {kind.Valid} ({count}):", lines);
         }
     }
 
@@ -128,15 +153,6 @@ internal static class SnapshotFiles
         }
     }
 
-    private static InvalidInputException Invalid(string path, SnapshotFormatException e)
-    {
-        var lines = e.Errors.Select(error => error.Message).ToList();
-        if (e.Truncated)
-        {
-            lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
-        }
-
-        string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";
-        return new InvalidInputException($"'{path}' is not a valid snapshot ({count}):", lines);
-    }
+    /// <summary>How the messages about one kind of input file name it.</summary>
+    private sealed record FileKind(string Option, string Noun, string ExpectedFile, string Valid);
 }
