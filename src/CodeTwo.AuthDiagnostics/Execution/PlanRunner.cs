@@ -441,14 +441,17 @@ public sealed partial class PlanRunner
                 return response;
             }
 
-            var delay = RetryDelay(response, attempt, maxDelay);
+            var delay = RetryDelay(response, attempt, maxDelay, time.GetUtcNow());
             LogRetry(request.Method, response.StatusCode, attempt, delay.TotalSeconds);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary><c>Retry-After</c> when present (seconds or an HTTP date), else 1, 2, 4, 8… seconds; never above <paramref name="max"/>.</summary>
-    internal static TimeSpan RetryDelay(GraphResponse response, int attempt, TimeSpan max)
+    /// <summary>
+    /// <c>Retry-After</c> when present (seconds, or an HTTP date measured from <paramref name="now"/>, the injected
+    /// clock's time), else 1, 2, 4, 8… seconds; never above <paramref name="max"/>.
+    /// </summary>
+    internal static TimeSpan RetryDelay(GraphResponse response, int attempt, TimeSpan max, DateTimeOffset now)
     {
         TimeSpan delay = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
         if (response.Headers.TryGetValue("Retry-After", out string? value))
@@ -459,7 +462,7 @@ public sealed partial class PlanRunner
             }
             else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
             {
-                delay = date - DateTimeOffset.UtcNow;
+                delay = date - now;
             }
         }
 

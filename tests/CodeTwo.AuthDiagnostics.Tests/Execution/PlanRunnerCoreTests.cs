@@ -367,6 +367,17 @@ public sealed class PlanRunnerCoreTests
             .Should().Contain("It''s here");
     }
 
+    [Fact]
+    public void An_HTTP_date_Retry_After_is_measured_from_the_injected_clock_not_the_wall_clock()
+    {
+        var now = new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero); // far from the wall clock on purpose
+        var response = new GraphResponse(429, new Dictionary<string, string> { ["Retry-After"] = now.AddSeconds(20).ToString("R") }, null);
+
+        PlanRunner.RetryDelay(response, 1, TimeSpan.FromMinutes(2), now).Should().Be(TimeSpan.FromSeconds(20));
+        PlanRunner.RetryDelay(response, 1, TimeSpan.FromSeconds(5), now).Should().Be(TimeSpan.FromSeconds(5), "the bound still holds");
+        PlanRunner.RetryDelay(response, 1, TimeSpan.FromMinutes(2), now.AddMinutes(1)).Should().Be(TimeSpan.Zero, "a date already past means retry at once");
+    }
+
     private static string Raw(JsonElement? element) => element?.GetRawText() ?? "null";
 
     private static string Normalized(string snapshotJson) =>
