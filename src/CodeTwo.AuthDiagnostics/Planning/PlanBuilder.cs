@@ -208,7 +208,7 @@ internal static class PlanBuilder
                     "Decide whether to turn off security defaults (only for a product that signs in over SMTP AUTH)",
                     $"Security defaults block every legacy-authentication sign-in, so an app password can only be used with them off. {Cost} " +
                         "The change only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.",
-                    $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise leave security defaults on.",
+                    DecisionInstructions(upn, "leave security defaults on"),
                     endpoints.EntraAdminCenter,
                     [DiagnosticCodes.SecurityDefaultsEnabled],
                     SecurityAdministrator));
@@ -239,7 +239,7 @@ internal static class PlanBuilder
                     $"Decide whether to exclude {upn} from Conditional Access policy {facts.QuotedName} (only for a product that signs in over SMTP AUTH)",
                     $"The policy stops {upn}'s app-password sign-ins; excluding the account would let them through. {Cost} " +
                         "The exclusion only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it." + managed,
-                    $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise leave the policy as it is.",
+                    DecisionInstructions(upn, "leave the policy as it is"),
                     endpoints.EntraAdminCenter,
                     fixes,
                     ConditionalAccessAdministrator));
@@ -266,9 +266,9 @@ internal static class PlanBuilder
             changeSteps.Add(id);
         }
 
-        if (blocking.Contains(DiagnosticCodes.SmtpAuthDisabledForMailbox) && user.User.Id is { } smtpUser && index.Snapshot.Sections.ExchangeOnline.Value is { } exchange)
+        if (blocking.Contains(DiagnosticCodes.SmtpAuthDisabledForMailbox) && index.Snapshot.Sections.ExchangeOnline.Value is { } exchange)
         {
-            steps.Add(AllowSmtpAuth(SmtpAuthState.Of(exchange, smtpUser), exchange, upn, endpoints));
+            steps.Add(AllowSmtpAuth(SmtpAuthState.Of(exchange, userId), exchange, upn, endpoints));
             changeSteps.Add(PlanStepIds.AllowSmtpAuth);
         }
 
@@ -447,6 +447,10 @@ internal static class PlanBuilder
     /// A tenant-weakening change the plan does not make because no declared protocol says it would help (catalog v1.1
     /// §2, §6.4): a manual decision, high risk, behind an approval, with no request and no simulated effect.
     /// </summary>
+    /// <summary>What a person does with a decision step: find the protocol, and only for one that still accepts app passwords, declare it.</summary>
+    private static string DecisionInstructions(string upn, string otherwise) =>
+        $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise {otherwise}.";
+
     private static PlanStep Decision(string id, string title, string explanation, string instructions, string url, string[] fixes, string role) =>
         Manual(id, title, explanation, instructions, url, fixes, [], null, role) with { Risk = Risk.High, RequiresApproval = true };
 

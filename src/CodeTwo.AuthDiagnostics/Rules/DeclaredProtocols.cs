@@ -39,9 +39,6 @@ internal sealed class DeclaredProtocols
     /// </summary>
     public bool WeakeningCanHelp => Open.Count > 0;
 
-    /// <summary>Whether SMTP AUTH is declared.</summary>
-    public bool SmtpAuth => (Declared & LegacyProtocols.SmtpAuth) != 0;
-
     public static DeclaredProtocols For(RuleContext context) => For(context.Settings, context.Snapshot.CapturedAt);
 
     public static DeclaredProtocols For(DiagnosticsSettings settings, DateTimeOffset capturedAt) =>

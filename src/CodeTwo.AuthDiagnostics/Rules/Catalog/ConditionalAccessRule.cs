@@ -22,7 +22,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
     public override IReadOnlyList<RuleDescriptor> Descriptors => [MfaFromCa, Blocked, Unsatisfiable, ReportOnly, MayApply, Registration];
 
-    /// <summary>APW090 is described by <see cref="DataCoverageRule"/>; this rule reports it for role scope it cannot see.</summary>
+    /// <summary>The permission without which Graph leaves <c>roleTemplateId</c> out of <c>transitiveMemberOf</c>.</summary>
     private const string RoleManagementPermission = "RoleManagement.Read.Directory";
 
     public override void Evaluate(RuleContext context)

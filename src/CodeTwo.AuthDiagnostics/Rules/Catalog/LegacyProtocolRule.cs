@@ -24,7 +24,6 @@ internal sealed class LegacyProtocolRule : CatalogRule
     {
         var protocols = DeclaredProtocols.For(context);
         string date = LegacyProtocolRetirements.Format(protocols.Date);
-        var capturedAt = new Evidence("/capturedAt", EvidenceValues.String(SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)), $"any date: the retirement table is read on {date} (UTC), and its dates apply to every cloud (Microsoft announced them for Microsoft 365 as a whole)");
 
         if (protocols.NoneDeclared)
         {
@@ -38,7 +37,7 @@ internal sealed class LegacyProtocolRule : CatalogRule
                 "Exchange Online accepts app passwords only over SMTP AUTH",
                 $"Microsoft has retired Basic authentication, and with it app passwords, almost everywhere a legacy client could use one. On {date}: {Table(protocols.Date)} " +
                 $"So with Exchange Online only SMTP AUTH can still use an app password. Declare the protocols the product uses with {context.UserName} (options.LegacyProtocols, or --legacy-protocol on the CLI) to find out whether an app password can work at all; the durable fix is Microsoft Graph with OAuth (an app registration).",
-                [new Evidence("/", null, "the host declares the protocols it signs in with (options.LegacyProtocols)"), capturedAt]);
+                [new Evidence("/", null, "the host declares the protocols it signs in with (options.LegacyProtocols)"), CapturedAt(context, date)]);
             return;
         }
 
@@ -52,7 +51,7 @@ internal sealed class LegacyProtocolRule : CatalogRule
         var evidence = new[]
         {
             new Evidence("/", EvidenceValues.String(string.Join(", ", protocols.Retired.Select(r => r.CliName))), "a declared protocol that still accepts app passwords on the capture date, or OAuth"),
-            capturedAt,
+            CapturedAt(context, date),
         };
         if (protocols.AllRetired)
         {
@@ -81,6 +80,12 @@ internal sealed class LegacyProtocolRule : CatalogRule
             Severity.Warning,
             FindingKind.Usability);
     }
+
+    /// <summary>The capture instant as evidence: the table is read on its UTC date, for every cloud.</summary>
+    private static Evidence CapturedAt(RuleContext context, string date) => new(
+        "/capturedAt",
+        EvidenceValues.String(SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)),
+        $"any date: the retirement table is read on {date} (UTC), and its dates apply to every cloud (Microsoft announced them for Microsoft 365 as a whole)");
 
     /// <summary>The retirement table in one paragraph, as it stands on <paramref name="date"/>.</summary>
     private static string Table(DateOnly date)

@@ -133,8 +133,6 @@ internal sealed class SmtpAuthState
 
     public ExchangeMailboxSettings? Mailbox { get; private init; }
 
-    public bool TenantDisabled { get; private init; }
-
     /// <summary>The mailbox is off, or follows a tenant that is off.</summary>
     public bool MailboxBlocks { get; private init; }
 
@@ -164,7 +162,6 @@ internal sealed class SmtpAuthState
         {
             UserId = userId,
             Mailbox = mailbox,
-            TenantDisabled = settings.SmtpClientAuthenticationDisabled,
             MailboxBlocks = mailboxBlocks,
             Policy = policy,
             PolicyFromUser = fromUser,
