@@ -14,6 +14,12 @@ public sealed class DiagnosticsSettings
             throw new ArgumentOutOfRangeException(nameof(options), options.PropagationWait, "PropagationWait must be between 0 and 24 hours.");
         }
 
+        var known = LegacyProtocolRetirements.All.Aggregate(LegacyProtocols.None, (all, row) => all | row.Protocol);
+        if ((options.LegacyProtocols & ~known) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LegacyProtocols, $"LegacyProtocols holds a value that is not a known protocol ({(int)(options.LegacyProtocols & ~known)}); use the named LegacyProtocols flags.");
+        }
+
         TargetResourceAppId = options.TargetResourceAppId.Trim();
         LegacyProtocols = options.LegacyProtocols;
         PropagationWait = options.PropagationWait;

@@ -296,6 +296,14 @@ public sealed class CatalogV11Tests
         second.Should().Be(first);
     }
 
+    [Fact]
+    public void A_protocol_value_outside_the_named_flags_is_refused_when_the_engine_is_built()
+    {
+        var build = () => new DiagnosticEngine(new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.SmtpAuth | (LegacyProtocols)256 });
+
+        build.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*not a known protocol (256)*");
+    }
+
     // ---- the retirement table as data --------------------------------------------------------------------------
 
     [Fact]
