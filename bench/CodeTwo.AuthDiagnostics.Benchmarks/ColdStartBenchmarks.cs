@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Benchmarks;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Benchmarks;

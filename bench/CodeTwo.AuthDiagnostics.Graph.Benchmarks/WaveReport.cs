@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CodeTwo.AuthDiagnostics.Execution;
+using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Benchmarks;
 

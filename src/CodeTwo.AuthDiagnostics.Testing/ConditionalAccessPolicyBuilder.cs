@@ -1,3 +1,4 @@
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Testing.Internal;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;

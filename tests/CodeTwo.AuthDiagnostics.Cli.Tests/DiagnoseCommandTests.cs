@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CodeTwo.AuthDiagnostics.Rules;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Tests;
 

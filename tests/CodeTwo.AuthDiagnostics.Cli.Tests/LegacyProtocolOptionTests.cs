@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Commands;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
+using CodeTwo.AuthDiagnostics.Rules;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Tests;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Testing;
 using Microsoft.Extensions.DependencyInjection;

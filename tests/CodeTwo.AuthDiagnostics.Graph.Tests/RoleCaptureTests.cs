@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
@@ -133,6 +134,6 @@ public sealed class RoleCaptureTests
         ["id"] = RoleEntryId(tenant),
     };
 
-    private static Diagnosis.Diagnosis Diagnose(TenantSnapshot snapshot) =>
+    private static Diagnosis Diagnose(TenantSnapshot snapshot) =>
         new AuthDiagnosticsService(Microsoft.Extensions.Options.Options.Create(new AuthDiagnosticsOptions())).Diagnose(snapshot, UserRef.Parse(Upn));
 }

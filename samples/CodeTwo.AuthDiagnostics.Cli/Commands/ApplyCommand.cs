@@ -1,9 +1,10 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph;
 using CodeTwo.AuthDiagnostics.Rendering;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;

@@ -3,6 +3,7 @@ using System.Globalization;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
@@ -158,10 +158,10 @@ internal sealed class DiagnosisOptions
         string user = parseResult.GetValue(User) ?? throw new InvalidInputException("--live needs --user (the user to capture and diagnose)");
         var (client, options) = Connection.Connect(parseResult, console);
         var source = new Graph.GraphSnapshotSource(client, options);
-        var snapshot = await source.CaptureAsync(Execution.SnapshotRequest.ForUser(user), null, ProgressDisplay.For(console), cancellationToken);
+        var snapshot = await source.CaptureAsync(Snapshots.SnapshotRequest.ForUser(user), null, ProgressDisplay.For(console), cancellationToken);
         return (snapshot, $"live capture of tenant {snapshot.TenantId} ({source.Cloud})");
     }
 }
 
 /// <summary>What a diagnosing command works on: the snapshot (and its display name), the user, the service and its diagnosis.</summary>
-internal sealed record DiagnosisInput(TenantSnapshot Snapshot, string Name, UserRef User, AuthDiagnosticsService Service, Diagnosis.Diagnosis Diagnosis);
+internal sealed record DiagnosisInput(TenantSnapshot Snapshot, string Name, UserRef User, AuthDiagnosticsService Service, Diagnosis Diagnosis);

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Rendering;
@@ -25,7 +26,7 @@ internal abstract class TenantWideReport
 
     public int Count { get; private set; }
 
-    public void Add(Diagnosis.Diagnosis diagnosis)
+    public void Add(Diagnosis diagnosis)
     {
         Count++;
         totals[diagnosis.Verdict]++;
@@ -36,13 +37,13 @@ internal abstract class TenantWideReport
 
     protected static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 
-    protected static string[] RootCauseCodes(Diagnosis.Diagnosis diagnosis) =>
+    protected static string[] RootCauseCodes(Diagnosis diagnosis) =>
         diagnosis.RootCauses.Select(f => f.Code).Distinct().ToArray();
 
     protected IEnumerable<(Verdict Verdict, int Count)> Totals() =>
         new[] { Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate }.Select(v => (v, totals[v]));
 
-    protected abstract void Write(Diagnosis.Diagnosis diagnosis);
+    protected abstract void Write(Diagnosis diagnosis);
 
     /// <summary>Aligned lines for a terminal, names made safe to print.</summary>
     private sealed class TextReport(TextWriter output) : TenantWideReport
@@ -64,7 +65,7 @@ internal abstract class TenantWideReport
             output.WriteLine("Diagnose one of them with --user UPN for the evidence and the plan.");
         }
 
-        protected override void Write(Diagnosis.Diagnosis diagnosis)
+        protected override void Write(Diagnosis diagnosis)
         {
             if (!headerWritten)
             {
@@ -115,7 +116,7 @@ internal abstract class TenantWideReport
             output.WriteLine();
         }
 
-        protected override void Write(Diagnosis.Diagnosis diagnosis)
+        protected override void Write(Diagnosis diagnosis)
         {
             writer.WriteStartObject();
             writer.WriteString("user", diagnosis.UserPrincipalName ?? diagnosis.RequestedUser);

@@ -1,7 +1,9 @@
 using CodeTwo.AuthDiagnostics;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph;
 using CodeTwo.AuthDiagnostics.Graph.Internal;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,6 @@
 using CodeTwo.AuthDiagnostics;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Extension methods live in the DI namespace, as Microsoft.Extensions.* packages do.

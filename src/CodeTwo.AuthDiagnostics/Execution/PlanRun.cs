@@ -1,8 +1,9 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
 
 namespace CodeTwo.AuthDiagnostics.Execution;
 
-/// <summary>The outcome of <see cref="PlanRunner.RunAsync(Diagnosis.Diagnosis, PlanRunOptions, CancellationToken)"/>.</summary>
+/// <summary>The outcome of <see cref="PlanRunner.RunAsync(Diagnosis, PlanRunOptions, CancellationToken)"/>.</summary>
 public sealed record PlanRun
 {
     /// <summary>How the run ended.</summary>

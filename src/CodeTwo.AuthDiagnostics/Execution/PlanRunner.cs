@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rendering;
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -58,7 +60,7 @@ public sealed partial class PlanRunner
     /// <param name="diagnosis">The diagnosis whose plan to run.</param>
     /// <param name="options">How to run it (defaults: dry run, nothing approved).</param>
     /// <param name="cancellationToken">Cancels the run; completed steps stay journaled.</param>
-    public Task<PlanRun> RunAsync(Diagnosis.Diagnosis diagnosis, PlanRunOptions options, CancellationToken cancellationToken = default)
+    public Task<PlanRun> RunAsync(Diagnosis diagnosis, PlanRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         return RunPlanAsync(diagnosis.Plan, UserRef.Parse(diagnosis.UserId ?? diagnosis.RequestedUser), options, cancellationToken);

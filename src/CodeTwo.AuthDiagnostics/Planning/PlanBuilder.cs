@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Rules.Catalog;
 using CodeTwo.AuthDiagnostics.Snapshots;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rules;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
 

@@ -1,3 +1,5 @@
+using CodeTwo.AuthDiagnostics.Diagnostics;
+
 namespace CodeTwo.AuthDiagnostics.Rendering;
 
 /// <summary>A diagnosis as plain console text (the same layout as <see cref="DiagnosisMarkdown"/>, without markup).</summary>
@@ -5,7 +7,7 @@ public static class DiagnosisText
 {
     /// <summary>Renders <paramref name="diagnosis"/> as plain text.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
-    public static string Render(Diagnosis.Diagnosis diagnosis)
+    public static string Render(Diagnosis diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         return DiagnosisDocument.Render(diagnosis, markdown: false);

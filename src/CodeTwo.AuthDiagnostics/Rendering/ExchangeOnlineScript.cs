@@ -1,5 +1,6 @@
 using System.Text;
 using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
 

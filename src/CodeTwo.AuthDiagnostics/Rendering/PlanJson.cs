@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
@@ -17,7 +18,7 @@ public static class PlanJson
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("schemaVersion", Diagnosis.Diagnosis.CurrentSchemaVersion);
+            writer.WriteNumber("schemaVersion", Diagnosis.CurrentSchemaVersion);
             DiagnosisJson.WritePlan(writer, plan);
             writer.WriteEndObject();
         }

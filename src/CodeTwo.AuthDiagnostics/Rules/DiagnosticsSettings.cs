@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Rules;
 

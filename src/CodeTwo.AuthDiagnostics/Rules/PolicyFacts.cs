@@ -23,7 +23,7 @@ internal sealed class PolicyFacts
     private string? statePointer;
     private string? stateJson;
     private string? quotedName;
-    private IReadOnlyList<Diagnosis.Evidence>? policyEvidence;
+    private IReadOnlyList<Evidence>? policyEvidence;
 
     public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId)
     {
@@ -116,7 +116,7 @@ internal sealed class PolicyFacts
     /// Concurrent first uses may each build it; they build the same value.
     /// </summary>
     /// <param name="build">Builds the evidence from this policy.</param>
-    public IReadOnlyList<Diagnosis.Evidence> PolicyEvidence(Func<PolicyFacts, Diagnosis.Evidence[]> build) =>
+    public IReadOnlyList<Evidence> PolicyEvidence(Func<PolicyFacts, Evidence[]> build) =>
         policyEvidence ??= Array.AsReadOnly(build(this));
 
     public bool ScopesByGroupsOrRoles { get; }

@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Snapshots;
 

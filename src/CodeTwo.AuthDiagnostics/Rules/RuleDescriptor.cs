@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Rules;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,7 +72,7 @@ public sealed class DependencyInjectionTests
         var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
         var progress = new RecordingProgress();
 
-        var results = new List<CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis>();
+        var results = new List<CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis>();
         await foreach (var diagnosis in diagnostics.DiagnoseAllAsync(Fixture.Load("multi-user-tenant.json").Snapshot(), progress, TestContext.Current.CancellationToken))
         {
             results.Add(diagnosis);

@@ -1,5 +1,7 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Rendering;
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Diagnosis;

@@ -1,8 +1,10 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rendering;
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Testing;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 

@@ -1,10 +1,11 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rendering;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.Diagnosis;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Planning;
 

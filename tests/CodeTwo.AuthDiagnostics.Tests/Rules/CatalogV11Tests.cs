@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using static CodeTwo.AuthDiagnostics.Tests.TestSupport.Baseline;
 

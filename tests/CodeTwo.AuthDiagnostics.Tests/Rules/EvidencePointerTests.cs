@@ -1,4 +1,5 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Rules;

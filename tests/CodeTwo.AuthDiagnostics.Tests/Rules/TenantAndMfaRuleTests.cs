@@ -1,5 +1,6 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using static CodeTwo.AuthDiagnostics.Tests.TestSupport.Baseline;
 

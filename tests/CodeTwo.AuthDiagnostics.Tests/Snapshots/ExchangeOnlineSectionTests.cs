@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;

@@ -1,6 +1,7 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.TestSupport;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using CodeTwo.AuthDiagnostics.Diagnosis;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis.Diagnosis;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rules;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.TestSupport;
 

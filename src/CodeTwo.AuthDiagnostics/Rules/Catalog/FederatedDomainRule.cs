@@ -1,4 +1,4 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;

@@ -1,5 +1,5 @@
 using System.Text;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;

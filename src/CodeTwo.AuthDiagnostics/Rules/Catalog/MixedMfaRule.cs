@@ -1,5 +1,5 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Rules;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 

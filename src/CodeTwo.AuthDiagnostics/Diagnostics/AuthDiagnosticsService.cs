@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
-using CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CodeTwo.AuthDiagnostics;
+namespace CodeTwo.AuthDiagnostics.Diagnostics;
 
 /// <summary>The default <see cref="IAuthDiagnostics"/>: a <see cref="DiagnosticEngine"/> built once from the options, with logging.</summary>
 public sealed partial class AuthDiagnosticsService : IAuthDiagnostics
@@ -28,7 +28,7 @@ public sealed partial class AuthDiagnosticsService : IAuthDiagnostics
     public DiagnosticEngine Engine => engine;
 
     /// <inheritdoc />
-    public Diagnosis.Diagnosis Diagnose(TenantSnapshot snapshot, UserRef user)
+    public Diagnosis Diagnose(TenantSnapshot snapshot, UserRef user)
     {
         var diagnosis = engine.Diagnose(snapshot, user);
         LogDiagnosed(diagnosis.RequestedUser, diagnosis.Verdict, diagnosis.Findings.Count, diagnosis.Plan.Steps.Count);
@@ -36,7 +36,7 @@ public sealed partial class AuthDiagnosticsService : IAuthDiagnostics
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Diagnosis.Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         int total = snapshot.Users.Count + snapshot.MissingUsers.Count;

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>What a finding is about.</summary>
 public enum FindingKind

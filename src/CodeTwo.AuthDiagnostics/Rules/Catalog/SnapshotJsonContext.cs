@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using CodeTwo.AuthDiagnostics.Rules.Catalog;
 
-namespace CodeTwo.AuthDiagnostics;
+namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
 /// <summary>Source-generated System.Text.Json metadata for the few values serialised with the serializer (trim and AOT safe).</summary>
 [JsonSerializable(typeof(string))]

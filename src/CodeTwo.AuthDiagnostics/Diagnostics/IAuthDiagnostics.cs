@@ -1,7 +1,6 @@
-using CodeTwo.AuthDiagnostics.Diagnosis;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics;
+namespace CodeTwo.AuthDiagnostics.Diagnostics;
 
 /// <summary>The service hosts call: diagnose one user, or stream diagnoses for every user of a snapshot.</summary>
 public interface IAuthDiagnostics
@@ -9,13 +8,13 @@ public interface IAuthDiagnostics
     /// <summary>Diagnoses one user (pure computation; never throws for a tenant state).</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="user">The user (UPN or object id).</param>
-    Diagnosis.Diagnosis Diagnose(TenantSnapshot snapshot, UserRef user);
+    Diagnosis Diagnose(TenantSnapshot snapshot, UserRef user);
 
     /// <summary>Diagnoses every user of the snapshot (then every missing user), streaming results.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="progress">Receives how many users are done out of how many; optional.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
-    IAsyncEnumerable<Diagnosis.Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Progress of a tenant-wide diagnosis.</summary>

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>A user as a host names it: a user principal name or an object id.</summary>
 public readonly record struct UserRef

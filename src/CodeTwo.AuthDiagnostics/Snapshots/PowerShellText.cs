@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CodeTwo.AuthDiagnostics.Planning;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>PowerShell literals for tenant text (user names, policy names) in commands the plan prints.</summary>
 internal static class PowerShellText

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>
 /// The answer for one user. Precedence: <see cref="Unavailable"/> &gt; <see cref="Indeterminate"/> &gt;

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>One result of one rule for one user.</summary>
 public sealed record Finding

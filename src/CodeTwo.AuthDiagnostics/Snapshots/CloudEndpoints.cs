@@ -1,6 +1,5 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Planning;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>
 /// The Graph endpoint, sign-in authority and portals of each Microsoft cloud, in one table used by plans, capture and

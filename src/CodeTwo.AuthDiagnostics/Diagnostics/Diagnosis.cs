@@ -1,6 +1,7 @@
 using CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Rules;
 
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Diagnostics;
 
 /// <summary>
 /// Everything a host needs to explain and fix one user's App password situation: the verdict, the findings (root

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>The codes of diagnostic catalog v1.1.</summary>
 public static class DiagnosticCodes

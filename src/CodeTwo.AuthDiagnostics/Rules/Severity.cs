@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>How much a finding matters. Only blockers drive the verdict.</summary>
 public enum Severity

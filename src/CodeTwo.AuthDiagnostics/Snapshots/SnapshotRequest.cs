@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Execution;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>What to capture: the tenant sections and the listed users (UPNs or ids), or all users.</summary>
 public sealed record SnapshotRequest

@@ -1,6 +1,5 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Execution;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>Reads the tenant into a snapshot (live capture, or an in-memory tenant in tests); the plan runner's verify steps use it.</summary>
 public interface ISnapshotSource

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>How well a finding is backed.</summary>
 public enum Confidence

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Diagnosis;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics.Diagnostics;
 
 /// <summary>
 /// The smallest set of the plan's changes after which the verdict becomes <see cref="Verdict.Available"/>, found by

@@ -1,0 +1,27 @@
+namespace CodeTwo.AuthDiagnostics.Rules;
+
+/// <summary>How the host uses app passwords, and its own rule policy. Read once when the engine is built.</summary>
+/// <example>
+/// <code>
+/// services.AddAuthDiagnostics(options =>
+/// {
+///     options.TargetResourceAppId = KnownApps.ExchangeOnline;
+///     options.LegacyProtocols = LegacyProtocols.Ews | LegacyProtocols.Imap;
+///     options.Rules.Disable("APW040");
+/// });
+/// </code>
+/// </example>
+public sealed class AuthDiagnosticsOptions
+{
+    /// <summary>The app id of the resource the host's legacy client signs in to. Default: Exchange Online.</summary>
+    public string TargetResourceAppId { get; set; } = KnownApps.ExchangeOnline;
+
+    /// <summary>The Exchange Online protocols the host uses with an app password. Default: none declared.</summary>
+    public LegacyProtocols LegacyProtocols { get; set; } = LegacyProtocols.None;
+
+    /// <summary>How long the plan waits after revoking sessions before the user signs in again. Default 15 minutes.</summary>
+    public TimeSpan PropagationWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Host rule policy: disable or re-grade built-in codes, add the host's own rules.</summary>
+    public RuleOptions Rules { get; } = new();
+}
