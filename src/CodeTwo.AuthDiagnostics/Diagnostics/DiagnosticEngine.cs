@@ -36,6 +36,11 @@ public sealed class DiagnosticEngine
         Settings = new DiagnosticsSettings(options);
         var rules = BuiltInRules.Create().Concat(options.Rules.AddedRules).ToArray();
         descriptors = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal) { [RuleFailure.Code] = RuleFailure };
+        foreach (var descriptor in PlanAdvisories.All)
+        {
+            descriptors.Add(descriptor.Code, descriptor);
+        }
+
         foreach (var rule in rules)
         {
             foreach (var descriptor in rule.Descriptors)
@@ -112,7 +117,7 @@ public sealed class DiagnosticEngine
         var plan = PlanBuilder.Build(index, entry, requested, findings, verdict, Settings);
 
         context.Verdict = verdict;
-        context.Plan = plan;
+        PlanAdvice.Report(context, plan);
         Run(outcomeRules, context, RuleStage.Outcome);
         var all = Order(context.Findings);
         plan = plan with { Advisories = all.Where(f => f.Kind == FindingKind.Advisory).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
-using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.Logging;
@@ -80,7 +79,7 @@ public sealed partial class PlanRunner
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts, "MaxAttempts must be at least 1.");
         }
 
-        var run = new RunState(plan, user, options, options.Journal ?? new InMemoryPlanJournal(), Fingerprint(plan));
+        var run = new RunState(plan, user, options, options.Journal ?? new InMemoryPlanJournal(), PlanFingerprint.Of(plan));
         var history = await run.Journal.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (history.FirstOrDefault(e => e.PlanFingerprint != run.Fingerprint) is { } foreign)
         {
@@ -194,22 +193,6 @@ public sealed partial class PlanRunner
         }
 
         return new PlanRun { Status = PlanRunStatus.Completed, Mode = mode, Steps = results, WritesSent = writes };
-    }
-
-    /// <summary>A short, stable fingerprint of a plan (SHA-256 of its JSON), used to tie a journal to its plan.</summary>
-    /// <param name="plan">The plan.</param>
-    public static string Fingerprint(RemediationPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            DiagnosisJson.WritePlan(writer, plan);
-            writer.WriteEndObject();
-        }
-
-        return Convert.ToHexString(SHA256.HashData(buffer.ToArray()).AsSpan(0, 12)).ToLowerInvariant();
     }
 
     private async Task<PlanRun?> RunGraphStepAsync(RunState run, PlanStep step, JournalEntry? last, CancellationToken cancellationToken)

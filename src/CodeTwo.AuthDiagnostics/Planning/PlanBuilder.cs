@@ -481,35 +481,12 @@ internal static class PlanBuilder
 
     private static string[] Present(HashSet<string> codes, params string[] candidates) => candidates.Where(codes.Contains).ToArray();
 
-    private static string[] RequiredReadPermissions(IReadOnlyList<Finding> findings)
-    {
-        var permissions = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var finding in findings.Where(f => f.Code == DiagnosticCodes.DataNotCaptured))
-        {
-            foreach (var evidence in finding.Evidence)
-            {
-                // Evidence of a missing section: expected "captured (Permission)"; actual may name the failed request's permissions.
-                if (evidence.Expected.StartsWith("captured (", StringComparison.Ordinal))
-                {
-                    permissions.UnionWith(evidence.Expected["captured (".Length..^1].Split(", "));
-                }
-
-                if (evidence.ActualJson is { } actual && actual.Contains("requiredPermissions", StringComparison.Ordinal))
-                {
-                    using var document = JsonDocument.Parse(actual);
-                    if (document.RootElement.TryGetProperty("requiredPermissions", out var list))
-                    {
-                        foreach (var permission in list.EnumerateArray())
-                        {
-                            permissions.Add(permission.GetString()!);
-                        }
-                    }
-                }
-            }
-        }
-
-        return permissions.ToArray();
-    }
+    private static string[] RequiredReadPermissions(IReadOnlyList<Finding> findings) => findings
+        .Where(f => f.Code == DiagnosticCodes.DataNotCaptured)
+        .SelectMany(f => f.RequiredPermissions)
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     /// <summary>
     /// The one step of an indeterminate plan: grant the read permissions the missing sections need (from their evidence)
@@ -519,7 +496,7 @@ internal static class PlanBuilder
     {
         var permissions = RequiredReadPermissions(causes);
         var values = causes
-            .Where(f => f.Code == DiagnosticCodes.DataNotCaptured && !f.Evidence.Any(e => e.Expected.StartsWith("captured (", StringComparison.Ordinal)))
+            .Where(f => f.Code == DiagnosticCodes.DataNotCaptured && f.RequiredPermissions.Count == 0)
             .Select(f => LowerFirst(f.Title))
             .Distinct(StringComparer.Ordinal)
             .ToArray();

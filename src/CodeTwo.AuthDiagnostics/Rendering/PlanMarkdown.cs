@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Planning;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;

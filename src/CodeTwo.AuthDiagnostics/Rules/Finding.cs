@@ -35,4 +35,10 @@ public sealed record Finding
 
     /// <summary>For findings about a Conditional Access policy: its id.</summary>
     public string? PolicyId { get; init; }
+
+    /// <summary>
+    /// For data findings about a section that was not captured: the Graph permissions that read it. The planner grants
+    /// these in the plan of an indeterminate verdict; the evidence names them for people.
+    /// </summary>
+    internal IReadOnlyList<string> RequiredPermissions { get; init; } = [];
 }

@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Rules;
@@ -51,9 +50,6 @@ public sealed class RuleContext
     /// <summary>In the outcome stage: the verdict decided by the facts stage.</summary>
     public Verdict? Verdict { get; internal set; }
 
-    /// <summary>In the outcome stage: the plan built for the verdict.</summary>
-    public RemediationPlan? Plan { get; internal set; }
-
     /// <summary>The findings reported so far (facts stage first).</summary>
     public IReadOnlyList<Finding> Findings => findings;
 
@@ -65,16 +61,20 @@ public sealed class RuleContext
     /// <param name="policyId">The Conditional Access policy involved, if any.</param>
     /// <exception cref="InvalidOperationException">The code is not described by any rule of the engine.</exception>
     public void Report(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId = null) =>
-        Add(code, title, explanation, evidence, policyId, null, null);
+        Add(code, title, explanation, evidence, policyId, null, null, []);
 
     /// <summary>
     /// Reports a finding whose severity and kind depend on the facts (APW060 is a blocker only when the host declares a
     /// retired protocol). A severity the host set through its options still wins.
     /// </summary>
     internal void ReportGraded(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, Severity severity, FindingKind kind) =>
-        Add(code, title, explanation, evidence, null, severity, kind);
+        Add(code, title, explanation, evidence, null, severity, kind, []);
 
-    private void Add(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId, Severity? severity, FindingKind? kind)
+    /// <summary>Reports a finding about data that was not captured, with the permissions that would read it (for the planner).</summary>
+    internal void ReportMissingData(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> requiredPermissions) =>
+        Add(code, title, explanation, evidence, null, null, null, requiredPermissions);
+
+    private void Add(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId, Severity? severity, FindingKind? kind, IReadOnlyList<string> requiredPermissions)
     {
         var descriptor = describe(code) ?? throw new InvalidOperationException($"Code {code} is not described by any rule of this engine.");
         if (Settings.DisabledCodes.Contains(code))
@@ -95,6 +95,7 @@ public sealed class RuleContext
             References = descriptor.References,
             Confidence = descriptor.Confidence,
             PolicyId = policyId,
+            RequiredPermissions = requiredPermissions,
         });
     }
 

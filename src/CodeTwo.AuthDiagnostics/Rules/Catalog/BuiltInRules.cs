@@ -18,7 +18,6 @@ internal static class BuiltInRules
         new SmtpAuthRule(),
         new PrivilegedRoleRule(),
         new DataCoverageRule(),
-        new MixedMfaRule(),
         new ModernAuthRule(),
     ];
 }

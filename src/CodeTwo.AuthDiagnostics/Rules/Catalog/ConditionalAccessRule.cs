@@ -204,13 +204,14 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
         string names = string.Join(", ", policies.Select(p => p.QuotedName));
         string roles = facts.UnknownRoles.Count == 1 ? "a directory role" : $"{facts.UnknownRoles.Count} directory roles";
-        context.Report(
+        context.ReportMissingData(
             DiagnosticCodes.DataNotCaptured,
             $"The directory roles of {upn} could not be read, and role-scoped Conditional Access decides the verdict",
             $"{upn} holds {roles} whose roleTemplateId the snapshot lacks (Graph leaves it out of transitiveMemberOf unless the capture has {RoleManagementPermission}). " +
             $"The enabled {(policies.Count == 1 ? "policy" : "policies")} {names} {(policies.Count == 1 ? "includes or excludes" : "include or exclude")} directory roles and would block {upn}'s app-password sign-ins if {(policies.Count == 1 ? "it applies" : "they apply")}, so the diagnosis cannot tell whether they do. " +
             $"Grant the capture {RoleManagementPermission} and capture again.",
-            evidence);
+            evidence,
+            [RoleManagementPermission]);
     }
 
     /// <summary>A pointer below the policy, from its precomputed base (the segments here are plain names: no escaping needed).</summary>

@@ -109,11 +109,12 @@ internal sealed class DataCoverageRule : CatalogRule
             detail = $"the section {name} was not captured" + (section.Reason is { } reason ? $" ({reason.TrimEnd('.', ' ')})" : string.Empty) + $"; reading it needs {needs}";
         }
 
-        context.Report(
+        context.ReportMissingData(
             DiagnosticCodes.DataNotCaptured,
             title,
             $"For {context.UserName}, the snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
-            [evidence]);
+            [evidence],
+            permissions);
     }
 }
 

@@ -1,4 +1,4 @@
-namespace CodeTwo.AuthDiagnostics.Rendering;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>camelCase names of enum values, as the JSON contract writes them.</summary>
 internal static class JsonNames
