@@ -35,7 +35,7 @@ try
 {
     snapshot = args.Length > 0
         ? await TenantSnapshot.LoadAsync(args[0], cancellation.Token)
-        : await new SnapshotReader().ReadAsync(typeof(Program).Assembly.GetManifestResourceStream("multi-user-tenant.json")!, cancellation.Token);
+        : await TenantSnapshot.ReadAsync(typeof(Program).Assembly.GetManifestResourceStream("multi-user-tenant.json")!, cancellation.Token);
 }
 catch (SnapshotFormatException e)
 {

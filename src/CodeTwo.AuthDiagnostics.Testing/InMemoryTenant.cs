@@ -190,7 +190,7 @@ public sealed class InMemoryTenant : IGraphExecutor, ISnapshotSource
             var current = state;
             if (request.AllUsers)
             {
-                return Task.FromResult(current with { CapturedAt = time.GetUtcNow(), MissingUsers = [] });
+                return Task.FromResult(current.With(capturedAt: time.GetUtcNow(), missingUsers: []));
             }
 
             var users = new List<UserEntry>();
@@ -207,7 +207,7 @@ public sealed class InMemoryTenant : IGraphExecutor, ISnapshotSource
                 }
             }
 
-            return Task.FromResult(current with { CapturedAt = time.GetUtcNow(), Users = users, MissingUsers = missing });
+            return Task.FromResult(current.With(capturedAt: time.GetUtcNow(), users: users, missingUsers: missing));
         }
     }
 

@@ -13,9 +13,9 @@ public sealed class LargeTenantFixture
 
     public TenantSnapshot Snapshot => Tenant.Snapshot;
 
-    public IReadOnlyList<UserEntry> Members => Snapshot.Users.Where(u => u.User.UserType == UserType.Member).ToList();
+    internal IReadOnlyList<UserEntry> Members => Snapshot.Users.Where(u => u.User.UserType == UserType.Member).ToList();
 
-    public IReadOnlyList<ConditionalAccessPolicy> Policies => Snapshot.Sections.ConditionalAccessPolicies.Value!;
+    internal IReadOnlyList<ConditionalAccessPolicy> Policies => Snapshot.Sections.ConditionalAccessPolicies.Value!;
 }
 
 public sealed class LargeTenantGeneratorTests(LargeTenantFixture fixture) : IClassFixture<LargeTenantFixture>

@@ -1,3 +1,4 @@
+using CodeTwo.AuthDiagnostics.Snapshots;
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Rendering;
@@ -65,7 +66,7 @@ internal static class ExchangeScriptCommand
                 throw new InvalidInputException("--out needs a file name for the script's JSON");
             }
 
-            string script = ExchangeOnlineScript.Render(wanted.Select(u => u.Trim()), outFile);
+            string script = ExchangeOnlineScript.Create(wanted.Select(u => u.Trim()), outFile);
             if (parseResult.GetValue(scriptOut) is { } scriptPath)
             {
                 SnapshotFiles.RequireWritableFilePath(scriptPath, "--script-out");

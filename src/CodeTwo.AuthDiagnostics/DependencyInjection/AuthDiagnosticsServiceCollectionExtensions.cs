@@ -1,7 +1,11 @@
 using CodeTwo.AuthDiagnostics;
 using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Execution;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 // Extension methods live in the DI namespace, as Microsoft.Extensions.* packages do.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -10,8 +14,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AuthDiagnosticsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAuthDiagnostics"/> (a singleton), its options, and <see cref="TimeProvider.System"/> unless the
-    /// host registered its own <see cref="TimeProvider"/>.
+    /// Registers the one entry point, <see cref="IAuthDiagnostics"/> (a singleton), its options (validated at start-up:
+    /// a bad value fails with an <see cref="Options.OptionsValidationException"/> naming it), <see cref="PlanRunner"/>
+    /// (resolvable once an <see cref="IGraphExecutor"/> is registered, for example by <c>AddMicrosoftGraph</c>), and
+    /// <see cref="TimeProvider.System"/> unless the host registered its own <see cref="TimeProvider"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the options; optional.</param>
@@ -19,7 +25,7 @@ public static class AuthDiagnosticsServiceCollectionExtensions
     /// <example>
     /// <code>
     /// services.AddAuthDiagnostics(options =&gt; options.LegacyProtocols = LegacyProtocols.Imap);
-    /// var diagnostics = provider.GetRequiredService&lt;IAuthDiagnostics&gt;();
+    /// IAuthDiagnostics diagnostics = provider.GetRequiredService&lt;IAuthDiagnostics&gt;();
     /// </code>
     /// </example>
     public static AuthDiagnosticsBuilder AddAuthDiagnostics(this IServiceCollection services, Action<AuthDiagnosticsOptions>? configure = null)
@@ -31,9 +37,19 @@ public static class AuthDiagnosticsServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthDiagnosticsOptions>, AuthDiagnosticsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AuthDiagnosticsService>();
-        services.TryAddSingleton<IAuthDiagnostics>(sp => sp.GetRequiredService<AuthDiagnosticsService>());
+        services.TryAddSingleton<IAuthDiagnostics>(sp => new AuthDiagnosticsService(
+            sp.GetRequiredService<IOptions<AuthDiagnosticsOptions>>(),
+            sp.GetService<ILogger<AuthDiagnosticsService>>()));
+        services.TryAddSingleton(sp => new PlanRunner(
+            sp.GetService<IGraphExecutor>() ?? throw new InvalidOperationException(
+                "PlanRunner sends the plan through an IGraphExecutor, and none is registered: call AddMicrosoftGraph(...) on the builder AddAuthDiagnostics returns, or register your own IGraphExecutor."),
+            sp.GetRequiredService<IAuthDiagnostics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ISnapshotSource>(),
+            sp.GetService<ILogger<PlanRunner>>()));
         return new AuthDiagnosticsBuilder(services);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CodeTwo.AuthDiagnostics.Diagnostics;
 
 /// <summary>The default <see cref="IAuthDiagnostics"/>: a <see cref="DiagnosticEngine"/> built once from the options, with logging.</summary>
-public sealed partial class AuthDiagnosticsService : IAuthDiagnostics
+internal sealed partial class AuthDiagnosticsService : IAuthDiagnostics
 {
     private const int YieldEvery = 256;
     private readonly DiagnosticEngine engine;

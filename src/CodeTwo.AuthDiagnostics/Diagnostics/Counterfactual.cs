@@ -6,23 +6,27 @@ namespace CodeTwo.AuthDiagnostics.Diagnostics;
 /// The smallest set of the plan's changes after which the verdict becomes <see cref="Verdict.Available"/>, found by
 /// applying the changes to the snapshot and running the rules again.
 /// </summary>
-public sealed record Counterfactual
+public sealed class Counterfactual
 {
     /// <summary>Whether applying <see cref="Changes"/> makes the verdict <see cref="Verdict.Available"/>.</summary>
-    public bool ReachesAvailable { get; init; }
+    public bool ReachesAvailable { get; internal init; }
 
     /// <summary>The verdict after applying <see cref="Changes"/>.</summary>
-    public Verdict ResultingVerdict { get; init; }
+    public Verdict ResultingVerdict { get; internal init; }
 
     /// <summary>The plan step ids whose changes are needed (a minimal set when <see cref="ReachesAvailable"/>).</summary>
-    public IReadOnlyList<string> Changes { get; init; } = [];
+    public IReadOnlyList<string> Changes { get; internal init; } = [];
 
     /// <summary>One line per change, in words.</summary>
-    public IReadOnlyList<string> Descriptions { get; init; } = [];
+    public IReadOnlyList<string> Descriptions { get; internal init; } = [];
 
     /// <summary>Blocker and data codes that remain after the changes (what the plan cannot fix).</summary>
-    public IReadOnlyList<string> Remaining { get; init; } = [];
+    public IReadOnlyList<string> Remaining { get; internal init; } = [];
 
     /// <summary>A sentence: "available once: …" or what stays in the way.</summary>
-    public string Summary { get; init; } = string.Empty;
+    public string Summary { get; internal init; } = string.Empty;
+
+    internal Counterfactual()
+    {
+    }
 }

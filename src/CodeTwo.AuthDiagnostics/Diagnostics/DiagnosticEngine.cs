@@ -18,7 +18,7 @@ namespace CodeTwo.AuthDiagnostics.Diagnostics;
 /// Console.WriteLine(diagnosis.Verdict);
 /// </code>
 /// </example>
-public sealed class DiagnosticEngine
+internal sealed class DiagnosticEngine
 {
     private static readonly RuleDescriptor RuleFailure = new(DiagnosticCodes.RuleFailed, "RuleFailed", Severity.Warning, FindingKind.Data, Confidence.Observed, []);
 
@@ -120,7 +120,7 @@ public sealed class DiagnosticEngine
         PlanAdvice.Report(context, plan);
         Run(outcomeRules, context, RuleStage.Outcome);
         var all = Order(context.Findings);
-        plan = plan with { Advisories = all.Where(f => f.Kind == FindingKind.Advisory).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
+        plan = new RemediationPlan(plan) { Advisories = all.Where(f => f.Kind == FindingKind.Advisory).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
 
         var snapshot = index.Snapshot;
         return new Diagnosis
@@ -216,7 +216,7 @@ public sealed class DiagnosticEngine
         {
             if (IsRoot(findings[i]))
             {
-                findings[i] = findings[i] with { RootCause = true };
+                findings[i] = new Finding(findings[i]) { RootCause = true };
             }
         }
 
@@ -253,7 +253,7 @@ public sealed class DiagnosticEngine
         // case one simulation, and never more than two, whatever the size of the plan.
         var fixing = changes.Where(c => c.Fixes.Count > 0).ToArray();
         var rest = changes.Where(c => c.Fixes.Count == 0).ToArray();
-        var (patched, fullVerdict, fullFindings) = Simulate(index, index.Snapshot with { Users = [entry] }, entry.User.Id, requested, fixing);
+        var (patched, fullVerdict, fullFindings) = Simulate(index, index.Snapshot.With(users: [entry]), entry.User.Id, requested, fixing);
         IReadOnlyList<PlanStep> needed = fixing;
         if (fullVerdict != Verdict.Available && rest.Length > 0)
         {

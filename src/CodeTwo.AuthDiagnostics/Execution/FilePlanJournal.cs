@@ -8,7 +8,7 @@ namespace CodeTwo.AuthDiagnostics.Execution;
 /// A torn last line (a crash mid-write) is ignored when reading; any other unreadable line is an error naming it.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "SemaphoreSlim owns no unmanaged resource unless AvailableWaitHandle is used, which this class never does.")]
-public sealed class FilePlanJournal : IPlanJournal
+internal sealed class FilePlanJournal : IPlanJournal
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Execution;
 
 /// <summary>A thread-safe journal in memory.</summary>
-public sealed class InMemoryPlanJournal : IPlanJournal
+internal sealed class InMemoryPlanJournal : IPlanJournal
 {
     private readonly List<JournalEntry> entries = [];
     private readonly object gate = new();

@@ -301,7 +301,7 @@ public sealed partial class PlanRunner
 
         if (!response.IsSuccess || response.Body is null)
         {
-            return (CheckState.Failed, "Drift check: " + GraphErrors.Describe(step with { RequiredPermissions = ["Policy.Read.All", "User.Read.All"] }, read, response));
+            return (CheckState.Failed, "Drift check: " + GraphErrors.Describe(new PlanStep(step) { RequiredPermissions = ["Policy.Read.All", "User.Read.All"] }, read, response));
         }
 
         string current;

@@ -141,7 +141,7 @@ internal static class PlanBuilder
         {
             if (user.User.OnPremisesSyncEnabled == true)
             {
-                steps.Add(Manual(
+                steps.Add(new PlanStep(Manual(
                     PlanStepIds.EnableAccountOnPremises,
                     $"Enable {upn} in on-premises Active Directory",
                     $"{upn} is synchronized from on-premises, so cloud changes to accountEnabled are overwritten; enable it where it is mastered and let synchronization run.",
@@ -150,7 +150,7 @@ internal static class PlanBuilder
                     [DiagnosticCodes.AccountDisabled],
                     [],
                     null,
-                    "Domain administrator (on premises)") with
+                    "Domain administrator (on premises)"))
                 {
                     SimulatedEffect = new GraphRequest("PATCH", endpoints.Graph($"/v1.0/users/{userId}"), "{\"accountEnabled\":true}"),
                 });
@@ -341,7 +341,7 @@ internal static class PlanBuilder
             return null;
         }
 
-        steps.Add(Manual(
+        steps.Add(new PlanStep(Manual(
             PlanStepIds.AppPasswordSwitch,
             off ? "Turn on 'Allow users to create app passwords'" : "Check that 'Allow users to create app passwords' is on",
             off
@@ -352,7 +352,7 @@ internal static class PlanBuilder
             off ? [DiagnosticCodes.AppPasswordsDisabledForTenant] : [DiagnosticCodes.TenantAppPasswordSettingUnknown],
             dependsOn,
             null,
-            AuthenticationPolicyAdministrator) with
+            AuthenticationPolicyAdministrator))
         {
             SimulatedEffect = off ? new GraphRequest("PATCH", endpoints.Graph("/beta/policies/mfaServicePolicy"), "{\"allowAppPasswords\":true}") : null,
         });
@@ -451,7 +451,7 @@ internal static class PlanBuilder
         $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise {otherwise}.";
 
     private static PlanStep Decision(string id, string title, string explanation, string instructions, string url, string[] fixes, string role) =>
-        Manual(id, title, explanation, instructions, url, fixes, [], null, role) with { Risk = Risk.High, RequiresApproval = true };
+        new PlanStep(Manual(id, title, explanation, instructions, url, fixes, [], null, role)) { Risk = Risk.High, RequiresApproval = true };
 
     /// <summary>Whether the user holds a directory role, or may (membership not captured).</summary>
     private static bool HoldsOrMayHoldRole(UserEntry user) =>

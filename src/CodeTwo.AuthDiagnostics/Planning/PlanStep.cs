@@ -1,68 +1,99 @@
 namespace CodeTwo.AuthDiagnostics.Planning;
 
 /// <summary>One step of a <see cref="RemediationPlan"/>.</summary>
-public sealed record PlanStep
+public sealed class PlanStep
 {
     /// <summary>A stable id, the same for the same input (for example <c>enforce-per-user-mfa</c>).</summary>
-    public required string Id { get; init; }
+    public string Id { get; internal init; } = string.Empty;
 
     /// <summary>What the step does.</summary>
-    public required PlanStepKind Kind { get; init; }
+    public PlanStepKind Kind { get; internal init; }
 
     /// <summary>One line.</summary>
-    public required string Title { get; init; }
+    public string Title { get; internal init; } = string.Empty;
 
     /// <summary>Why the step is there, its trade-offs, and what to expect.</summary>
-    public required string Explanation { get; init; }
+    public string Explanation { get; internal init; } = string.Empty;
 
     /// <summary>The codes the step fixes (or, for a verify step, checks).</summary>
-    public IReadOnlyList<string> Fixes { get; init; } = [];
+    public IReadOnlyList<string> Fixes { get; internal init; } = [];
 
     /// <summary>Steps that must be complete first.</summary>
-    public IReadOnlyList<string> DependsOn { get; init; } = [];
+    public IReadOnlyList<string> DependsOn { get; internal init; } = [];
 
     /// <summary>How much the step can hurt.</summary>
-    public Risk Risk { get; init; }
+    public Risk Risk { get; internal init; }
 
     /// <summary>Whether a person must approve the step before it runs (always for <see cref="Planning.Risk.High"/>).</summary>
-    public bool RequiresApproval { get; init; }
+    public bool RequiresApproval { get; internal init; }
 
     /// <summary>The Graph permissions the step needs.</summary>
-    public IReadOnlyList<string> RequiredPermissions { get; init; } = [];
+    public IReadOnlyList<string> RequiredPermissions { get; internal init; } = [];
 
     /// <summary>The least-privileged Entra role that may perform the step.</summary>
-    public string? RequiredRole { get; init; }
+    public string? RequiredRole { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Graph"/> steps: the request.</summary>
-    public GraphRequest? Request { get; init; }
+    public GraphRequest? Request { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Graph"/> steps: the request that undoes it, or <see langword="null"/> (see <see cref="RollbackUnavailableReason"/>).</summary>
-    public GraphRequest? Rollback { get; init; }
+    public GraphRequest? Rollback { get; internal init; }
 
     /// <summary>Why a Graph step has no rollback.</summary>
-    public string? RollbackUnavailableReason { get; init; }
+    public string? RollbackUnavailableReason { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Graph"/> steps that change a captured value: the drift check.</summary>
-    public StepCheck? Check { get; init; }
+    public StepCheck? Check { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Manual"/> steps: what to do.</summary>
-    public string? Instructions { get; init; }
+    public string? Instructions { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Manual"/> steps: where to do it.</summary>
-    public string? PortalUrl { get; init; }
+    public string? PortalUrl { get; internal init; }
 
     /// <summary>
     /// For <see cref="PlanStepKind.Manual"/> steps that change a setting no Graph API reaches (Exchange Online): the exact
     /// command to run (Exchange Online PowerShell).
     /// </summary>
-    public string? Command { get; init; }
+    public string? Command { get; internal init; }
 
     /// <summary>For steps with a <see cref="Command"/>: the command that restores the captured value.</summary>
-    public string? RollbackCommand { get; init; }
+    public string? RollbackCommand { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Wait"/> steps: how long.</summary>
-    public int? WaitMinutes { get; init; }
+    public int? WaitMinutes { get; internal init; }
 
     /// <summary>For simulation (counterfactual, in-memory tenant): the change a manual step makes, as the equivalent request.</summary>
     internal GraphRequest? SimulatedEffect { get; init; }
+
+    internal PlanStep()
+    {
+    }
+
+    /// <summary>A copy of <paramref name="other"/>, for the library's non-destructive changes.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PlanStep(PlanStep other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Id = other.Id;
+        Kind = other.Kind;
+        Title = other.Title;
+        Explanation = other.Explanation;
+        Fixes = other.Fixes;
+        DependsOn = other.DependsOn;
+        Risk = other.Risk;
+        RequiresApproval = other.RequiresApproval;
+        RequiredPermissions = other.RequiredPermissions;
+        RequiredRole = other.RequiredRole;
+        Request = other.Request;
+        Rollback = other.Rollback;
+        RollbackUnavailableReason = other.RollbackUnavailableReason;
+        Check = other.Check;
+        Instructions = other.Instructions;
+        PortalUrl = other.PortalUrl;
+        Command = other.Command;
+        RollbackCommand = other.RollbackCommand;
+        WaitMinutes = other.WaitMinutes;
+        SimulatedEffect = other.SimulatedEffect;
+    }
 }

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Planning;
 
 /// <summary>The ids of the steps the planner writes. Policy exclusions are <c>exclude-from-policy-{policyId}</c>.</summary>
-public static class PlanStepIds
+internal static class PlanStepIds
 {
     /// <summary>PATCH per-user MFA to enforced.</summary>
     public const string EnforcePerUserMfa = "enforce-per-user-mfa";

@@ -88,12 +88,12 @@ internal static class SnapshotPatcher
                 entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "users", var id]) => PatchUser(snapshot, id, e => e.User.Json, body, (c, el, entry) => entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "policies", "identitySecurityDefaultsEnforcementPolicy"]) => PatchTenant(snapshot, snapshot.Sections.SecurityDefaults.Value?.Json, body, (c, el) =>
-                snapshot with { Sections = snapshot.Sections with { SecurityDefaults = Section.Captured(GraphPayloadReader.SecurityDefaults(c, el)) } }),
+                snapshot.With(sections: snapshot.Sections with { SecurityDefaults = Section.Captured(GraphPayloadReader.SecurityDefaults(c, el)) })),
             ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? ParseElement("{}"), body, (c, el) =>
-                snapshot with { Sections = snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) } }),
+                snapshot.With(sections: snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) })),
             ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchOnePolicy(snapshot, id, body),
             ("PATCH", ["exchangeOnline"]) => PatchTenant(snapshot, snapshot.Sections.ExchangeOnline.Value?.Json, body, (c, el) =>
-                snapshot with { Sections = snapshot.Sections with { ExchangeOnline = Section.Captured(ExchangeOnlineSettingsReader.Read(c, el)) } }),
+                snapshot.With(sections: snapshot.Sections with { ExchangeOnline = Section.Captured(ExchangeOnlineSettingsReader.Read(c, el)) })),
             _ => new PatchResult(405, snapshot, $"{method} {path} is not a request this library plans."),
         };
     }
@@ -117,7 +117,7 @@ internal static class SnapshotPatcher
         var users = snapshot.Users.ToArray();
         int position = Array.IndexOf(users, entry);
         users[position] = updated;
-        return new PatchResult(204, snapshot with { Users = users }, null);
+        return new PatchResult(204, snapshot.With(users: users), null);
     }
 
     private static PatchResult PatchTenant(TenantSnapshot snapshot, JsonElement? current, JsonElement? body, Func<JsonReadContext, JsonElement, TenantSnapshot> rebuild)
@@ -175,7 +175,7 @@ internal static class SnapshotPatcher
     }
 
     private static TenantSnapshot WithPolicies(TenantSnapshot snapshot, ConditionalAccessPolicy[] policies) =>
-        snapshot with { Sections = snapshot.Sections with { ConditionalAccessPolicies = Section.Captured<IReadOnlyList<ConditionalAccessPolicy>>(policies) } };
+        snapshot.With(sections: snapshot.Sections with { ConditionalAccessPolicies = Section.Captured<IReadOnlyList<ConditionalAccessPolicy>>(policies) });
 
     private static bool IsPolicyPatch(GraphRequest request, out string? policyId)
     {

@@ -25,13 +25,17 @@ public static class DiagnosisJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The diagnosis as an indented JSON string (ends with a newline).</summary>
+    /// <summary>Renders <paramref name="diagnosis"/> as the machine contract (<c>docs/diagnosis-format.md</c>): indented JSON, deterministic, final newline.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
-    public static string Serialize(DiagnosisResult diagnosis) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(diagnosis));
+    /// <example><code>string json = DiagnosisJson.Render(diagnosis);</code></example>
+    public static string Render(DiagnosisResult diagnosis) => Serialize(diagnosis);
+
+    /// <summary>The diagnosis as an indented JSON string (ends with a newline).</summary>
+    internal static string Serialize(DiagnosisResult diagnosis) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(diagnosis));
 
     /// <summary>The diagnosis as UTF-8 JSON bytes.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
-    public static byte[] SerializeToUtf8Bytes(DiagnosisResult diagnosis)
+    internal static byte[] SerializeToUtf8Bytes(DiagnosisResult diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
         using var buffer = new MemoryStream();
@@ -46,7 +50,7 @@ public static class DiagnosisJson
 
     /// <summary>Several diagnoses as one JSON array.</summary>
     /// <param name="diagnoses">The diagnoses.</param>
-    public static string SerializeMany(IEnumerable<DiagnosisResult> diagnoses)
+    internal static string SerializeMany(IEnumerable<DiagnosisResult> diagnoses)
     {
         ArgumentNullException.ThrowIfNull(diagnoses);
         using var buffer = new MemoryStream();

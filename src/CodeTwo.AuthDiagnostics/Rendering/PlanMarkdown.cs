@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Planning;
 
@@ -8,10 +9,16 @@ namespace CodeTwo.AuthDiagnostics.Rendering;
 /// <summary>A plan as a Markdown runbook: one checkbox per step, with the exact requests, rollbacks and permissions.</summary>
 public static class PlanMarkdown
 {
+    /// <summary>Renders the plan of <paramref name="diagnosis"/> as a runbook for its user.</summary>
+    /// <param name="diagnosis">The diagnosis whose plan to render.</param>
+    public static string Render(Diagnosis diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        return Render(diagnosis.Plan, diagnosis.UserPrincipalName ?? diagnosis.RequestedUser);
+    }
+
     /// <summary>Renders <paramref name="plan"/> as a runbook.</summary>
-    /// <param name="plan">The plan.</param>
-    /// <param name="subject">Who the plan is for (for example the UPN).</param>
-    public static string Render(RemediationPlan plan, string subject)
+    internal static string Render(RemediationPlan plan, string subject)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(subject);

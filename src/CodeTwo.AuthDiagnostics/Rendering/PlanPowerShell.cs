@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
@@ -12,11 +13,16 @@ namespace CodeTwo.AuthDiagnostics.Rendering;
 /// </summary>
 public static class PlanPowerShell
 {
+    /// <summary>Renders the plan of <paramref name="diagnosis"/> as a PowerShell script for its user and cloud.</summary>
+    /// <param name="diagnosis">The diagnosis whose plan to render.</param>
+    public static string Render(Diagnosis diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        return Render(diagnosis.Plan, diagnosis.Cloud, diagnosis.UserPrincipalName ?? diagnosis.RequestedUser);
+    }
+
     /// <summary>Renders <paramref name="plan"/> as a PowerShell script.</summary>
-    /// <param name="plan">The plan.</param>
-    /// <param name="cloud">The tenant's cloud (selects the <c>Connect-MgGraph -Environment</c>).</param>
-    /// <param name="subject">Who the plan is for, for the header (for example the UPN).</param>
-    public static string Render(RemediationPlan plan, CloudEnvironment cloud, string subject)
+    internal static string Render(RemediationPlan plan, CloudEnvironment cloud, string subject)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(subject);

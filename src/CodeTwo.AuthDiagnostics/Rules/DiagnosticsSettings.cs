@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>An immutable copy of <see cref="AuthDiagnosticsOptions"/>, taken when an engine is built.</summary>
-public sealed class DiagnosticsSettings
+internal sealed class DiagnosticsSettings
 {
     internal DiagnosticsSettings(AuthDiagnosticsOptions options)
     {

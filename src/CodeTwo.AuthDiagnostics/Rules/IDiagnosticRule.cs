@@ -21,7 +21,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// }
 /// </code>
 /// </example>
-public interface IDiagnosticRule
+internal interface IDiagnosticRule
 {
     /// <summary>A stable identifier of the rule (shown when the rule fails).</summary>
     string Id { get; }

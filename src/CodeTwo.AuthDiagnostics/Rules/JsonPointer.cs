@@ -4,7 +4,7 @@ using System.Text;
 namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>Builds RFC 6901 JSON pointers into a snapshot document, for evidence.</summary>
-public static class JsonPointer
+internal static class JsonPointer
 {
     /// <summary>The pointer to a tenant section, for example <c>/sections/securityDefaults</c>.</summary>
     /// <param name="section">The section's JSON name.</param>

@@ -5,7 +5,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// sign-ins, and the source that says so. Dates are calendar dates compared with the UTC date of the snapshot's
 /// <c>capturedAt</c>; Microsoft announced them for Microsoft 365 as a whole, so they apply to every cloud.
 /// </summary>
-public sealed class LegacyProtocolRetirement
+internal sealed class LegacyProtocolRetirement
 {
     internal LegacyProtocolRetirement(LegacyProtocols protocol, string cliName, string displayName, DateOnly? appPasswordSignInsStop, DateOnly? offByDefaultFrom, string note, string source)
     {

@@ -7,7 +7,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// domain facts, section "Retirements"). The engine evaluates it on the UTC date of the snapshot's <c>capturedAt</c>,
 /// never the wall clock, so the same snapshot always gives the same diagnosis.
 /// </summary>
-public static class LegacyProtocolRetirements
+internal static class LegacyProtocolRetirements
 {
     /// <summary>Exchange Online's deprecation of Basic authentication (EWS, EAS, POP, IMAP, Remote PowerShell, MAPI, RPC, OAB, Autodiscover).</summary>
     public const string ExchangeBasicAuthSource = "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online";

@@ -3,7 +3,7 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>What a rule sees for one diagnosis: the indexed snapshot, the user, the host's options, and where to report.</summary>
-public sealed class RuleContext
+internal sealed class RuleContext
 {
     private readonly List<Finding> findings;
     private readonly Func<string, RuleDescriptor?> describe;

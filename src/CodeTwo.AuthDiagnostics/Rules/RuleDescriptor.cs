@@ -8,4 +8,4 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// <param name="Kind">What findings with this code are about.</param>
 /// <param name="Confidence">How well the rule is backed.</param>
 /// <param name="References">Pages that back the rule.</param>
-public sealed record RuleDescriptor(string Code, string Name, Severity Severity, FindingKind Kind, Confidence Confidence, IReadOnlyList<string> References);
+internal sealed record RuleDescriptor(string Code, string Name, Severity Severity, FindingKind Kind, Confidence Confidence, IReadOnlyList<string> References);

@@ -1,7 +1,7 @@
 
 namespace CodeTwo.AuthDiagnostics.Rules;
 
-/// <summary>The host's rule policy: which built-in codes are off, which are re-graded, which extra rules run.</summary>
+/// <summary>The host's rule policy: which built-in codes are off, which are re-graded.</summary>
 public sealed class RuleOptions
 {
     private readonly HashSet<string> disabled = new(StringComparer.OrdinalIgnoreCase);
@@ -14,8 +14,8 @@ public sealed class RuleOptions
     /// <summary>The re-graded codes.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides => severities;
 
-    /// <summary>The host's own rules.</summary>
-    public IReadOnlyList<IDiagnosticRule> AddedRules => added;
+    /// <summary>Extra rules (the library's tests; rule extensibility is not part of the 1.0 API).</summary>
+    internal IReadOnlyList<IDiagnosticRule> AddedRules => added;
 
     /// <summary>Stops findings with <paramref name="code"/> from being reported.</summary>
     /// <param name="code">A catalog code such as <c>APW040</c>.</param>
@@ -38,7 +38,7 @@ public sealed class RuleOptions
 
     /// <summary>Adds a host rule.</summary>
     /// <param name="rule">The rule (stateless, thread-safe).</param>
-    public RuleOptions Add(IDiagnosticRule rule)
+    internal RuleOptions Add(IDiagnosticRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         added.Add(rule);

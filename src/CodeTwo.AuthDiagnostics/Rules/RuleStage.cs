@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>When a rule runs.</summary>
-public enum RuleStage
+internal enum RuleStage
 {
     /// <summary>On the snapshot's facts; these findings decide the verdict.</summary>
     Facts = 0,

@@ -8,7 +8,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// Conditional Access policies pre-classified (disabled ones dropped), the Entra ID P1/P2 licence state,
 /// domains by name. Immutable and thread-safe.
 /// </summary>
-public sealed class SnapshotIndex
+internal sealed class SnapshotIndex
 {
     /// <summary>Entra ID P1 (AAD_PREMIUM) service plan id.</summary>
     public static readonly Guid EntraIdP1ServicePlanId = new("41781fb2-bc02-4b7c-bd55-b576c07bb09d");

@@ -4,7 +4,7 @@ using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>A user's facts indexed for policy scope checks: id, guest flag, group ids and role template ids.</summary>
-public sealed class UserFacts
+internal sealed class UserFacts
 {
     internal UserFacts(UserEntry entry)
     {

@@ -12,7 +12,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// <param name="EntraAdminCenter">The Microsoft Entra admin center.</param>
 /// <param name="SecurityInfoUrl">The user's Security info page.</param>
 /// <param name="LegacyMfaPortal">The legacy per-user MFA portal host.</param>
-public sealed record CloudEndpoints(CloudEnvironment Cloud, string GraphBaseUrl, string AuthorityHost, string EntraAdminCenter, string SecurityInfoUrl, string LegacyMfaPortal)
+internal sealed record CloudEndpoints(CloudEnvironment Cloud, string GraphBaseUrl, string AuthorityHost, string EntraAdminCenter, string SecurityInfoUrl, string LegacyMfaPortal)
 {
     /// <summary>The global cloud (and Microsoft 365 GCC).</summary>
     public static CloudEndpoints Global { get; } = new(CloudEnvironment.Global, "https://graph.microsoft.com", "https://login.microsoftonline.com", "https://entra.microsoft.com", "https://mysignins.microsoft.com/security-info", "https://account.activedirectory.windowsazure.com");

@@ -8,7 +8,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// or <see cref="Section.Failed{T}(SectionError)"/>.
 /// </summary>
 /// <typeparam name="T">The typed value of the section.</typeparam>
-public sealed record Section<T>
+internal sealed record Section<T>
     where T : class
 {
     internal Section(SectionStatus status, T? value, string? reason, SectionError? error)
@@ -40,7 +40,7 @@ public sealed record Section<T>
 }
 
 /// <summary>Factory methods for <see cref="Section{T}"/>.</summary>
-public static class Section
+internal static class Section
 {
     /// <summary>A captured section holding <paramref name="value"/>.</summary>
     public static Section<T> Captured<T>(T value)

@@ -7,4 +7,4 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// <param name="Code">Graph's error code (for example <c>Authorization_RequestDenied</c>), when known.</param>
 /// <param name="Message">Graph's error message, when known.</param>
 /// <param name="RequiredPermissions">The Graph permissions that reading the section needs (for example <c>Policy.Read.All</c>).</param>
-public sealed record SectionError(int HttpStatus, string? Code, string? Message, ImmutableArray<string> RequiredPermissions);
+internal sealed record SectionError(int HttpStatus, string? Code, string? Message, ImmutableArray<string> RequiredPermissions);

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>The least-privileged Graph permissions that read each snapshot section (application or delegated).</summary>
-public static class SectionPermissions
+internal static class SectionPermissions
 {
     /// <summary>The permissions that read the section named <paramref name="section"/>, as texts name them (comma-separated).</summary>
     /// <param name="section">A section's JSON name, or <c>user</c> for the user object.</param>

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>Whether a snapshot section was read. Data that could not be read is never treated as "off" or "empty".</summary>
-public enum SectionStatus
+internal enum SectionStatus
 {
     /// <summary>Nobody tried to read it (not requested, or no API exists). Also the status of a section absent from the document.</summary>
     NotCaptured = 0,

@@ -8,7 +8,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// The format conventions of snapshot documents, for code that writes them piece by piece (a streaming capture) or
 /// shows their values: how instants and clouds are written, and the writer settings of canonical output.
 /// </summary>
-public static class SnapshotFormat
+internal static class SnapshotFormat
 {
     /// <summary>Writer settings of canonical snapshot JSON: two-space indentation, <c>\n</c> line ends, relaxed escaping.</summary>
     public static JsonWriterOptions WriterOptions => SnapshotWriter.WriterOptions;

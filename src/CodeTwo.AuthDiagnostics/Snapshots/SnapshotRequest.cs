@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>What to capture: the tenant sections and the listed users (UPNs or ids), or all users.</summary>
-public sealed record SnapshotRequest
+public sealed class SnapshotRequest
 {
     /// <summary>The users to capture.</summary>
     public IReadOnlyList<string> Users { get; init; } = [];

@@ -4,7 +4,7 @@ using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>The tenant-wide sections of a snapshot.</summary>
-public sealed record TenantSections
+internal sealed record TenantSections
 {
     /// <summary>Every section not captured.</summary>
     public static TenantSections NotCaptured { get; } = new();

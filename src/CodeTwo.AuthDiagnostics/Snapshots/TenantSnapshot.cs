@@ -10,10 +10,15 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// <example>
 /// <code>
 /// TenantSnapshot snapshot = await TenantSnapshot.LoadAsync("tenant.json", cancellationToken);
-/// UserEntry? user = snapshot.FindUser("backup@contoso.com");
+/// Diagnosis diagnosis = diagnostics.Diagnose(snapshot, UserRef.Parse("backup@contoso.com"));
 /// </code>
 /// </example>
-public sealed record TenantSnapshot
+/// <remarks>
+/// A class, not a record: two snapshots are the same capture only when they are the same instance (a value comparison
+/// of whole tenants would be costly and, over lists, misleading). The typed sections are internal to the library;
+/// hosts read a snapshot through a diagnosis and write it with <see cref="Writing.SnapshotWriter"/>.
+/// </remarks>
+public sealed class TenantSnapshot
 {
     /// <summary>The only schema version this library reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -34,13 +39,13 @@ public sealed record TenantSnapshot
     public CloudEnvironment Cloud { get; internal init; }
 
     /// <summary>The tenant-wide sections.</summary>
-    public TenantSections Sections { get; internal init; } = TenantSections.NotCaptured;
+    internal TenantSections Sections { get; init; } = TenantSections.NotCaptured;
 
     /// <summary>The users, in document order.</summary>
-    public IReadOnlyList<UserEntry> Users
+    internal IReadOnlyList<UserEntry> Users
     {
         get => users;
-        internal init
+        init
         {
             users = value;
             byKey = null;
@@ -48,14 +53,14 @@ public sealed record TenantSnapshot
     }
 
     /// <summary>Users that were asked for but do not exist in the tenant (UPNs or ids, as asked).</summary>
-    public IReadOnlyList<string> MissingUsers { get; internal init; } = [];
+    internal IReadOnlyList<string> MissingUsers { get; init; } = [];
 
     /// <summary>
     /// Finds a user by object id or user principal name (case-insensitive); <see langword="null"/> when the snapshot
     /// holds no such user. Constant time after the first call.
     /// </summary>
     /// <param name="idOrUserPrincipalName">An object id or a user principal name.</param>
-    public UserEntry? FindUser(string idOrUserPrincipalName)
+    internal UserEntry? FindUser(string idOrUserPrincipalName)
     {
         ArgumentNullException.ThrowIfNull(idOrUserPrincipalName);
         var index = byKey;
@@ -76,43 +81,62 @@ public sealed record TenantSnapshot
     }
 
     /// <summary>
-    /// A copy of this snapshot whose <c>exchangeOnline</c> section is captured with <paramref name="settings"/>,
-    /// replacing whatever that section held (absent, not captured, failed or captured). Everything else is unchanged.
+    /// A copy of this snapshot whose <c>exchangeOnline</c> section is captured with the settings in
+    /// <paramref name="json"/> (the document the read-only Exchange Online script writes, see
+    /// <c>docs/snapshot-format.md</c>), replacing whatever that section held. Everything else is unchanged.
     /// </summary>
-    /// <param name="settings">
-    /// The settings, as read by <see cref="SnapshotReader.ReadExchangeOnlineSettings(string)"/> (or its stream and file
-    /// variants) or taken from another snapshot.
-    /// </param>
-    /// <exception cref="ArgumentException"><paramref name="settings"/> was not read from a document (it has no payload to write).</exception>
+    /// <param name="json">The Exchange Online settings document.</param>
+    /// <exception cref="SnapshotFormatException">The document is not valid Exchange Online settings; its errors name the JSON path.</exception>
     /// <example>
     /// <code>
-    /// var reader = new SnapshotReader();
-    /// TenantSnapshot snapshot = (await reader.ReadFileAsync("tenant.json"))
-    ///     .WithExchangeOnline(await reader.ReadExchangeOnlineSettingsFileAsync("exchange-online.json"));
+    /// TenantSnapshot snapshot = (await TenantSnapshot.LoadAsync("tenant.json"))
+    ///     .WithExchangeOnline(await File.ReadAllTextAsync("exchange-online.json"));
     /// </code>
     /// </example>
-    public TenantSnapshot WithExchangeOnline(ExchangeOnlineSettings settings)
+    public TenantSnapshot WithExchangeOnline(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return WithExchangeOnline(new SnapshotReader().ReadExchangeOnlineSettings(json));
+    }
+
+    /// <summary>A copy with the <c>exchangeOnline</c> section captured with <paramref name="settings"/>.</summary>
+    internal TenantSnapshot WithExchangeOnline(ExchangeOnlineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Json.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
-            throw new ArgumentException(
-                "The Exchange Online settings have no JSON payload; read them with SnapshotReader.ReadExchangeOnlineSettings.",
-                nameof(settings));
+            throw new ArgumentException("The Exchange Online settings have no JSON payload; read them with SnapshotReader.ReadExchangeOnlineSettings.", nameof(settings));
         }
 
-        return this with { Sections = Sections with { ExchangeOnline = Section.Captured(settings) } };
+        return With(sections: Sections with { ExchangeOnline = Section.Captured(settings) });
     }
 
-    /// <summary>Reads a snapshot from a JSON string with the default <see cref="SnapshotReaderOptions"/>.</summary>
+    /// <summary>A copy with some members replaced (the non-destructive mutation the library's simulations need).</summary>
+    internal TenantSnapshot With(TenantSections? sections = null, IReadOnlyList<UserEntry>? users = null, IReadOnlyList<string>? missingUsers = null, DateTimeOffset? capturedAt = null) => new()
+    {
+        SchemaVersion = SchemaVersion,
+        CapturedAt = capturedAt ?? CapturedAt,
+        TenantId = TenantId,
+        Cloud = Cloud,
+        Sections = sections ?? Sections,
+        Users = users ?? Users,
+        MissingUsers = missingUsers ?? MissingUsers,
+    };
+
+    /// <summary>Reads a snapshot from a JSON string.</summary>
     /// <param name="json">The snapshot document.</param>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot; <see cref="SnapshotFormatException.Errors"/> says what and where.</exception>
     public static TenantSnapshot Parse(string json) => new SnapshotReader().Read(json);
 
-    /// <summary>Reads a snapshot file with the default <see cref="SnapshotReaderOptions"/>.</summary>
+    /// <summary>Reads a snapshot from a stream of UTF-8 JSON (read to its end; not closed).</summary>
+    /// <param name="utf8Json">The snapshot document.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="SnapshotFormatException">The document is not a valid snapshot; <see cref="SnapshotFormatException.Errors"/> says what and where.</exception>
+    public static Task<TenantSnapshot> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) => new SnapshotReader().ReadAsync(utf8Json, cancellationToken);
+
+    /// <summary>Reads a snapshot file.</summary>
     /// <param name="path">The file to read.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="SnapshotFormatException">The file is missing, unreadable or not a valid snapshot.</exception>
-    public static Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken = default) =>
-        new SnapshotReader().ReadFileAsync(path, cancellationToken);
+    public static Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken = default) => new SnapshotReader().ReadFileAsync(path, cancellationToken);
 }

@@ -3,7 +3,7 @@ using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>One user of a snapshot: the user object and the user's sections.</summary>
-public sealed record UserEntry
+internal sealed record UserEntry
 {
     /// <summary>The user object (<c>id</c> and <c>userPrincipalName</c> are always present).</summary>
     public DirectoryUser User { get; internal init; } = new();

@@ -3,7 +3,7 @@ using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>The per-user sections of a snapshot's user entry.</summary>
-public sealed record UserSections
+internal sealed record UserSections
 {
     /// <summary>All three sections not captured.</summary>
     public static UserSections NotCaptured { get; } = new();

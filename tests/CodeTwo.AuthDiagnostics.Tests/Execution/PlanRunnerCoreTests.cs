@@ -365,7 +365,7 @@ public sealed class PlanRunnerCoreTests
 
         script.Should().Contain("ShouldContinue(").And.Contain("High-risk step: Turn off security defaults");
         script.Should().Contain("-Body '{\"isEnabled\":false}'");
-        PlanPowerShell.Render(h.Diagnosis.Plan with { Steps = [h.Diagnosis.Plan.Steps[0] with { Title = "It's here" }] }, h.Snapshot.Cloud, "x")
+        PlanPowerShell.Render(new RemediationPlan(h.Diagnosis.Plan) { Steps = [new PlanStep(h.Diagnosis.Plan.Steps[0]) { Title = "It's here" }] }, h.Snapshot.Cloud, "x")
             .Should().Contain("It''s here");
     }
 

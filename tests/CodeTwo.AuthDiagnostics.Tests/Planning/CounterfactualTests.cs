@@ -121,7 +121,7 @@ public sealed class CounterfactualTests
         var graphSteps = before.Plan.Steps.Where(s => s.Kind == PlanStepKind.Graph).ToArray();
         var applied = Apply(snapshot, graphSteps);
 
-        var rollbacks = graphSteps.Where(s => s.Rollback is not null).Reverse().Select(s => s with { Request = s.Rollback });
+        var rollbacks = graphSteps.Where(s => s.Rollback is not null).Reverse().Select(s => new PlanStep(s) { Request = s.Rollback });
         var restored = Diagnose.User(Apply(applied, rollbacks), user);
 
         restored.Verdict.Should().Be(before.Verdict);
@@ -134,11 +134,11 @@ public sealed class CounterfactualTests
         }
     }
 
-    private static DiagnosisResult WithoutRevokeCheck(DiagnosisResult diagnosis) => diagnosis with
+    private static DiagnosisResult WithoutRevokeCheck(DiagnosisResult diagnosis) => new DiagnosisResult(diagnosis)
     {
-        Plan = diagnosis.Plan with
+        Plan = new RemediationPlan(diagnosis.Plan)
         {
-            Steps = diagnosis.Plan.Steps.Select(s => s.Id == PlanStepIds.RevokeSignInSessions ? s with { Check = null } : s).ToArray(),
+            Steps = diagnosis.Plan.Steps.Select(s => s.Id == PlanStepIds.RevokeSignInSessions ? new PlanStep(s) { Check = null } : s).ToArray(),
         },
     };
 

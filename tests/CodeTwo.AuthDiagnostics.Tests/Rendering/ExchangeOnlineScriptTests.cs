@@ -1,3 +1,4 @@
+using CodeTwo.AuthDiagnostics.Snapshots;
 using System.Text.RegularExpressions;
 using CodeTwo.AuthDiagnostics.Rendering;
 
@@ -8,7 +9,7 @@ public sealed class ExchangeOnlineScriptTests
     [Fact]
     public void The_script_only_runs_read_only_cmdlets_against_Exchange_Online()
     {
-        string script = ExchangeOnlineScript.Render(["backup@contoso.com"]);
+        string script = ExchangeOnlineScript.Create(["backup@contoso.com"]);
 
         ExchangeOnlineScript.Cmdlets.Should().Equal("Get-TransportConfig", "Get-OrganizationConfig", "Get-AuthenticationPolicy", "Get-CASMailbox", "Get-User");
         script.Should().Contain("Connect-ExchangeOnline").And.Contain("$outFile = 'exchange-online.json'\n").And.Contain("    'backup@contoso.com'\n");
@@ -19,7 +20,7 @@ public sealed class ExchangeOnlineScriptTests
     [Fact]
     public void Users_and_the_output_path_are_single_quoted_literals()
     {
-        string script = ExchangeOnlineScript.Render(["it's\u2019@contoso.com", "a@b.com\n$(Get-Date)"], "out 'x'.json");
+        string script = ExchangeOnlineScript.Create(["it's\u2019@contoso.com", "a@b.com\n$(Get-Date)"], "out 'x'.json");
 
         script.Should().Contain("    'it''s\u2019\u2019@contoso.com'\n").And.Contain("    'a@b.com $(Get-Date)'\n").And.Contain("$outFile = 'out ''x''.json'\n");
     }
@@ -27,8 +28,8 @@ public sealed class ExchangeOnlineScriptTests
     [Fact]
     public void Bad_arguments_are_refused()
     {
-        FluentActions.Invoking(() => ExchangeOnlineScript.Render(null!)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => ExchangeOnlineScript.Render([null!])).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => ExchangeOnlineScript.Render(["a@b.com"], " ")).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => ExchangeOnlineScript.Create(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ExchangeOnlineScript.Create([null!])).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ExchangeOnlineScript.Create(["a@b.com"], " ")).Should().Throw<ArgumentException>();
     }
 }

@@ -8,7 +8,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 /// <c>Get-AuthenticationPolicy</c>, <c>Get-CASMailbox</c>, <c>Get-User</c>); the CLI's <c>exchange-script</c> prints a
 /// read-only script that writes this section's value. Unknown extra properties are kept in <see cref="GraphObject.Json"/>.
 /// </summary>
-public sealed record ExchangeOnlineSettings : GraphObject
+internal sealed record ExchangeOnlineSettings : GraphObject
 {
     private readonly IReadOnlyList<ExchangeMailboxSettings> users = [];
     private readonly Dictionary<string, ExchangeMailboxSettings> usersById = new(StringComparer.OrdinalIgnoreCase);
@@ -70,7 +70,7 @@ public sealed record ExchangeOnlineSettings : GraphObject
 }
 
 /// <summary>One entry of <c>exchangeOnline.authenticationPolicies</c> (<c>Get-AuthenticationPolicy</c>).</summary>
-public sealed record ExchangeAuthenticationPolicy : GraphObject
+internal sealed record ExchangeAuthenticationPolicy : GraphObject
 {
     /// <summary><c>name</c>: the policy name (tenant text).</summary>
     public string Name { get; internal init; } = string.Empty;
@@ -83,7 +83,7 @@ public sealed record ExchangeAuthenticationPolicy : GraphObject
 }
 
 /// <summary>One member of <c>exchangeOnline.users</c>: a mailbox's SMTP AUTH settings, keyed by the user's object id.</summary>
-public sealed record ExchangeMailboxSettings : GraphObject
+internal sealed record ExchangeMailboxSettings : GraphObject
 {
     /// <summary>The user's object id (the member's name in <c>users</c>).</summary>
     public string UserId { get; internal init; } = string.Empty;

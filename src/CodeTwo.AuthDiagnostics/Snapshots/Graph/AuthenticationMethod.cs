@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary>One entry of <c>GET /v1.0/users/{id}/authentication/methods</c>.</summary>
-public sealed record AuthenticationMethod : GraphObject
+internal sealed record AuthenticationMethod : GraphObject
 {
     /// <summary>The method id.</summary>
     public string? Id { get; internal init; }

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary><c>GET /v1.0/policies/authenticationMethodsPolicy</c>: the tenant's authentication methods policy.</summary>
-public sealed record AuthenticationMethodsPolicy : GraphObject
+internal sealed record AuthenticationMethodsPolicy : GraphObject
 {
     /// <summary>The policy id (<c>authenticationMethodsPolicy</c>).</summary>
     public string? Id { get; internal init; }

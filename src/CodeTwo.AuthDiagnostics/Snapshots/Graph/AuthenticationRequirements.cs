@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary><c>GET /beta/users/{id}/authentication/requirements</c>: the user's legacy per-user MFA state.</summary>
-public sealed record AuthenticationRequirements : GraphObject
+internal sealed record AuthenticationRequirements : GraphObject
 {
     /// <summary>The per-user MFA state. <see cref="Graph.PerUserMfaState.Unknown"/> for a value this library does not know.</summary>
     public PerUserMfaState PerUserMfaState { get; internal init; }

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary>One entry of <c>GET /v1.0/identity/conditionalAccess/policies</c>.</summary>
-public sealed record ConditionalAccessPolicy : GraphObject
+internal sealed record ConditionalAccessPolicy : GraphObject
 {
     /// <summary>The policy id.</summary>
     public string Id { get; internal init; } = string.Empty;
@@ -42,7 +42,7 @@ public enum ConditionalAccessPolicyState
 }
 
 /// <summary>The <c>conditions</c> of a Conditional Access policy, with the members the diagnosis reads.</summary>
-public sealed record ConditionalAccessConditions
+internal sealed record ConditionalAccessConditions
 {
     internal static ConditionalAccessConditions Empty { get; } = new();
 
@@ -67,7 +67,7 @@ public sealed record ConditionalAccessConditions
 }
 
 /// <summary>Graph's <c>conditionalAccessUsers</c>.</summary>
-public sealed record ConditionalAccessUsers
+internal sealed record ConditionalAccessUsers
 {
     internal static ConditionalAccessUsers Empty { get; } = new();
 
@@ -97,7 +97,7 @@ public sealed record ConditionalAccessUsers
 }
 
 /// <summary>Graph's <c>conditionalAccessApplications</c>.</summary>
-public sealed record ConditionalAccessApplications
+internal sealed record ConditionalAccessApplications
 {
     internal static ConditionalAccessApplications Empty { get; } = new();
 
@@ -143,7 +143,7 @@ public enum ClientAppType
 }
 
 /// <summary>Graph's <c>conditionalAccessGrantControls</c>.</summary>
-public sealed record ConditionalAccessGrantControls
+internal sealed record ConditionalAccessGrantControls
 {
     /// <summary><c>AND</c> or <c>OR</c>.</summary>
     public string? Operator { get; internal init; }

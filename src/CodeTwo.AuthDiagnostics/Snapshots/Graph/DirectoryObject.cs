@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary>One entry of <c>GET /v1.0/users/{id}/transitiveMemberOf</c>: a group or a directory role the user belongs to.</summary>
-public sealed record DirectoryObject : GraphObject
+internal sealed record DirectoryObject : GraphObject
 {
     /// <summary>The object id.</summary>
     public string Id { get; internal init; } = string.Empty;
@@ -20,7 +20,7 @@ public sealed record DirectoryObject : GraphObject
 }
 
 /// <summary>The kinds of directory object a user can be a member of.</summary>
-public enum DirectoryObjectKind
+internal enum DirectoryObjectKind
 {
     /// <summary>A kind this library does not know (or no <c>@odata.type</c>).</summary>
     Unknown = 0,

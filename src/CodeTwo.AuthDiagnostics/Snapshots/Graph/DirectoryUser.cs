@@ -3,7 +3,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 /// <summary>
 /// <c>GET /v1.0/users/{id}?$select=id,userPrincipalName,displayName,accountEnabled,userType,onPremisesSyncEnabled,signInSessionsValidFromDateTime</c>.
 /// </summary>
-public sealed record DirectoryUser : GraphObject
+internal sealed record DirectoryUser : GraphObject
 {
     /// <summary>The object id (a GUID written as a string).</summary>
     public string Id { get; internal init; } = string.Empty;
@@ -38,7 +38,7 @@ public sealed record DirectoryUser : GraphObject
 }
 
 /// <summary>Graph's <c>userType</c>.</summary>
-public enum UserType
+internal enum UserType
 {
     /// <summary>A value this library does not know.</summary>
     Unknown = 0,

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary>One entry of <c>GET /v1.0/domains</c>.</summary>
-public sealed record Domain : GraphObject
+internal sealed record Domain : GraphObject
 {
     /// <summary>The domain name, for example <c>contoso.com</c>.</summary>
     public string Id { get; internal init; } = string.Empty;

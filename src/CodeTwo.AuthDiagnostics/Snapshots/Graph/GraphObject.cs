@@ -7,7 +7,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 /// view over <see cref="Json"/>, which keeps the payload exactly as Graph returned it (unknown properties
 /// included), so a snapshot survives a read → write → read round trip without loss.
 /// </summary>
-public abstract record GraphObject
+internal abstract record GraphObject
 {
     /// <summary>The payload as it stands in the snapshot, Graph-native, unknown properties included.</summary>
     public JsonElement Json { get; internal init; }

@@ -4,7 +4,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 /// <c>GET /v1.0/policies/identitySecurityDefaultsEnforcementPolicy</c>. When enabled, security defaults block every
 /// legacy-authentication sign-in (and so every app-password sign-in).
 /// </summary>
-public sealed record SecurityDefaultsPolicy : GraphObject
+internal sealed record SecurityDefaultsPolicy : GraphObject
 {
     /// <summary>The policy id (always <c>00000000-0000-0000-0000-000000000005</c> in Graph).</summary>
     public string? Id { get; internal init; }

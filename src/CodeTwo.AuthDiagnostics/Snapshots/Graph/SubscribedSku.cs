@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 /// <summary>One entry of <c>GET /v1.0/subscribedSkus</c>: a licence the tenant subscribes to.</summary>
-public sealed record SubscribedSku : GraphObject
+internal sealed record SubscribedSku : GraphObject
 {
     /// <summary>The SKU id.</summary>
     public Guid? SkuId { get; internal init; }
@@ -23,7 +23,7 @@ public sealed record SubscribedSku : GraphObject
 /// <param name="ServicePlanId">The service plan id (for Entra ID P1: <c>41781fb2-bc02-4b7c-bd55-b576c07bb09d</c>).</param>
 /// <param name="ServicePlanName">The service plan name (for Entra ID P1: <c>AAD_PREMIUM</c>).</param>
 /// <param name="ProvisioningStatus">The provisioning status as Graph writes it (<c>Success</c>, <c>Disabled</c>, …).</param>
-public sealed record ServicePlan(Guid ServicePlanId, string? ServicePlanName, string? ProvisioningStatus);
+internal sealed record ServicePlan(Guid ServicePlanId, string? ServicePlanName, string? ProvisioningStatus);
 
 /// <summary>Graph's <c>capabilityStatus</c> of a subscribed SKU.</summary>
 public enum SkuCapabilityStatus

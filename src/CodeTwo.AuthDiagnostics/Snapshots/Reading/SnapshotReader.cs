@@ -14,7 +14,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Reading;
 /// section is enforced; bad input of any kind raises <see cref="SnapshotFormatException"/> listing each problem with
 /// its JSONPath. Thread-safe; create one per set of options and reuse it.
 /// </summary>
-public sealed class SnapshotReader
+internal sealed class SnapshotReader
 {
     private static readonly int[] SupportedVersions = [TenantSnapshot.CurrentSchemaVersion];
 
@@ -64,7 +64,7 @@ public sealed class SnapshotReader
     /// Reads a document that holds only the value of the <c>exchangeOnline</c> section (what the CLI's
     /// <c>exchange-script</c> writes), with the same checks and messages as inside a snapshot; paths are rooted at the
     /// value (<c>$.users['…'].smtpClientAuthenticationDisabled</c>). Merge the result with
-    /// <see cref="TenantSnapshot.WithExchangeOnline"/>.
+    /// <see cref="TenantSnapshot.WithExchangeOnline(string)"/>.
     /// </summary>
     /// <param name="json">The document.</param>
     /// <exception cref="SnapshotFormatException">The document is not valid Exchange Online settings.</exception>

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
 /// <summary>Limits for <see cref="SnapshotReader"/>. The defaults are far above what any real tenant produces.</summary>
-public sealed record SnapshotReaderOptions
+internal sealed class SnapshotReaderOptions
 {
     /// <summary>The largest nesting depth accepted (1 to 1000). Default 256; a Graph payload nests about 12 levels deep.</summary>
     public int MaxDepth { get; init; } = 256;

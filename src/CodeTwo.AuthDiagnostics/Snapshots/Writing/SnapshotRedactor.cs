@@ -20,7 +20,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 /// Pseudonyms are HMAC-SHA256 of the lower-cased value. The default key is derived from the tenant id, so anyone who
 /// knows the tenant id and guesses a UPN can confirm the guess; pass your own key for stronger protection.
 /// </remarks>
-public static partial class SnapshotRedactor
+internal static partial class SnapshotRedactor
 {
     private static readonly HashSet<string> AddressProperties = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 /// <summary>Options for <see cref="SnapshotWriter"/>.</summary>
-public sealed record SnapshotWriterOptions
+public sealed class SnapshotWriterOptions
 {
     /// <summary>
     /// Replace personal data (UPNs, names, mail addresses, display names, phone numbers, domain names) with stable

@@ -1,19 +1,17 @@
 using System.Text;
-using CodeTwo.AuthDiagnostics.Planning;
-using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Rendering;
+namespace CodeTwo.AuthDiagnostics.Snapshots;
 
 /// <summary>
 /// The read-only Exchange Online PowerShell script that collects the value of a snapshot's optional
 /// <c>exchangeOnline</c> section (no Graph API exposes it): it connects with the ExchangeOnlineManagement module, runs
 /// only <see cref="Cmdlets"/> (all read-only), and writes the JSON that
-/// <see cref="Snapshots.Reading.SnapshotReader.ReadExchangeOnlineSettingsFileAsync"/> reads, mailboxes keyed by each
+/// <see cref="TenantSnapshot.WithExchangeOnline(string)"/> merges into a snapshot, mailboxes keyed by each
 /// user's Entra object id. The CLI's <c>exchange-script</c> prints it.
 /// </summary>
 /// <example>
 /// <code>
-/// string script = ExchangeOnlineScript.Render(["backup@contoso.com"], "exchange-online.json");
+/// string script = ExchangeOnlineScript.Create(["backup@contoso.com"], "exchange-online.json");
 /// </code>
 /// </example>
 public static class ExchangeOnlineScript
@@ -25,12 +23,12 @@ public static class ExchangeOnlineScript
     public static IReadOnlyList<string> Cmdlets { get; } = ["Get-TransportConfig", "Get-OrganizationConfig", "Get-AuthenticationPolicy", "Get-CASMailbox", "Get-User"];
 
     /// <summary>
-    /// Renders the script for <paramref name="users"/>. Each user and the output path are written as single-quoted
+    /// Creates the script for <paramref name="users"/>. Each user and the output path are written as single-quoted
     /// PowerShell literals (quotes doubled, control characters replaced), so no input can change what the script runs.
     /// </summary>
     /// <param name="users">The users whose mailbox settings are read: user principal names or object ids, as typed.</param>
     /// <param name="outputFile">Where the script writes the JSON (relative to the PowerShell session's current location).</param>
-    public static string Render(IEnumerable<string> users, string outputFile = DefaultOutputFile)
+    public static string Create(IEnumerable<string> users, string outputFile = DefaultOutputFile)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFile);
