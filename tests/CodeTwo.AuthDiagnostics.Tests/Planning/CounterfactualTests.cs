@@ -3,7 +3,7 @@ using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Tests.Diagnosis;
+using CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
 

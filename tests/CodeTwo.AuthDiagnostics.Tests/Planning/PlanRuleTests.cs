@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rules;
-using CodeTwo.AuthDiagnostics.Tests.Diagnosis;
+using CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using static CodeTwo.AuthDiagnostics.Tests.TestSupport.Baseline;
 

@@ -5,7 +5,7 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using static CodeTwo.AuthDiagnostics.Tests.TestSupport.Baseline;
 
-namespace CodeTwo.AuthDiagnostics.Tests.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 
 /// <summary>unavailable &gt; indeterminate &gt; unusable &gt; available, root causes, ordering, and the host's rule options.</summary>
 public sealed class VerdictPrecedenceTests

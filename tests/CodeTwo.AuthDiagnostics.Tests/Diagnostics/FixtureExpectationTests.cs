@@ -4,7 +4,7 @@ using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
-namespace CodeTwo.AuthDiagnostics.Tests.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 
 /// <summary>
 /// The "Expected results" tables of tests/fixtures/README.md, row by row (default options: Exchange Online, no protocol

@@ -5,7 +5,7 @@ using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
-namespace CodeTwo.AuthDiagnostics.Tests.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 
 /// <summary>The same input always gives the same diagnosis, byte for byte.</summary>
 public sealed class DeterminismTests

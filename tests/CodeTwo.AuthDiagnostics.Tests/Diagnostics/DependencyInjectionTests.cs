@@ -5,7 +5,7 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CodeTwo.AuthDiagnostics.Tests.Diagnosis;
+namespace CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 
 /// <summary>services.AddAuthDiagnostics(...) and the service it registers.</summary>
 public sealed class DependencyInjectionTests
@@ -161,6 +161,61 @@ public sealed class DependencyInjectionTests
         public bool NeedsUser => false;
 
         public void Evaluate(RuleContext context) => seen.TryAdd(context.RequestedUser, 0);
+    }
+
+    public static TheoryData<string, Action<AuthDiagnosticsOptions>> BadOptions => new()
+    {
+        { "AuthDiagnosticsOptions.TargetResourceAppId: TargetResourceAppId must name the resource", o => o.TargetResourceAppId = " " },
+        { "AuthDiagnosticsOptions.PropagationWait: PropagationWait must be between 0 and 24 hours; it is -00:01:00.", o => o.PropagationWait = TimeSpan.FromMinutes(-1) },
+        { "AuthDiagnosticsOptions.PropagationWait: PropagationWait must be between 0 and 24 hours; it is 2.00:00:00.", o => o.PropagationWait = TimeSpan.FromDays(2) },
+        { "AuthDiagnosticsOptions.LegacyProtocols: LegacyProtocols holds a value that is not a known protocol (4096)", o => o.LegacyProtocols = (LegacyProtocols)4096 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Bad_options_fail_at_start_up_naming_the_option(string message, Action<AuthDiagnosticsOptions> configure)
+    {
+        using var provider = new ServiceCollection().AddAuthDiagnostics(configure).Services.BuildServiceProvider();
+
+        // ValidateOnStart: the host's start-up validator (what IHost runs when it starts) reports it before any diagnosis.
+        var startUp = () => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        startUp.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain(message);
+        var resolve = () => provider.GetRequiredService<IAuthDiagnostics>();
+        resolve.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain(message);
+    }
+
+    [Fact]
+    public void Good_options_pass_start_up()
+    {
+        using var provider = new ServiceCollection().AddAuthDiagnostics(o => o.LegacyProtocols = LegacyProtocols.SmtpAuth | LegacyProtocols.Imap).Services.BuildServiceProvider();
+
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        provider.GetRequiredService<IAuthDiagnostics>().Should().NotBeNull();
+    }
+
+    [Fact]
+    public void PlanRunner_is_resolvable_once_an_IGraphExecutor_is_registered()
+    {
+        var snapshot = Fixture.Load("seed-security-defaults.json").Snapshot();
+        var tenant = new CodeTwo.AuthDiagnostics.Testing.InMemoryTenant(snapshot, new FixedClock());
+        var services = new ServiceCollection();
+        services.AddAuthDiagnostics();
+        services.AddSingleton<CodeTwo.AuthDiagnostics.Execution.IGraphExecutor>(tenant);
+        using var provider = services.BuildServiceProvider();
+
+        var runner = provider.GetRequiredService<CodeTwo.AuthDiagnostics.Execution.PlanRunner>();
+
+        runner.Should().NotBeNull().And.BeSameAs(provider.GetRequiredService<CodeTwo.AuthDiagnostics.Execution.PlanRunner>());
+    }
+
+    [Fact]
+    public void PlanRunner_without_an_IGraphExecutor_says_what_to_register()
+    {
+        using var provider = new ServiceCollection().AddAuthDiagnostics().Services.BuildServiceProvider();
+
+        var resolve = () => provider.GetRequiredService<CodeTwo.AuthDiagnostics.Execution.PlanRunner>();
+
+        resolve.Should().Throw<InvalidOperationException>().WithMessage("*IGraphExecutor*AddMicrosoftGraph*");
     }
 
     private sealed class FixedClock : TimeProvider;

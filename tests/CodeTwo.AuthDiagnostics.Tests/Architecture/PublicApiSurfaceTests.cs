@@ -1,0 +1,108 @@
+using System.Reflection;
+using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Testing;
+
+namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
+
+/// <summary>Keeps the 1.0 surface small and deliberate.</summary>
+public sealed class PublicApiSurfaceTests
+{
+    /// <summary>Half of the 1,146 lines the core declared before 1.0.</summary>
+    private const int MaxCoreApiLines = 573;
+
+    /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
+    private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "DiagnosisProgress"];
+
+    private static readonly Assembly[] Shipped = [typeof(IAuthDiagnostics).Assembly, typeof(SnapshotBuilder).Assembly];
+
+    [Fact]
+    public void The_core_declares_at_most_half_the_lines_it_had_before_1_0()
+    {
+        string project = Path.Combine(RepositoryRoot, "src", "CodeTwo.AuthDiagnostics");
+        int lines = new[] { "PublicAPI.Shipped.txt", "PublicAPI.Unshipped.txt" }
+            .SelectMany(f => File.ReadAllLines(Path.Combine(project, f)))
+            .Count(l => l.Length > 0 && !l.StartsWith('#'));
+
+        lines.Should().BeGreaterThan(100, "the files list the whole surface").And.BeLessThanOrEqualTo(MaxCoreApiLines);
+    }
+
+    [Fact]
+    public void The_declared_surface_is_the_compiled_one()
+    {
+        // PublicApiAnalyzers fails the build when the files and the code differ; here the count of public types agrees too.
+        string project = Path.Combine(RepositoryRoot, "src", "CodeTwo.AuthDiagnostics");
+        var declaredTypes = new[] { "PublicAPI.Shipped.txt", "PublicAPI.Unshipped.txt" }
+            .SelectMany(f => File.ReadAllLines(Path.Combine(project, f)))
+            .Select(l => l.Split(' ')[^1])
+            .Where(l => l.StartsWith("CodeTwo.", StringComparison.Ordinal) || l.StartsWith("Microsoft.", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var publicTypes = typeof(IAuthDiagnostics).Assembly.GetExportedTypes().Select(t => t.FullName!.Replace('+', '.')).ToList();
+
+        publicTypes.Should().OnlyContain(t => declaredTypes.Contains(t));
+    }
+
+    [Fact]
+    public void Public_records_are_only_values_whose_equality_means_something()
+    {
+        var records = Shipped
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.GetMethod("<Clone>$") is not null || (t.IsValueType && t.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null))
+            .Select(t => t.Name)
+            .ToList();
+
+        records.Should().OnlyContain(name => ValueRecords.Contains(name), "a type holding lists, dictionaries or delegates is a sealed class");
+        Shipped.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).Should().Contain(["TenantSnapshot", "Diagnosis", "RemediationPlan", "PlanStep"])
+            .And.NotContain(records.Except(ValueRecords));
+    }
+
+    [Fact]
+    public void No_type_shares_its_namespaces_name()
+    {
+        var clashes = Shipped
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.Namespace is { } ns && !t.IsNested && ns.Split('.')[^1] == t.Name)
+            .Select(t => t.FullName)
+            .ToList();
+
+        clashes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_engine_and_the_model_are_internal()
+    {
+        var core = typeof(IAuthDiagnostics).Assembly;
+        foreach (string name in new[]
+        {
+            "CodeTwo.AuthDiagnostics.Diagnostics.DiagnosticEngine",
+            "CodeTwo.AuthDiagnostics.Diagnostics.AuthDiagnosticsService",
+            "CodeTwo.AuthDiagnostics.Rules.SnapshotIndex",
+            "CodeTwo.AuthDiagnostics.Snapshots.SnapshotFormat",
+            "CodeTwo.AuthDiagnostics.Snapshots.SectionPermissions",
+            "CodeTwo.AuthDiagnostics.Snapshots.CloudEndpoints",
+            "CodeTwo.AuthDiagnostics.Rules.JsonPointer",
+            "CodeTwo.AuthDiagnostics.Snapshots.Graph.ConditionalAccessPolicy",
+        })
+        {
+            var type = core.GetType(name, throwOnError: true)!;
+            type.IsPublic.Should().BeFalse($"{name} is not part of the 1.0 API");
+        }
+
+        typeof(IAuthDiagnostics).Assembly.GetExportedTypes().Should().NotContain(t => t.Name == "DiagnosticEngine");
+    }
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "CodeTwo.AuthDiagnostics.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("The repository root is not above " + AppContext.BaseDirectory);
+        }
+    }
+}
