@@ -311,8 +311,8 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         var securityDefaults = run.ReadObjectAsync("securityDefaults", endpoints.Url("v1.0", "/policies/identitySecurityDefaultsEnforcementPolicy"), cancellationToken);
 
         // Conditional Access allows one request per second per tenant and sends no Retry-After: its pages are read one
-        // after the other with their own back-off, without pausing the other reads.
-        var conditionalAccess = run.ReadCollectionAsync("conditionalAccessPolicies", endpoints.Url("v1.0", "/identity/conditionalAccess/policies"), cancellationToken, ownThrottleBucket: true);
+        // after the other with the back-off, and the retry policy knows its path, so its 429s pause no other read.
+        var conditionalAccess = run.ReadCollectionAsync("conditionalAccessPolicies", endpoints.Url("v1.0", "/identity/conditionalAccess/policies"), cancellationToken);
         var methodsPolicy = run.ReadObjectAsync("authenticationMethodsPolicy", endpoints.Url("v1.0", "/policies/authenticationMethodsPolicy"), cancellationToken);
         var mfaServicePolicy = transport.Options.CaptureMfaServicePolicy
             ? ReadMfaServicePolicyAsync(run, cancellationToken)
