@@ -228,7 +228,7 @@ public sealed class ResilienceTests
         host.Server.Fail(r => r.InBatch && r.Path == "/users/backup@contoso.com/authentication/methods", 503, code: "ServiceUnavailable");
         var reports = new List<CaptureProgress>();
 
-        var snapshot = await host.Source.CaptureAsync(Backup, null, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
+        var snapshot = await host.Source.CaptureAsync(Backup, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
 
         var methods = snapshot.Users.Should().ContainSingle().Which.Sections.AuthenticationMethods;
         methods.Status.Should().Be(SectionStatus.Failed);

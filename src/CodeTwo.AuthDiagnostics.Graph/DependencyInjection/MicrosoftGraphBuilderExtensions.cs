@@ -98,7 +98,7 @@ public static class MicrosoftGraphBuilderExtensions
             sp.GetRequiredService<IOptions<MicrosoftGraphOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger("CodeTwo.AuthDiagnostics.Graph") ?? NullLogger.Instance));
-        services.TryAddSingleton(sp => new GraphSnapshotSource(sp.GetRequiredService<GraphTransport>()));
+        services.TryAddSingleton(sp => new GraphSnapshotSource(sp.GetRequiredService<GraphTransport>(), sp.GetRequiredService<IOptions<MicrosoftGraphOptions>>().Value));
         services.TryAddSingleton(sp => new GraphExecutor(sp.GetRequiredService<GraphTransport>()));
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<GraphSnapshotSource>());
         services.TryAddSingleton<IGraphExecutor>(sp => sp.GetRequiredService<GraphExecutor>());

@@ -35,6 +35,7 @@ internal sealed partial class GraphTransport
     private readonly IRequestAdapter adapter;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly TimeSpan requestTimeout;
     private readonly SemaphoreSlim slots;
     private readonly GraphRetryPolicy<RawResponse> retry;
     private readonly object gate = new();
@@ -48,17 +49,17 @@ internal sealed partial class GraphTransport
         this.adapter = adapter;
         this.time = time;
         this.logger = logger;
-        Options = options with { };
-        Endpoints = GraphEndpoints.Create(adapter.BaseUrl, Options);
-        slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
+
+        // What the transport needs, copied: the options object stays the host's to change.
+        requestTimeout = options.RequestTimeout;
+        Endpoints = GraphEndpoints.Create(adapter.BaseUrl, options);
+        slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         retry = new GraphRetryPolicy<RawResponse>(
-            new GraphRetrySettings(Options.MaxAttempts, Options.InitialRetryDelay, Options.MaxRetryDelay),
+            new GraphRetrySettings(options.MaxAttempts, options.InitialRetryDelay, options.MaxRetryDelay),
             time,
             static r => r.Status,
             static r => r.Headers.TryGetValue("Retry-After", out string? value) ? value : null);
     }
-
-    public MicrosoftGraphOptions Options { get; }
 
     public GraphEndpoints Endpoints { get; }
 
@@ -93,7 +94,7 @@ internal sealed partial class GraphTransport
         var handler = new NativeResponseHandler();
         request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = handler }, new RetryHandlerOption { MaxRetry = 0 }]);
 
-        var timeout = Options.RequestTimeout;
+        var timeout = requestTimeout;
         using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var token = linked?.Token ?? cancellationToken;
