@@ -9,8 +9,12 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A source or executor checks the options and copies what it needs when it is built: changing the object afterwards
-/// changes nothing.
+/// The options are checked once, with one set of rules: by <c>AddMicrosoftGraph</c> when the host starts
+/// (<c>ValidateOnStart</c>: an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> whose failures name
+/// each property out of range, its allowed range and its value), or, without dependency injection, by the
+/// <see cref="GraphSnapshotSource"/> and <see cref="GraphExecutor"/> constructors (an <see cref="ArgumentException"/>,
+/// <see cref="ArgumentOutOfRangeException"/> for a value out of its range, with the same messages). A source or executor
+/// copies what it needs when it is built: changing the object afterwards changes nothing.
 /// </para>
 /// <para>
 /// Retries: a request answered 429, 503 or 504 (or timed out, or failed in transport) is tried again after
@@ -103,37 +107,4 @@ public sealed class MicrosoftGraphOptions
     /// <c>$top</c>). A tenant-wide capture holds at most three pages in memory.
     /// </summary>
     public int PageSize { get; set; } = 999;
-
-    internal void Validate()
-    {
-        if (MaxConcurrency is < 1 or > 64)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be between 1 and 64.");
-        }
-
-        if (MaxAttempts is < 1 or > 20)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be between 1 and 20.");
-        }
-
-        if (InitialRetryDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(InitialRetryDelay), "Retry delays cannot be negative.");
-        }
-
-        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "RequestTimeout must be positive or Timeout.InfiniteTimeSpan.");
-        }
-
-        if (BaseUrl is { IsAbsoluteUri: false } || BaseUrl is { } url && url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-        {
-            throw new ArgumentException("BaseUrl must be an absolute http or https URL.", nameof(BaseUrl));
-        }
-
-        if (PageSize is < 1 or > 999)
-        {
-            throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, "PageSize must be between 1 and 999 (Graph rejects a larger $top).");
-        }
-    }
 }

@@ -12,6 +12,12 @@ using Microsoft.Graph;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Microsoft Graph adapter of CodeTwo.AuthDiagnostics.</summary>
+/// <remarks>
+/// Every overload registers <see cref="MicrosoftGraphOptions"/> with <c>ValidateOnStart</c>: options out of range stop
+/// the host at start-up with an <see cref="OptionsValidationException"/> whose failures name each property, its allowed
+/// range and its value (without a host: when <see cref="IStartupValidator"/> runs or <c>IOptions&lt;MicrosoftGraphOptions&gt;</c>
+/// is first resolved).
+/// </remarks>
 public static class MicrosoftGraphBuilderExtensions
 {
     /// <summary>
@@ -91,6 +97,10 @@ public static class MicrosoftGraphBuilderExtensions
         {
             options.Configure(configure);
         }
+
+        // One set of rules (FluentValidation), checked when the host starts rather than at the first capture.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrosoftGraphOptions>, MicrosoftGraphOptionsValidation>());
+        options.ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GraphTransport(

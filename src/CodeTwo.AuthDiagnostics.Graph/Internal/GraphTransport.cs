@@ -45,7 +45,7 @@ internal sealed partial class GraphTransport
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        MicrosoftGraphOptionsValidator.ThrowIfInvalid(options);
         this.adapter = adapter;
         this.time = time;
         this.logger = logger;
