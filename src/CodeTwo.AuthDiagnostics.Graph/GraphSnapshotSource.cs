@@ -18,7 +18,8 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// Tenant sections are read concurrently; per-user requests go through JSON batching (20 per <c>$batch</c>, beta URLs
 /// through <c>/beta/$batch</c>); every collection is followed to its last page. Throttled and unavailable answers
 /// (429, 503, 504) are retried, honouring <c>Retry-After</c> and backing off exponentially where it is absent, with a
-/// bounded number of requests in flight. A section Graph refuses (403, 404, 5xx) is recorded as <c>failed</c> with the
+/// bounded number of requests in flight: the retry policy the plan runner uses too, configured by
+/// <see cref="MicrosoftGraphOptions"/> (which also says which user sections to read and how large a page is). A section Graph refuses (403, 404, 5xx) is recorded as <c>failed</c> with the
 /// status, Graph's error and the permissions it needs; a user that does not exist is listed in <c>missingUsers</c>.
 /// Thread-safe; one instance serves many captures.
 /// </summary>
