@@ -41,7 +41,7 @@ public class CaptureBenchmarks
     public Task<Snapshots.TenantSnapshot> ThousandUsers() => scenario.Source.CaptureAsync(SnapshotRequest.ForUsers(scenario.AllUsers), CancellationToken.None);
 
     [Benchmark(Description = "1,000 users, tenant-wide stream")]
-    public Task<TenantCaptureResult> TenantWide() => scenario.Source.CaptureTenantAsync(Stream.Null, null, null, CancellationToken.None);
+    public Task<TenantCaptureResult> TenantWide() => scenario.Source.CaptureTenantAsync(Stream.Null, null, CancellationToken.None);
 }
 
 /// <summary>The fake Graph, a real GraphServiceClient on a plain HttpClient, and the adapter's snapshot source.</summary>

@@ -21,7 +21,7 @@ public static class WaveReport
             {
                 ("1 user", s => s.Source.CaptureAsync(SnapshotRequest.ForUser(s.FirstUser), CancellationToken.None)),
                 ("1,000 users by UPN", s => s.Source.CaptureAsync(SnapshotRequest.ForUsers(s.AllUsers), CancellationToken.None)),
-                ("1,000 users, tenant-wide stream", s => s.Source.CaptureTenantAsync(Stream.Null, null, null, CancellationToken.None)),
+                ("1,000 users, tenant-wide stream", s => s.Source.CaptureTenantAsync(Stream.Null, null, CancellationToken.None)),
             })
             {
                 await using var scenario = await CaptureScenario.StartAsync(1000, latency);

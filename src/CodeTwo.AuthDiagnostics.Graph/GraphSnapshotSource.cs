@@ -18,7 +18,8 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// Tenant sections are read concurrently; per-user requests go through JSON batching (20 per <c>$batch</c>, beta URLs
 /// through <c>/beta/$batch</c>); every collection is followed to its last page. Throttled and unavailable answers
 /// (429, 503, 504) are retried, honouring <c>Retry-After</c> and backing off exponentially where it is absent, with a
-/// bounded number of requests in flight. A section Graph refuses (403, 404, 5xx) is recorded as <c>failed</c> with the
+/// bounded number of requests in flight: the retry policy the plan runner uses too, configured by
+/// <see cref="MicrosoftGraphOptions"/> (which also says which user sections to read and how large a page is). A section Graph refuses (403, 404, 5xx) is recorded as <c>failed</c> with the
 /// status, Graph's error and the permissions it needs; a user that does not exist is listed in <c>missingUsers</c>.
 /// Thread-safe; one instance serves many captures.
 /// </summary>
@@ -29,7 +30,8 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 ///
 /// // Every user of the tenant, streamed to a file with bounded memory:
 /// await using var file = File.Create("tenant.json");
-/// TenantCaptureResult result = await source.CaptureTenantAsync(file, new GraphCaptureOptions { UserSections = UserSectionSelection.None },
+/// var light = new GraphSnapshotSource(graphClient, new MicrosoftGraphOptions { UserSections = UserSectionSelection.None });
+/// TenantCaptureResult result = await light.CaptureTenantAsync(file,
 ///     new Progress&lt;CaptureProgress&gt;(p =&gt; Console.WriteLine($"{p.UsersCaptured}/{p.UsersTotal}, {p.EstimatedRemaining} left")), cancellationToken);
 /// </code>
 /// </example>
@@ -43,24 +45,36 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     private readonly BatchRunner batches;
     private readonly ILogger logger;
     private readonly SnapshotReader reader = new();
+    private readonly Guid? configuredTenantId;
+    private readonly bool captureMfaServicePolicy;
+    private readonly UserSectionSelection sections;
+    private readonly int pageSize;
 
     /// <summary>Creates a snapshot source on the host's Graph client.</summary>
     /// <param name="client">The host's client (authentication, base URL and HTTP pipeline come from it).</param>
-    /// <param name="options">Cloud, base-URL override, concurrency and retries; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Cloud, base-URL override, concurrency, retries and what to read; <see langword="null"/> for the defaults. Copied: later changes to it change nothing.</param>
     /// <param name="time">The clock for back-offs, timeouts and capture times; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <param name="logger">The logger; it never receives tokens, headers, bodies or query strings.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     public GraphSnapshotSource(GraphServiceClient client, MicrosoftGraphOptions? options = null, TimeProvider? time = null, ILogger<GraphSnapshotSource>? logger = null)
-        : this(new GraphTransport((client ?? throw new ArgumentNullException(nameof(client))).RequestAdapter, options ?? new MicrosoftGraphOptions(), time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance))
+        : this(new GraphTransport((client ?? throw new ArgumentNullException(nameof(client))).RequestAdapter, options ?? new MicrosoftGraphOptions(), time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance), options)
     {
     }
 
-    internal GraphSnapshotSource(GraphTransport transport)
+    /// <summary>A source on a transport (shared with the executor under dependency injection) and the capture options, already checked by the transport.</summary>
+    internal GraphSnapshotSource(GraphTransport transport, MicrosoftGraphOptions? options)
     {
+        options ??= new MicrosoftGraphOptions();
         this.transport = transport;
         batches = new BatchRunner(transport);
         logger = transport.Logger;
-        if (!transport.Endpoints.CloudFromHost && transport.Options.Cloud is null)
+
+        // What a capture needs, copied: the options object stays the host's to change.
+        configuredTenantId = options.TenantId;
+        captureMfaServicePolicy = options.CaptureMfaServicePolicy;
+        sections = options.UserSections | UserSectionSelection.AuthenticationRequirements;
+        pageSize = options.PageSize;
+        if (!transport.Endpoints.CloudFromHost && options.Cloud is null)
         {
             LogCloudDefaulted(transport.Endpoints.Root);
         }
@@ -70,26 +84,26 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     public CloudEnvironment Cloud => transport.Endpoints.Cloud;
 
     /// <inheritdoc />
-    /// <remarks>Reads every user section (<see cref="GraphCaptureOptions.Default"/>).</remarks>
+    /// <remarks>Reads the user sections of <see cref="MicrosoftGraphOptions.UserSections"/>.</remarks>
     public Task<TenantSnapshot> CaptureAsync(SnapshotRequest request, CancellationToken cancellationToken) =>
-        CaptureAsync(request, null, null, cancellationToken);
+        CaptureAsync(request, null, cancellationToken);
 
-    /// <summary>Captures the tenant sections and the requested users (UPNs or object ids), or every user.</summary>
+    /// <summary>
+    /// Captures the tenant sections and the requested users (UPNs or object ids), or every user, reading the user
+    /// sections of <see cref="MicrosoftGraphOptions.UserSections"/>.
+    /// </summary>
     /// <param name="request">What to capture. With <see cref="SnapshotRequest.AllUsers"/> the whole tenant is held in memory; prefer <see cref="CaptureTenantAsync"/> for large tenants.</param>
-    /// <param name="options">Which user sections to read; <see langword="null"/> for all.</param>
     /// <param name="progress">Receives progress; optional.</param>
     /// <param name="cancellationToken">Cancels the capture (pending requests are abandoned).</param>
     /// <returns>The snapshot. Unknown users are in <see cref="TenantSnapshot.MissingUsers"/>; unreadable sections are <c>failed</c>.</returns>
     /// <exception cref="GraphCaptureException">A user object could not be read for a reason other than "no such user" (typically 403: the app lacks <c>User.Read.All</c>).</exception>
-    public async Task<TenantSnapshot> CaptureAsync(SnapshotRequest request, GraphCaptureOptions? options, IProgress<CaptureProgress>? progress, CancellationToken cancellationToken = default)
+    public async Task<TenantSnapshot> CaptureAsync(SnapshotRequest request, IProgress<CaptureProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        options ??= GraphCaptureOptions.Default;
-        options.Validate();
         if (request.AllUsers)
         {
             using var stream = new MemoryStream();
-            await CaptureTenantAsync(stream, options, progress, cancellationToken).ConfigureAwait(false);
+            await CaptureTenantAsync(stream, progress, cancellationToken).ConfigureAwait(false);
             return reader.Read(stream.GetBuffer().AsMemory(0, (int)stream.Length));
         }
 
@@ -101,8 +115,8 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         run.Report(CapturePhase.TenantSections);
 
         var tenantTask = ReadTenantSectionsAsync(run, cancellationToken);
-        var organization = transport.Options.TenantId is null ? new BatchItem("v1.0", "/organization?$select=id") : null;
-        var usersTask = ReadUsersAsync(run, keys, organization, options.EffectiveSections, cancellationToken);
+        var organization = configuredTenantId is null ? new BatchItem("v1.0", "/organization?$select=id") : null;
+        var usersTask = ReadUsersAsync(run, keys, organization, sections, cancellationToken);
         await Task.WhenAll(tenantTask, usersTask).ConfigureAwait(false);
         var tenant = await tenantTask.ConfigureAwait(false);
         var (resolved, missing) = await usersTask.ConfigureAwait(false);
@@ -144,25 +158,21 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     /// carries the users done, the total (from <c>/users/$count</c>, best effort) and an estimate of the remaining time.
     /// </summary>
     /// <param name="output">Receives the snapshot document (UTF-8 JSON); flushed after every page, not disposed. After a failure or cancellation it holds an incomplete document.</param>
-    /// <param name="options">Which user sections to read (the per-user MFA state always; methods and memberships optional, see <see cref="GraphCaptureOptions"/> for their cost) and the page size.</param>
     /// <param name="progress">Receives progress after the tenant sections and after every page; optional.</param>
     /// <param name="cancellationToken">Cancels the capture.</param>
     /// <returns>What was written.</returns>
     /// <exception cref="GraphCaptureException">The user list could not be read (typically 403: the app lacks <c>User.Read.All</c>).</exception>
-    public async Task<TenantCaptureResult> CaptureTenantAsync(Stream output, GraphCaptureOptions? options = null, IProgress<CaptureProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<TenantCaptureResult> CaptureTenantAsync(Stream output, IProgress<CaptureProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        options ??= GraphCaptureOptions.Default;
-        options.Validate();
-        var sections = options.EffectiveSections;
         var run = new CaptureRun(transport, progress);
-        LogTenantCaptureStarted(sections, options.PageSize, transport.Endpoints.Cloud);
+        LogTenantCaptureStarted(sections, pageSize, transport.Endpoints.Cloud);
         run.Report(CapturePhase.TenantSections);
 
         var tenantTask = ReadTenantSectionsAsync(run, cancellationToken);
-        var tenantIdTask = transport.Options.TenantId is { } known ? Task.FromResult<Guid?>(known) : ReadTenantIdAsync(run, cancellationToken);
+        var tenantIdTask = configuredTenantId is { } known ? Task.FromResult<Guid?>(known) : ReadTenantIdAsync(run, cancellationToken);
         var countTask = CountUsersAsync(run, cancellationToken);
-        var firstPage = ReadUsersPageAsync(run, transport.Endpoints.Url("v1.0", $"/users?$select={UserSelect}&$top={options.PageSize.ToString(CultureInfo.InvariantCulture)}"), cancellationToken);
+        var firstPage = ReadUsersPageAsync(run, transport.Endpoints.Url("v1.0", $"/users?$select={UserSelect}&$top={pageSize.ToString(CultureInfo.InvariantCulture)}"), cancellationToken);
 
         // The first page's sections are read while the tenant sections still are (a throttled Conditional Access read
         // must not hold the users back); only writing waits for the tenant sections, which come first in the document.
@@ -311,10 +321,10 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         var securityDefaults = run.ReadObjectAsync("securityDefaults", endpoints.Url("v1.0", "/policies/identitySecurityDefaultsEnforcementPolicy"), cancellationToken);
 
         // Conditional Access allows one request per second per tenant and sends no Retry-After: its pages are read one
-        // after the other with their own back-off, without pausing the other reads.
-        var conditionalAccess = run.ReadCollectionAsync("conditionalAccessPolicies", endpoints.Url("v1.0", "/identity/conditionalAccess/policies"), cancellationToken, ownThrottleBucket: true);
+        // after the other with the back-off, and the retry policy knows its path, so its 429s pause no other read.
+        var conditionalAccess = run.ReadCollectionAsync("conditionalAccessPolicies", endpoints.Url("v1.0", "/identity/conditionalAccess/policies"), cancellationToken);
         var methodsPolicy = run.ReadObjectAsync("authenticationMethodsPolicy", endpoints.Url("v1.0", "/policies/authenticationMethodsPolicy"), cancellationToken);
-        var mfaServicePolicy = transport.Options.CaptureMfaServicePolicy
+        var mfaServicePolicy = captureMfaServicePolicy
             ? ReadMfaServicePolicyAsync(run, cancellationToken)
             : Task.FromResult(SectionResult.NotCaptured("Not requested (MicrosoftGraphOptions.CaptureMfaServicePolicy is off); the tenant-wide \"Allow users to create app passwords\" switch must be checked in the legacy MFA service settings."));
         var domains = run.ReadCollectionAsync("domains", endpoints.Url("v1.0", "/domains"), cancellationToken);
@@ -367,7 +377,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     }
 
     private static SectionResult NotRequested(UserSectionSelection section) =>
-        SectionResult.NotCaptured($"Not requested (GraphCaptureOptions.UserSections does not include {section}).");
+        SectionResult.NotCaptured($"Not requested (MicrosoftGraphOptions.UserSections does not include {section}).");
 
     private static async Task<UsersPage> ReadUsersPageAsync(CaptureRun run, Uri url, CancellationToken cancellationToken)
     {
@@ -408,7 +418,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
 
     private Guid TenantIdFrom(RawResponse? organization, TenantSectionResults tenant)
     {
-        if (transport.Options.TenantId is { } known)
+        if (configuredTenantId is { } known)
         {
             return known;
         }

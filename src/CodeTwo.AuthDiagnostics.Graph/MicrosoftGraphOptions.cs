@@ -3,20 +3,45 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 namespace CodeTwo.AuthDiagnostics.Graph;
 
 /// <summary>
-/// Options of the Microsoft Graph adapter (<see cref="GraphSnapshotSource"/> and <see cref="GraphExecutor"/>): which
-/// cloud the tenant lives in, where requests go, and how hard the adapter pushes and retries. The defaults suit a
-/// production tenant; tests and proxies set <see cref="BaseUrl"/>.
+/// Options of the Microsoft Graph adapter (<see cref="GraphSnapshotSource"/> and <see cref="GraphExecutor"/>), all in
+/// one type: which cloud the tenant lives in, where requests go, how hard the adapter pushes and retries, and what a
+/// capture reads. The defaults suit a production tenant; tests and proxies set <see cref="BaseUrl"/>.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The options are checked once, with one set of rules: by <c>AddMicrosoftGraph</c> when the host starts
+/// (<c>ValidateOnStart</c>: an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> whose failures name
+/// each property out of range, its allowed range and its value), or, without dependency injection, by the
+/// <see cref="GraphSnapshotSource"/> and <see cref="GraphExecutor"/> constructors (an <see cref="ArgumentException"/>,
+/// <see cref="ArgumentOutOfRangeException"/> for a value out of its range, with the same messages). A source or executor
+/// copies what it needs when it is built: changing the object afterwards changes nothing.
+/// </para>
+/// <para>
+/// Retries: a request answered 429, 503 or 504 (or timed out, or failed in transport) is tried again after
+/// <c>Retry-After</c> (seconds or an HTTP date, measured on the injected clock) or, without it, after a back-off from
+/// <see cref="InitialRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, up to <see cref="MaxAttempts"/> attempts.
+/// A 429 pauses every request of the adapter for as long, except a Conditional Access read (that API has a limit of its
+/// own and sends no <c>Retry-After</c>). It is the same retry policy as the plan runner's (<c>PlanRunOptions</c>).
+/// </para>
+/// <para>
+/// Cost of a capture per user, in requests (20 of them share one <c>$batch</c> HTTP call): <c>authenticationRequirements</c>
+/// 1 (always read: the diagnosis cannot work without it), <c>authenticationMethods</c> 1, <c>transitiveMemberOf</c> 1
+/// plus one per further page of 999 memberships. The user object itself costs one request in a per-user capture and
+/// nothing in a tenant-wide one (it comes with the listing). Graph evaluates every request of a batch against its
+/// throttling limits.
+/// </para>
+/// </remarks>
 /// <example>
 /// <code>
 /// services.AddAuthDiagnostics().AddMicrosoftGraph(graphClient, options =&gt;
 /// {
 ///     options.Cloud = CloudEnvironment.UsGov;   // recorded in snapshots; plans use graph.microsoft.us
 ///     options.MaxConcurrency = 4;
+///     options.UserSections = UserSectionSelection.AuthenticationMethods;   // no memberships
 /// });
 /// </code>
 /// </example>
-public sealed record MicrosoftGraphOptions
+public sealed class MicrosoftGraphOptions
 {
     /// <summary>
     /// The cloud recorded in captured snapshots (it decides the URLs of every plan made from them). Default
@@ -29,7 +54,8 @@ public sealed record MicrosoftGraphOptions
     /// <summary>
     /// Sends every request to this root instead of the client's base URL (for example <c>http://127.0.0.1:5000</c> or a
     /// proxy), without changing <see cref="Cloud"/>: plan URLs on the cloud's Graph host are re-based onto it. A trailing
-    /// <c>/v1.0</c> or <c>/beta</c> is ignored. Default <see langword="null"/>: the client's base URL.
+    /// <c>/v1.0</c> or <c>/beta</c> is ignored. Default <see langword="null"/>: the client's base URL. Must be an absolute
+    /// http or https URL.
     /// </summary>
     public Uri? BaseUrl { get; set; }
 
@@ -40,24 +66,25 @@ public sealed record MicrosoftGraphOptions
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>
-    /// How many times a request answered with 429, 503 or 504 (or timed out, or failed in transport) is tried in all,
-    /// the first try included. Default 6; 1 disables retries. Applies to the capture only: the plan runner retries writes itself.
+    /// How many times a capture request answered with 429, 503 or 504 (or timed out, or failed in transport) is tried in
+    /// all, the first try included. Default 6; 1 to 20 (1 disables retries). The <see cref="GraphExecutor"/> sends each
+    /// plan request once: the plan runner retries it with the same policy, configured by <c>PlanRunOptions</c>.
     /// </summary>
     public int MaxAttempts { get; set; } = 6;
 
     /// <summary>
     /// The first back-off when Graph sends no <c>Retry-After</c> (the Conditional Access API never does); it doubles with
-    /// every attempt up to <see cref="MaxRetryDelay"/>. Default 1 second.
+    /// every attempt up to <see cref="MaxRetryDelay"/>. Default 1 second; not negative, not above <see cref="MaxRetryDelay"/>.
     /// </summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest single wait between attempts, whatever <c>Retry-After</c> says. Default 60 seconds.</summary>
+    /// <summary>The longest single wait between attempts, whatever <c>Retry-After</c> says. Default 60 seconds; not negative.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// How long one HTTP attempt may take before it is abandoned (measured on the injected <see cref="TimeProvider"/>).
-    /// Default 100 seconds (Graph's authentication-methods APIs time out after 60). <see cref="Timeout.InfiniteTimeSpan"/>
-    /// turns it off.
+    /// Default 100 seconds (Graph's authentication-methods APIs time out after 60). Positive, or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> to turn it off.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -67,31 +94,17 @@ public sealed record MicrosoftGraphOptions
     /// </summary>
     public bool CaptureMfaServicePolicy { get; set; } = true;
 
-    internal void Validate()
-    {
-        if (MaxConcurrency is < 1 or > 64)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be between 1 and 64.");
-        }
+    /// <summary>
+    /// The user sections a capture reads. <see cref="UserSectionSelection.AuthenticationRequirements"/> is always read,
+    /// whatever this says; the others are recorded as not captured when left out. Default
+    /// <see cref="UserSectionSelection.All"/>; only the named flags. Without <see cref="UserSectionSelection.TransitiveMemberOf"/>,
+    /// a Conditional Access policy scoped to groups or roles makes the diagnosis indeterminate.
+    /// </summary>
+    public UserSectionSelection UserSections { get; set; } = UserSectionSelection.All;
 
-        if (MaxAttempts is < 1 or > 20)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be between 1 and 20.");
-        }
-
-        if (InitialRetryDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(InitialRetryDelay), "Retry delays cannot be negative.");
-        }
-
-        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "RequestTimeout must be positive or Timeout.InfiniteTimeSpan.");
-        }
-
-        if (BaseUrl is { IsAbsoluteUri: false } || BaseUrl is { } url && url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
-        {
-            throw new ArgumentException("BaseUrl must be an absolute http or https URL.", nameof(BaseUrl));
-        }
-    }
+    /// <summary>
+    /// Users per page of the tenant-wide listing (<c>$top</c>). Default 999; 1 to 999 (Graph rejects a larger
+    /// <c>$top</c>). A tenant-wide capture holds at most three pages in memory.
+    /// </summary>
+    public int PageSize { get; set; } = 999;
 }

@@ -225,9 +225,9 @@ public sealed class CaptureTests
     [Fact]
     public async Task Chosen_user_sections_only_are_read()
     {
-        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json");
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json", o => o.UserSections = UserSectionSelection.None);
 
-        var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUser("backup@contoso.com"), new GraphCaptureOptions { UserSections = UserSectionSelection.None }, null, Ct);
+        var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUser("backup@contoso.com"), Ct);
 
         var user = snapshot.Users.Single();
         user.Sections.AuthenticationRequirements.IsCaptured.Should().BeTrue("the per-user MFA state is always read");
@@ -262,13 +262,27 @@ public sealed class CaptureTests
     }
 
     [Fact]
+    public async Task A_source_copies_its_options_when_it_is_built()
+    {
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json");
+        host.Options.UserSections = UserSectionSelection.None;
+        host.Options.MaxAttempts = 1;
+        host.Server.Fail(r => r.Path == "/domains", 503, times: 1, code: "ServiceUnavailable");
+
+        var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUser("backup@contoso.com"), Ct);
+
+        snapshot.Users.Single().Sections.AuthenticationMethods.IsCaptured.Should().BeTrue("the source read every section, as its options said when it was built");
+        snapshot.Sections.Domains.IsCaptured.Should().BeTrue("the transport kept its six attempts");
+    }
+
+    [Fact]
     public async Task Progress_reports_each_phase()
     {
         await using var host = await GraphTestHost.StartAsync("multi-user-tenant.json");
         var reports = new List<CaptureProgress>();
         var progress = new SynchronousProgress<CaptureProgress>(reports.Add);
 
-        await host.Source.CaptureAsync(SnapshotRequest.ForUsers("backup@contoso.com", "alice@contoso.com"), null, progress, Ct);
+        await host.Source.CaptureAsync(SnapshotRequest.ForUsers("backup@contoso.com", "alice@contoso.com"), progress, Ct);
 
         reports.Select(r => r.Phase).Should().Equal(CapturePhase.TenantSections, CapturePhase.Users, CapturePhase.Completed);
         reports[^1].UsersCaptured.Should().Be(2);

@@ -122,7 +122,7 @@ public sealed class EndToEndTests
         host.Server.Fail(r => r.Method == "PATCH", 400);
 
         await host.Source.CaptureAsync(SnapshotRequest.ForUsers("backup@contoso.com", "nobody@contoso.com"), Ct);
-        await host.Source.CaptureTenantAsync(Stream.Null, null, null, Ct);
+        await host.Source.CaptureTenantAsync(Stream.Null, null, Ct);
         await host.Executor.SendAsync(new Planning.GraphRequest("PATCH", "https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "{\"isEnabled\":false}"), Ct);
         await host.Executor.SendAsync(new Planning.GraphRequest("GET", "https://graph.microsoft.com/v1.0/domains", null), Ct);
 

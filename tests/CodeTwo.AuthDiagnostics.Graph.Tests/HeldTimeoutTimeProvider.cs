@@ -3,15 +3,20 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// <summary>
 /// A clock for timeout tests: timers shorter than <see cref="HoldFrom"/> fire at once and move the clock (like
 /// FastForwardTimeProvider, so back-offs take no time); longer ones — the request timeouts — are held until
-/// <see cref="FireHeld"/>, so a test decides exactly when requests in flight time out. Never sleeps.
+/// <see cref="FireHeld"/>, so a test decides exactly when requests in flight time out (or that a long retry wait never
+/// ends on its own: <see cref="FirstHeld"/> tells when one has begun). Never sleeps.
 /// </summary>
 public sealed class HeldTimeoutTimeProvider(TimeSpan holdFrom) : TimeProvider
 {
     private readonly object gate = new();
     private readonly List<HeldTimer> held = [];
+    private readonly TaskCompletionSource<TimeSpan> firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
     public TimeSpan HoldFrom { get; } = holdFrom;
+
+    /// <summary>Completes with the due time of the first timer held.</summary>
+    public Task<TimeSpan> FirstHeld => firstHeld.Task;
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -55,6 +60,7 @@ public sealed class HeldTimeoutTimeProvider(TimeSpan holdFrom) : TimeProvider
                 held.Add(timer);
             }
 
+            firstHeld.TrySetResult(dueTime);
             return timer;
         }
 

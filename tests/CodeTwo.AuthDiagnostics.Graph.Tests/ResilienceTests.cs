@@ -2,6 +2,7 @@ using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
 using CodeTwo.AuthDiagnostics.Graph.Internal;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CodeTwo.AuthDiagnostics.Graph;
@@ -189,17 +190,85 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task The_back_off_starts_at_InitialRetryDelay_and_doubles()
+    {
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json", o => { o.InitialRetryDelay = TimeSpan.FromMilliseconds(250); o.MaxRetryDelay = TimeSpan.FromSeconds(1); });
+        host.Server.Fail(r => r.Path == "/identity/conditionalAccess/policies", 429, times: 4, code: "TooManyRequests");
+
+        var snapshot = await host.Source.CaptureAsync(Backup, Ct);
+
+        snapshot.Sections.ConditionalAccessPolicies.IsCaptured.Should().BeTrue();
+        host.FastForward!.Waits.Select(w => w.TotalMilliseconds).Should().Equal(250, 500, 1000, 1000);
+    }
+
+    [Fact]
+    public async Task Retries_are_counted_and_logged_with_their_attempt_and_wait()
+    {
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json");
+        var transport = new GraphTransport(host.Client.RequestAdapter, host.Options, host.Clock, host.LoggerFactory.CreateLogger("retry-test"));
+        host.Server.Fail(r => r.Path == "/domains", 503, times: 2, code: "ServiceUnavailable");
+        var counters = new CaptureCounters();
+
+        var response = await transport.SendAsync("GET", transport.Endpoints.Url("v1.0", "/domains"), null, null, counters, Ct);
+
+        response.Status.Should().Be(200);
+        counters.Requests.Should().Be(3);
+        counters.Retries.Should().Be(2);
+        var retries = host.Logs.Entries.Where(e => e.Contains("[101]", StringComparison.Ordinal)).ToArray();
+        retries.Should().HaveCount(2);
+        retries[0].Should().Contain("GET /v1.0/domains answered 503 (attempt 1); retrying in 1 s");
+        retries[1].Should().Contain("GET /v1.0/domains answered 503 (attempt 2); retrying in 2 s");
+        host.Logs.Entries.Should().NotContain(e => e.Contains("[102]", StringComparison.Ordinal), "it did not give up");
+    }
+
+    [Fact]
+    public async Task Batched_requests_are_sent_again_in_rounds_after_the_shared_back_off_until_MaxAttempts()
+    {
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json", o => { o.MaxAttempts = 3; o.InitialRetryDelay = TimeSpan.FromMilliseconds(300); });
+        host.Server.Fail(r => r.InBatch && r.Path == "/users/backup@contoso.com/authentication/methods", 503, code: "ServiceUnavailable");
+        var reports = new List<CaptureProgress>();
+
+        var snapshot = await host.Source.CaptureAsync(Backup, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
+
+        var methods = snapshot.Users.Should().ContainSingle().Which.Sections.AuthenticationMethods;
+        methods.Status.Should().Be(SectionStatus.Failed);
+        methods.Error!.HttpStatus.Should().Be(503);
+        host.Server.Requests(r => r.InBatch && r.Path == "/users/backup@contoso.com/authentication/methods").Should().HaveCount(3);
+        host.FastForward!.Waits.Select(w => w.TotalMilliseconds).Should().Equal(300, 600);
+        reports[^1].Retries.Should().Be(2);
+        host.Logs.Entries.Count(e => e.Contains("[110]", StringComparison.Ordinal)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Cancellation_during_a_retry_wait_stops_the_capture_at_once()
+    {
+        var clock = new HeldTimeoutTimeProvider(TimeSpan.FromSeconds(5));
+        await using var host = await GraphTestHost.StartAsync("healthy-enforced.json", clock: clock);
+        host.Server.Fail(r => r.Path == "/domains", 429, code: "TooManyRequests", retryAfterSeconds: 30);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var capture = host.Source.CaptureAsync(new SnapshotRequest(), cancellation.Token);
+        (await clock.FirstHeld.WaitAsync(Ct)).Should().Be(TimeSpan.FromSeconds(30));
+        capture.IsCompleted.Should().BeFalse("the 30 s wait never ends on its own");
+        await cancellation.CancelAsync();
+
+        await capture.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        host.Server.Requests(r => r.Path == "/domains").Should().ContainSingle("a cancelled wait is not followed by another attempt");
+    }
+
+    [Fact]
     public void Retry_After_is_read_as_seconds_or_as_an_http_date()
     {
-        var clock = new CodeTwo.AuthDiagnostics.Testing.FastForwardTimeProvider();
+        var clock = new CodeTwo.AuthDiagnostics.Testing.FastForwardTimeProvider(new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero)); // far from the wall clock
         var adapter = new Microsoft.Graph.GraphServiceClient(new HttpClient(), new FixedTokenAuthenticationProvider("t"), "https://graph.microsoft.com/v1.0").RequestAdapter;
         var transport = new GraphTransport(adapter, new MicrosoftGraphOptions(), clock, NullLogger.Instance);
         static RawResponse With(string value) => RawResponse.Of(429, ReadOnlyMemory<byte>.Empty, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Retry-After"] = value });
 
-        transport.RetryDelay(With("12"), 1).Should().Be(TimeSpan.FromSeconds(12));
-        transport.RetryDelay(With((clock.GetUtcNow() + TimeSpan.FromSeconds(20)).ToString("R")), 1).Should().Be(TimeSpan.FromSeconds(20));
-        transport.RetryDelay(With("9999"), 1).Should().Be(TimeSpan.FromSeconds(60), "MaxRetryDelay bounds every wait");
-        transport.RetryDelay(RawResponse.Of(503, ReadOnlyMemory<byte>.Empty), 4).Should().Be(TimeSpan.FromSeconds(8));
-        transport.RetryDelay(RawResponse.Of(503, ReadOnlyMemory<byte>.Empty), 12).Should().Be(TimeSpan.FromSeconds(60));
+        transport.Retry.DelayFor(With("12"), 1).Should().Be(TimeSpan.FromSeconds(12));
+        transport.Retry.DelayFor(With("1.5"), 1).Should().Be(TimeSpan.FromSeconds(1.5));
+        transport.Retry.DelayFor(With((clock.GetUtcNow() + TimeSpan.FromSeconds(20)).ToString("R")), 1).Should().Be(TimeSpan.FromSeconds(20));
+        transport.Retry.DelayFor(With("9999"), 1).Should().Be(TimeSpan.FromSeconds(60), "MaxRetryDelay bounds every wait");
+        transport.Retry.DelayFor(RawResponse.Of(503, ReadOnlyMemory<byte>.Empty), 4).Should().Be(TimeSpan.FromSeconds(8));
+        transport.Retry.DelayFor(RawResponse.Of(503, ReadOnlyMemory<byte>.Empty), 12).Should().Be(TimeSpan.FromSeconds(60));
     }
 }

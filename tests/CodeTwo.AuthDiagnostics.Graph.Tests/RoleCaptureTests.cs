@@ -48,7 +48,7 @@ public sealed class RoleCaptureTests
 
         var single = await host.Source.CaptureAsync(SnapshotRequest.ForUser(Upn), Ct);
         using var stream = new MemoryStream();
-        await host.Source.CaptureTenantAsync(stream, null, null, Ct);
+        await host.Source.CaptureTenantAsync(stream, null, Ct);
 
         var requests = host.Server.Requests(r => r.Path.EndsWith("/transitiveMemberOf", StringComparison.Ordinal));
         requests.Should().HaveCount(2, "one per capture, per-user and tenant-wide");

@@ -14,14 +14,14 @@ public sealed class TenantCaptureTests
     public async Task Every_user_is_streamed_page_by_page_with_progress_and_an_estimate()
     {
         var tenant = FakeTenant.Generate(250);
-        await using var host = await GraphTestHost.StartAsync(tenant, pageSize: 999);
+        await using var host = await GraphTestHost.StartAsync(tenant, o => o.PageSize = 100, pageSize: 999);
         var output = new RecordingStream();
         string? writtenWhenPageThreeWasRead = null;
         string lastPageUser = tenant.Users[200].Id;
         host.Server.OnRequest = r => writtenWhenPageThreeWasRead ??= r.Path == $"/users/{lastPageUser}/authentication/requirements" ? output.Text() : null;
         var reports = new List<CaptureProgress>();
 
-        var result = await host.Source.CaptureTenantAsync(output, new GraphCaptureOptions { PageSize = 100 }, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
+        var result = await host.Source.CaptureTenantAsync(output, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
 
         var snapshot = new SnapshotReader().Read(output.ToArray());
         snapshot.Users.Should().HaveCount(250);
@@ -53,10 +53,10 @@ public sealed class TenantCaptureTests
     public async Task Optional_user_sections_cost_nothing_when_left_out()
     {
         var tenant = FakeTenant.Generate(45);
-        await using var host = await GraphTestHost.StartAsync(tenant);
+        await using var host = await GraphTestHost.StartAsync(tenant, o => o.UserSections = UserSectionSelection.None);
         using var output = new MemoryStream();
 
-        await host.Source.CaptureTenantAsync(output, new GraphCaptureOptions { UserSections = UserSectionSelection.None }, null, Ct);
+        await host.Source.CaptureTenantAsync(output, null, Ct);
 
         var snapshot = new SnapshotReader().Read(output.ToArray());
         snapshot.Users.Should().HaveCount(45).And.OnlyContain(u =>
@@ -73,7 +73,7 @@ public sealed class TenantCaptureTests
         host.Server.Fail(r => r.Path == "/users/$count", 400, code: "Request_BadRequest");
         var reports = new List<CaptureProgress>();
 
-        await host.Source.CaptureTenantAsync(Stream.Null, null, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
+        await host.Source.CaptureTenantAsync(Stream.Null, new SynchronousProgress<CaptureProgress>(reports.Add), Ct);
 
         reports.Where(r => r.Phase != CapturePhase.Completed).Should().OnlyContain(r => r.UsersTotal == null && r.EstimatedRemaining == null);
         reports[^1].UsersCaptured.Should().Be(5);
@@ -86,7 +86,7 @@ public sealed class TenantCaptureTests
         host.Server.Fail(r => r.Path == "/users", 403, code: "Authorization_RequestDenied");
         using var output = new MemoryStream();
 
-        var act = () => host.Source.CaptureTenantAsync(output, null, null, Ct);
+        var act = () => host.Source.CaptureTenantAsync(output, null, Ct);
 
         (await act.Should().ThrowAsync<GraphCaptureException>()).Which.RequiredPermissions.Should().Equal("User.Read.All");
         output.Length.Should().Be(0);
@@ -95,11 +95,11 @@ public sealed class TenantCaptureTests
     [Fact]
     public async Task A_tenant_wide_capture_can_be_cancelled_between_pages()
     {
-        await using var host = await GraphTestHost.StartAsync(FakeTenant.Generate(30));
+        await using var host = await GraphTestHost.StartAsync(FakeTenant.Generate(30), o => o.PageSize = 10);
         host.Server.Hang(r => r.Path == "/users" && r.Param("$skiptoken") != null);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var capture = host.Source.CaptureTenantAsync(Stream.Null, new GraphCaptureOptions { PageSize = 10 }, null, cancellation.Token);
+        var capture = host.Source.CaptureTenantAsync(Stream.Null, null, cancellation.Token);
         await host.Server.WaitForRequestAsync(r => r.Path == "/users" && r.Param("$skiptoken") != null);
         await cancellation.CancelAsync();
 

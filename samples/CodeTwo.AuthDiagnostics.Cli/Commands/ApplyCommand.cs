@@ -120,7 +120,7 @@ internal static class ApplyCommand
             {
                 output.WriteLine();
                 output.WriteLine(applying ? (live ? "Rolling back (Microsoft Graph):" : "Rolling back (in-memory tenant):") : "Rollback dry run (nothing is written; add --apply to roll back):");
-                run = await runner.RollbackAsync(planJournal, applying ? RunMode.Apply : RunMode.DryRun, cancellationToken);
+                run = await runner.RollbackAsync(new PlanRunOptions { Mode = applying ? RunMode.Apply : RunMode.DryRun, Journal = planJournal }, cancellationToken);
                 Print(output, run);
             }
             else

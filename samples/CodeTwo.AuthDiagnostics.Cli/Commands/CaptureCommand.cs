@@ -73,7 +73,7 @@ internal static class CaptureCommand
                 TenantCaptureResult result;
                 await using (var stream = File.Create(temporary))
                 {
-                    result = await source.CaptureTenantAsync(stream, null, progress, cancellationToken);
+                    result = await source.CaptureTenantAsync(stream, progress, cancellationToken);
                 }
 
                 File.Move(temporary, destination, overwrite: true);
@@ -81,7 +81,7 @@ internal static class CaptureCommand
                 return ExitCodes.Success;
             }
 
-            var snapshot = await source.CaptureAsync(SnapshotRequest.ForUsers(wanted), null, progress, cancellationToken);
+            var snapshot = await source.CaptureAsync(SnapshotRequest.ForUsers(wanted), progress, cancellationToken);
             if (exchange is not null)
             {
                 snapshot = snapshot.WithExchangeOnline(exchange);

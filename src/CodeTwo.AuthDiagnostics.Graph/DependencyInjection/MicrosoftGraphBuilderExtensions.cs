@@ -14,11 +14,17 @@ using Microsoft.Graph;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Microsoft Graph adapter of CodeTwo.AuthDiagnostics.</summary>
+/// <remarks>
+/// Every overload registers <see cref="MicrosoftGraphOptions"/> with <c>ValidateOnStart</c>: options out of range stop
+/// the host at start-up with an <see cref="OptionsValidationException"/> whose failures name each property, its allowed
+/// range and its value (without a host: when <see cref="IStartupValidator"/> runs or <c>IOptions&lt;MicrosoftGraphOptions&gt;</c>
+/// is first resolved).
+/// </remarks>
 public static class MicrosoftGraphBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
-    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// <see cref="IGraphExecutor"/> (singletons sharing one throttling state; with them the <see cref="PlanRunner"/> that <c>AddAuthDiagnostics</c> registers resolves),
     /// on the host's <paramref name="client"/>.
     /// </summary>
     /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
@@ -32,7 +38,7 @@ public static class MicrosoftGraphBuilderExtensions
 
     /// <summary>
     /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
-    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// <see cref="IGraphExecutor"/> (singletons sharing one throttling state; with them the <see cref="PlanRunner"/> that <c>AddAuthDiagnostics</c> registers resolves),
     /// on the host's <paramref name="client"/>, with options.
     /// </summary>
     /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
@@ -53,7 +59,7 @@ public static class MicrosoftGraphBuilderExtensions
 
     /// <summary>
     /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
-    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// <see cref="IGraphExecutor"/> (singletons sharing one throttling state; with them the <see cref="PlanRunner"/> that <c>AddAuthDiagnostics</c> registers resolves),
     /// on the client that <paramref name="clientFactory"/> returns (called once, when first needed).
     /// </summary>
     /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
@@ -70,7 +76,7 @@ public static class MicrosoftGraphBuilderExtensions
 
     /// <summary>
     /// Registers <see cref="GraphSnapshotSource"/> as <see cref="ISnapshotSource"/>, <see cref="GraphExecutor"/> as
-    /// <see cref="IGraphExecutor"/> and a <see cref="PlanRunner"/> using both (singletons sharing one throttling state),
+    /// <see cref="IGraphExecutor"/> (singletons sharing one throttling state; with them the <see cref="PlanRunner"/> that <c>AddAuthDiagnostics</c> registers resolves),
     /// on the client that <paramref name="clientFactory"/> returns (called once, when first needed), with options.
     /// </summary>
     /// <param name="builder">The builder from <c>AddAuthDiagnostics</c>.</param>
@@ -94,22 +100,20 @@ public static class MicrosoftGraphBuilderExtensions
             options.Configure(configure);
         }
 
+        // One set of rules (FluentValidation), checked when the host starts rather than at the first capture.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrosoftGraphOptions>, MicrosoftGraphOptionsValidation>());
+        options.ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GraphTransport(
             (clientFactory(sp) ?? throw new InvalidOperationException("The GraphServiceClient factory returned null.")).RequestAdapter,
             sp.GetRequiredService<IOptions<MicrosoftGraphOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger("CodeTwo.AuthDiagnostics.Graph") ?? NullLogger.Instance));
-        services.TryAddSingleton(sp => new GraphSnapshotSource(sp.GetRequiredService<GraphTransport>()));
+        services.TryAddSingleton(sp => new GraphSnapshotSource(sp.GetRequiredService<GraphTransport>(), sp.GetRequiredService<IOptions<MicrosoftGraphOptions>>().Value));
         services.TryAddSingleton(sp => new GraphExecutor(sp.GetRequiredService<GraphTransport>()));
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<GraphSnapshotSource>());
         services.TryAddSingleton<IGraphExecutor>(sp => sp.GetRequiredService<GraphExecutor>());
-        services.TryAddSingleton(sp => new PlanRunner(
-            sp.GetRequiredService<IGraphExecutor>(),
-            sp.GetRequiredService<IAuthDiagnostics>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ISnapshotSource>(),
-            sp.GetService<ILogger<PlanRunner>>()));
         return builder;
     }
 }

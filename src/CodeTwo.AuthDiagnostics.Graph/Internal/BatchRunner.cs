@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Execution.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
@@ -21,8 +22,11 @@ internal sealed class BatchItem(string version, string relativeUrl)
 /// <summary>
 /// Sends GETs through JSON batching: at most 20 per <c>$batch</c>, beta URLs through <c>/beta/$batch</c>, all batches of a
 /// round in parallel (within the transport's concurrency bound), answers correlated by id (they may come in any order).
-/// Inner 429/503/504 answers are sent again in a later round after the longest <c>Retry-After</c> among them (or the
-/// back-off), until <see cref="MicrosoftGraphOptions.MaxAttempts"/>.
+/// Inner 429/503/504 answers are sent again in a later round after the longest wait the shared retry policy gives
+/// them (<see cref="GraphRetryPolicy{T}.DelayFor"/>: <c>Retry-After</c> or the back-off, capped), until its
+/// <see cref="GraphRetrySettings.MaxAttempts"/>. The rounds are not a Polly pipeline: a pipeline retries one
+/// operation, while a round re-sends only the throttled subset of up to twenty independent requests per
+/// <c>$batch</c>, regrouped into new batches; the settings and the delay function are the same.
 /// </summary>
 internal sealed partial class BatchRunner(GraphTransport transport)
 {
@@ -40,14 +44,15 @@ internal sealed partial class BatchRunner(GraphTransport transport)
             var batches = pending.GroupBy(i => i.Version, StringComparer.Ordinal).SelectMany(g => g.Chunk(MaxBatchSize)).ToArray();
             await Task.WhenAll(batches.Select(b => SendBatchAsync(b, counters, cancellationToken))).ConfigureAwait(false);
 
-            var retry = pending.Where(i => i.Response!.IsTransient && i.Attempts < transport.Options.MaxAttempts).ToList();
+            var policy = transport.Retry;
+            var retry = pending.Where(i => policy.IsTransient(i.Response!) && i.Attempts < policy.Settings.MaxAttempts).ToList();
             if (retry.Count == 0)
             {
                 return;
             }
 
-            var delay = retry.Max(i => transport.RetryDelay(i.Response!, i.Attempts));
-            if (retry.Any(i => i.Response!.Status == 429))
+            var delay = retry.Max(i => policy.DelayFor(i.Response!, i.Attempts));
+            if (retry.Any(i => i.Response!.Status == 429 && !GraphRetryDelay.HasOwnThrottleBucket(i.RelativeUrl)))
             {
                 transport.Pause(delay);
             }
@@ -72,7 +77,7 @@ internal sealed partial class BatchRunner(GraphTransport transport)
             foreach (var item in batch)
             {
                 item.Response = response;
-                item.Attempts = transport.Options.MaxAttempts;
+                item.Attempts = transport.Retry.Settings.MaxAttempts;
             }
 
             return;

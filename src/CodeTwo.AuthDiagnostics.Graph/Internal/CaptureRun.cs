@@ -48,18 +48,18 @@ internal sealed class CaptureRun
         progress.Report(new CaptureProgress(phase, done, UsersTotal, elapsed, remaining, Counters.Requests, Counters.Retries));
     }
 
-    public Task<RawResponse> GetAsync(Uri url, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null, bool ownThrottleBucket = false) =>
-        transport.SendAsync("GET", url, null, headers, Counters, cancellationToken, ownThrottleBucket);
+    public Task<RawResponse> GetAsync(Uri url, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null) =>
+        transport.SendAsync("GET", url, null, headers, Counters, cancellationToken);
 
     /// <summary>Reads an object section.</summary>
     public async Task<SectionResult> ReadObjectAsync(string section, Uri url, CancellationToken cancellationToken) =>
         ObjectSection(section, await GetAsync(url, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Reads a collection section, all pages.</summary>
-    public async Task<SectionResult> ReadCollectionAsync(string section, Uri url, CancellationToken cancellationToken, bool ownThrottleBucket = false)
+    public async Task<SectionResult> ReadCollectionAsync(string section, Uri url, CancellationToken cancellationToken)
     {
-        var first = await GetAsync(url, cancellationToken, ownThrottleBucket: ownThrottleBucket).ConfigureAwait(false);
-        return await CollectionSectionAsync(section, first, cancellationToken, ownThrottleBucket).ConfigureAwait(false);
+        var first = await GetAsync(url, cancellationToken).ConfigureAwait(false);
+        return await CollectionSectionAsync(section, first, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The section an object response makes.</summary>
@@ -79,7 +79,7 @@ internal sealed class CaptureRun
     /// The section a collection's first page makes, with every further page read by following <c>@odata.nextLink</c>
     /// whole (it may carry a skip token, a <c>$top</c> or anything else the server chose).
     /// </summary>
-    public async Task<SectionResult> CollectionSectionAsync(string section, RawResponse first, CancellationToken cancellationToken, bool ownThrottleBucket = false)
+    public async Task<SectionResult> CollectionSectionAsync(string section, RawResponse first, CancellationToken cancellationToken)
     {
         var items = new List<JsonElement>();
         var response = first;
@@ -105,7 +105,7 @@ internal sealed class CaptureRun
                 return SectionResult.Failed(section, 502, "UnexpectedNextLink", "Graph's @odata.nextLink points outside the Graph endpoint in use; it was not followed (the access token is only sent to Graph).");
             }
 
-            response = await GetAsync(next, cancellationToken, ownThrottleBucket: ownThrottleBucket).ConfigureAwait(false);
+            response = await GetAsync(next, cancellationToken).ConfigureAwait(false);
         }
     }
 

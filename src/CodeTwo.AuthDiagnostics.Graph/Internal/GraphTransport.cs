@@ -1,4 +1,4 @@
-using System.Globalization;
+using CodeTwo.AuthDiagnostics.Execution.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
@@ -23,9 +23,11 @@ internal sealed class CaptureCounters
 /// <summary>
 /// Sends raw requests through the host's Kiota request adapter (so the host's authentication, handlers and HttpClient
 /// apply) and returns status, headers and body without Kiota's error mapping. Kiota's own retry handler is switched off
-/// per request, so <see cref="SendAsync"/> is the only retry layer: it honours <c>Retry-After</c> (seconds or an HTTP
-/// date), backs off exponentially without it, pauses every request of the adapter after a throttled one, and holds at
-/// most <see cref="MicrosoftGraphOptions.MaxConcurrency"/> requests in flight. Never logs headers or bodies.
+/// per request, so <see cref="SendAsync"/> retries only through <see cref="Retry"/>, the retry policy the core's plan
+/// runner uses too (compiled here as linked source): <c>Retry-After</c> (seconds or an HTTP date) or the exponential
+/// back-off, capped. On top of it the transport pauses every request of the adapter after a throttled one (except for
+/// the Conditional Access API, which has a limit of its own) and holds at most
+/// <see cref="MicrosoftGraphOptions.MaxConcurrency"/> requests in flight. Never logs headers or bodies.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim needs disposing only when its AvailableWaitHandle is used, which it never is; the transport lives as long as its client.")]
 internal sealed partial class GraphTransport
@@ -33,7 +35,9 @@ internal sealed partial class GraphTransport
     private readonly IRequestAdapter adapter;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly TimeSpan requestTimeout;
     private readonly SemaphoreSlim slots;
+    private readonly GraphRetryPolicy<RawResponse> retry;
     private readonly object gate = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
 
@@ -41,22 +45,30 @@ internal sealed partial class GraphTransport
     {
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        MicrosoftGraphOptionsValidator.ThrowIfInvalid(options);
         this.adapter = adapter;
         this.time = time;
         this.logger = logger;
-        Options = options with { };
-        Endpoints = GraphEndpoints.Create(adapter.BaseUrl, Options);
-        slots = new SemaphoreSlim(Options.MaxConcurrency, Options.MaxConcurrency);
-    }
 
-    public MicrosoftGraphOptions Options { get; }
+        // What the transport needs, copied: the options object stays the host's to change.
+        requestTimeout = options.RequestTimeout;
+        Endpoints = GraphEndpoints.Create(adapter.BaseUrl, options);
+        slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        retry = new GraphRetryPolicy<RawResponse>(
+            new GraphRetrySettings(options.MaxAttempts, options.InitialRetryDelay, options.MaxRetryDelay),
+            time,
+            static r => r.Status,
+            static r => r.Headers.TryGetValue("Retry-After", out string? value) ? value : null);
+    }
 
     public GraphEndpoints Endpoints { get; }
 
     public TimeProvider Time => time;
 
     public ILogger Logger => logger;
+
+    /// <summary>The retry policy of every request (and of the rounds of <see cref="BatchRunner"/>).</summary>
+    public GraphRetryPolicy<RawResponse> Retry => retry;
 
     /// <summary>
     /// One attempt, no retry, no concurrency limit. Throws <see cref="HttpRequestException"/> for transport failures,
@@ -82,7 +94,7 @@ internal sealed partial class GraphTransport
         var handler = new NativeResponseHandler();
         request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = handler }, new RetryHandlerOption { MaxRetry = 0 }]);
 
-        var timeout = Options.RequestTimeout;
+        var timeout = requestTimeout;
         using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var token = linked?.Token ?? cancellationToken;
@@ -109,54 +121,36 @@ internal sealed partial class GraphTransport
     /// <summary>
     /// Sends with retries (429, 503, 504, timeouts, transport errors) inside the concurrency bound. Never throws for a
     /// Graph or transport failure: the last answer (possibly synthetic) is returned. Throws only on cancellation.
-    /// With <c>ownThrottleBucket</c> the request has its own throttling limit (Conditional Access: 1 request per second
-    /// per tenant), so its 429 does not pause the others.
+    /// A throttled answer pauses the adapter's other requests for the wait, unless the request has a throttling limit
+    /// of its own (the Conditional Access API: 1 request per second per tenant, no <c>Retry-After</c>).
     /// </summary>
-    public async Task<RawResponse> SendAsync(string method, Uri url, ReadOnlyMemory<byte>? jsonBody, IReadOnlyDictionary<string, string>? headers, CaptureCounters counters, CancellationToken cancellationToken, bool ownThrottleBucket = false)
+    public async Task<RawResponse> SendAsync(string method, Uri url, ReadOnlyMemory<byte>? jsonBody, IReadOnlyDictionary<string, string>? headers, CaptureCounters counters, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; ; attempt++)
-        {
-            await WaitWhilePausedAsync(cancellationToken).ConfigureAwait(false);
-            var response = await SendInSlotAsync(method, url, jsonBody, headers, counters, cancellationToken).ConfigureAwait(false);
-            if (!response.IsTransient || attempt >= Options.MaxAttempts)
+        string path = GraphEndpoints.PathOf(url);
+        var outcome = await retry.ExecuteAsync(
+            path,
+            async token =>
             {
-                if (response.IsTransient)
+                await WaitWhilePausedAsync(token).ConfigureAwait(false);
+                return await SendInSlotAsync(method, url, jsonBody, headers, counters, token).ConfigureAwait(false);
+            },
+            r =>
+            {
+                if (r.PausesTenant)
                 {
-                    LogGaveUp(method, GraphEndpoints.PathOf(url), response.Status, attempt);
+                    Pause(r.Delay);
                 }
 
-                return response;
-            }
-
-            var delay = RetryDelay(response, attempt);
-            if (response.Status == 429 && !ownThrottleBucket)
-            {
-                Pause(delay);
-            }
-
-            counters.Retry();
-            LogRetry(method, GraphEndpoints.PathOf(url), response.Status, attempt, delay.TotalSeconds);
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary><c>Retry-After</c> (seconds or an HTTP date) when present, else the exponential back-off; never above the maximum.</summary>
-    public TimeSpan RetryDelay(RawResponse response, int attempt)
-    {
-        var delay = Backoff(attempt);
-        if (response.Headers.TryGetValue("Retry-After", out string? value))
+                counters.Retry();
+                LogRetry(method, path, r.Status, r.Attempt, r.Delay.TotalSeconds);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (outcome.Response.IsTransient)
         {
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
-            {
-                delay = TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));
-            }
-            else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until))
-            {
-                delay = until - time.GetUtcNow();
-            }
+            LogGaveUp(method, path, outcome.Response.Status, outcome.Attempts);
         }
 
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > Options.MaxRetryDelay ? Options.MaxRetryDelay : delay;
+        return outcome.Response;
     }
 
     /// <summary>Makes every request of this adapter wait until <paramref name="delay"/> from now (a throttled tenant keeps accruing usage while it is hammered).</summary>
@@ -170,13 +164,6 @@ internal sealed partial class GraphTransport
                 pausedUntil = until;
             }
         }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        double factor = Math.Pow(2, Math.Min(attempt - 1, 30));
-        double ticks = Options.InitialRetryDelay.Ticks * factor;
-        return ticks >= Options.MaxRetryDelay.Ticks ? Options.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
     }
 
     private async Task WaitWhilePausedAsync(CancellationToken cancellationToken)

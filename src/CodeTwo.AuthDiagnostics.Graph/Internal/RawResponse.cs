@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Execution.Resilience;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 
@@ -15,8 +16,8 @@ internal sealed record RawResponse(int Status, IReadOnlyDictionary<string, strin
     /// <summary>The message of a synthetic answer.</summary>
     public string? SyntheticMessage { get; init; }
 
-    /// <summary>Worth another attempt: throttled, unavailable, gateway timeout, or a synthetic failure.</summary>
-    public bool IsTransient => Status is 429 or 503 or 504 || SyntheticCode is not null;
+    /// <summary>Worth another attempt: throttled, unavailable or gateway timeout (synthetic failures are 503 or 504), as the shared retry policy decides.</summary>
+    public bool IsTransient => GraphRetryDelay.IsTransient(Status);
 
     public static RawResponse TimedOut(TimeSpan timeout) => new(504, NoHeaders, ReadOnlyMemory<byte>.Empty)
     {

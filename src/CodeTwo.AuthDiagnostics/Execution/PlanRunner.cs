@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Execution.Resilience;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
@@ -14,8 +15,12 @@ namespace CodeTwo.AuthDiagnostics.Execution;
 /// Runs a remediation plan through a host's <see cref="IGraphExecutor"/>: steps in dependency order, dry run by
 /// default (no write is sent), drift checks before every write (a changed tenant stops the run instead of being
 /// overwritten; a value already in place is skipped), approvals for high-risk steps, resumable waits and manual
-/// steps, bounded retries that honour <c>Retry-After</c>, verification by re-capturing and re-diagnosing, a journal
-/// that makes an interrupted apply resumable without repeating a completed write, and rollback from that journal.
+/// steps, verification by re-capturing and re-diagnosing, a journal that makes an interrupted apply resumable without
+/// repeating a completed write, and rollback from that journal. Every Graph call (writes, drift-check reads, rollbacks
+/// and the reads before them) goes through one retry layer configured from the run's <see cref="PlanRunOptions"/>:
+/// 429, 503 and 504 are tried again up to <see cref="PlanRunOptions.MaxAttempts"/> times, after <c>Retry-After</c>
+/// (seconds or an HTTP date, measured on the injected clock) or the exponential back-off from
+/// <see cref="PlanRunOptions.InitialRetryDelay"/>, never waiting longer than <see cref="PlanRunOptions.MaxRetryDelay"/>.
 /// Thread-safe; one runner can serve many runs.
 /// </summary>
 /// <example>
@@ -29,7 +34,7 @@ namespace CodeTwo.AuthDiagnostics.Execution;
 ///     Journal = PlanJournal.File("run.jsonl"),
 /// }, ct);
 /// if (run.Status == PlanRunStatus.WaitingUntil) { /* run again at run.WaitingUntil */ }
-/// await runner.RollbackAsync(PlanJournal.File("run.jsonl"), RunMode.Apply, ct);
+/// await runner.RollbackAsync(new PlanRunOptions { Mode = RunMode.Apply, Journal = PlanJournal.File("run.jsonl") }, ct);
 /// </code>
 /// </example>
 public sealed partial class PlanRunner
@@ -58,7 +63,8 @@ public sealed partial class PlanRunner
     /// <summary>Runs the plan of <paramref name="diagnosis"/> for its user.</summary>
     /// <param name="diagnosis">The diagnosis whose plan to run.</param>
     /// <param name="options">How to run it (defaults: dry run, nothing approved).</param>
-    /// <param name="cancellationToken">Cancels the run; completed steps stay journaled.</param>
+    /// <param name="cancellationToken">Cancels the run (a retry wait too); completed steps stay journaled.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (see <see cref="PlanRunOptions"/>).</exception>
     public Task<PlanRun> RunAsync(Diagnosis diagnosis, PlanRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
@@ -69,17 +75,14 @@ public sealed partial class PlanRunner
     /// <param name="plan">The plan.</param>
     /// <param name="user">The user the plan is for (verify steps diagnose it).</param>
     /// <param name="options">How to run it.</param>
-    /// <param name="cancellationToken">Cancels the run; completed steps stay journaled.</param>
+    /// <param name="cancellationToken">Cancels the run (a retry wait too); completed steps stay journaled.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (see <see cref="PlanRunOptions"/>).</exception>
     public async Task<PlanRun> RunPlanAsync(RemediationPlan plan, UserRef user, PlanRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.MaxAttempts < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts, "MaxAttempts must be at least 1.");
-        }
-
-        var run = new RunState(plan, user, options, options.Journal ?? new InMemoryPlanJournal(), PlanFingerprint.Of(plan));
+        options.Validate();
+        var run = new RunState(plan, user, options, options.Journal ?? new InMemoryPlanJournal(), PlanFingerprint.Of(plan), RetryPolicy(options));
         var history = await run.Journal.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (history.FirstOrDefault(e => e.PlanFingerprint != run.Fingerprint) is { } foreign)
         {
@@ -129,14 +132,30 @@ public sealed partial class PlanRunner
     /// <summary>
     /// Undoes a run: sends the rollback requests of the journal's completed writes in reverse order (each only if the
     /// value is still the one the run wrote; otherwise the rollback stops as drifted). Writes without a rollback
-    /// (revoked sessions) are reported and skipped.
+    /// (revoked sessions) are reported and skipped. The reads and writes retry as a run's do.
     /// </summary>
-    /// <param name="journal">The run's journal.</param>
-    /// <param name="mode">Dry run lists the rollback requests; apply sends them.</param>
-    /// <param name="cancellationToken">Cancels the rollback.</param>
-    public async Task<PlanRun> RollbackAsync(IPlanJournal journal, RunMode mode = RunMode.Apply, CancellationToken cancellationToken = default)
+    /// <param name="options">
+    /// <see cref="PlanRunOptions.Journal"/> is the run's journal (required); <see cref="PlanRunOptions.Mode"/> decides
+    /// between listing the rollback requests (dry run, the default) and sending them (apply);
+    /// <see cref="PlanRunOptions.MaxAttempts"/>, <see cref="PlanRunOptions.InitialRetryDelay"/> and
+    /// <see cref="PlanRunOptions.MaxRetryDelay"/> shape the retries. Approvals, waits and manual steps do not apply.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the rollback (a retry wait too).</param>
+    /// <exception cref="ArgumentException"><see cref="PlanRunOptions.Journal"/> is not set.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (see <see cref="PlanRunOptions"/>).</exception>
+    /// <example>
+    /// <code>
+    /// PlanRun undone = await runner.RollbackAsync(new PlanRunOptions { Mode = RunMode.Apply, Journal = PlanJournal.File("run.jsonl") }, ct);
+    /// </code>
+    /// </example>
+    public async Task<PlanRun> RollbackAsync(PlanRunOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(options);
+        var journal = options.Journal
+            ?? throw new ArgumentException("A rollback needs PlanRunOptions.Journal: the journal of the run to undo.", nameof(options));
+        options.Validate();
+        var mode = options.Mode;
+        var retry = RetryPolicy(options);
         var history = await journal.ReadAsync(cancellationToken).ConfigureAwait(false);
         var latest = Latest(history);
         var completed = history
@@ -162,7 +181,7 @@ public sealed partial class PlanRunner
 
             if (entry.Check is { Kind: StepCheckKind.Equals } check)
             {
-                var read = await SendAsync(new GraphRequest("GET", check.ReadUrl, null), 5, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+                var read = await SendAsync(retry, new GraphRequest("GET", check.ReadUrl, null), cancellationToken).ConfigureAwait(false);
                 if (read.IsSuccess && read.Body is { } body)
                 {
                     string current = JsonValues.Select(body, check.Property);
@@ -176,7 +195,7 @@ public sealed partial class PlanRunner
                 }
             }
 
-            var response = await SendAsync(rollback, 5, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(retry, rollback, cancellationToken).ConfigureAwait(false);
             writes++;
             if (!response.IsSuccess)
             {
@@ -209,7 +228,7 @@ public sealed partial class PlanRunner
 
         if (step.Check is { } check)
         {
-            var (state, detail) = await CheckAsync(step, check, last, cancellationToken).ConfigureAwait(false);
+            var (state, detail) = await CheckAsync(run.Retry, step, check, last, cancellationToken).ConfigureAwait(false);
             switch (state)
             {
                 case CheckState.Satisfied:
@@ -254,7 +273,7 @@ public sealed partial class PlanRunner
         GraphResponse response;
         try
         {
-            response = await SendAsync(request, run.Options.MaxAttempts, run.Options.MaxRetryDelay, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(run.Retry, request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -281,7 +300,7 @@ public sealed partial class PlanRunner
         return null;
     }
 
-    private async Task<(CheckState State, string Detail)> CheckAsync(PlanStep step, StepCheck check, JournalEntry? last, CancellationToken cancellationToken)
+    private async Task<(CheckState State, string Detail)> CheckAsync(GraphRetryPolicy<GraphResponse> retry, PlanStep step, StepCheck check, JournalEntry? last, CancellationToken cancellationToken)
     {
         if (check.Kind == StepCheckKind.InstantAfterWrite && last?.Event != JournalEvent.Started)
         {
@@ -292,7 +311,7 @@ public sealed partial class PlanRunner
         GraphResponse response;
         try
         {
-            response = await SendAsync(read, 5, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(retry, read, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -416,42 +435,38 @@ public sealed partial class PlanRunner
         return null;
     }
 
-    private async Task<GraphResponse> SendAsync(GraphRequest request, int maxAttempts, TimeSpan maxDelay, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            var response = await executor.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is not (429 or 503 or 504) || attempt >= maxAttempts)
-            {
-                return response;
-            }
+    /// <summary>The one retry layer, configured from the run's options, on the runner's clock.</summary>
+    private GraphRetryPolicy<GraphResponse> RetryPolicy(PlanRunOptions options) =>
+        new(new GraphRetrySettings(options.MaxAttempts, options.InitialRetryDelay, options.MaxRetryDelay), time, static r => r.StatusCode, RetryAfter);
 
-            var delay = RetryDelay(response, attempt, maxDelay, time.GetUtcNow());
-            LogRetry(request.Method, response.StatusCode, attempt, delay.TotalSeconds);
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>Sends through the retry layer: the last answer, whatever its status; exceptions (transport failures, cancellation) propagate.</summary>
+    private async Task<GraphResponse> SendAsync(GraphRetryPolicy<GraphResponse> retry, GraphRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await retry.ExecuteAsync(
+            request.Url,
+            token => new ValueTask<GraphResponse>(executor.SendAsync(request, token)),
+            r => LogRetry(request.Method, r.Status, r.Attempt, r.Delay.TotalSeconds),
+            cancellationToken).ConfigureAwait(false);
+        return outcome.Response;
     }
 
-    /// <summary>
-    /// <c>Retry-After</c> when present (seconds, or an HTTP date measured from <paramref name="now"/>, the injected
-    /// clock's time), else 1, 2, 4, 8… seconds; never above <paramref name="max"/>.
-    /// </summary>
-    internal static TimeSpan RetryDelay(GraphResponse response, int attempt, TimeSpan max, DateTimeOffset now)
+    /// <summary>The <c>Retry-After</c> header, whatever the case of its name in the executor's dictionary.</summary>
+    private static string? RetryAfter(GraphResponse response)
     {
-        TimeSpan delay = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
         if (response.Headers.TryGetValue("Retry-After", out string? value))
         {
-            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seconds) && seconds >= 0)
+            return value;
+        }
+
+        foreach (var (name, header) in response.Headers)
+        {
+            if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase))
             {
-                delay = TimeSpan.FromSeconds(seconds);
-            }
-            else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-            {
-                delay = date - now;
+                return header;
             }
         }
 
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > max ? max : delay;
+        return null;
     }
 
     private static Dictionary<string, JournalEntry> Latest(IEnumerable<JournalEntry> history)
@@ -485,7 +500,7 @@ public sealed partial class PlanRunner
         Failed,
     }
 
-    private sealed class RunState(RemediationPlan plan, UserRef user, PlanRunOptions options, IPlanJournal journal, string fingerprint)
+    private sealed class RunState(RemediationPlan plan, UserRef user, PlanRunOptions options, IPlanJournal journal, string fingerprint, GraphRetryPolicy<GraphResponse> retry)
     {
         private readonly List<StepResult> results = [];
 
@@ -498,6 +513,8 @@ public sealed partial class PlanRunner
         public IPlanJournal Journal { get; } = journal;
 
         public string Fingerprint { get; } = fingerprint;
+
+        public GraphRetryPolicy<GraphResponse> Retry { get; } = retry;
 
         public int Writes { get; set; }
 

@@ -11,7 +11,7 @@ public sealed class PublicApiSurfaceTests
     private const int MaxCoreApiLines = 573;
 
     /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
-    private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "DiagnosisProgress"];
+    private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "DiagnosisProgress", "RecordedRequest"];
 
     private static readonly Assembly[] Shipped = [typeof(IAuthDiagnostics).Assembly, typeof(SnapshotBuilder).Assembly];
 
@@ -51,8 +51,8 @@ public sealed class PublicApiSurfaceTests
             .ToList();
 
         records.Should().OnlyContain(name => ValueRecords.Contains(name), "a type holding lists, dictionaries or delegates is a sealed class");
-        Shipped.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).Should().Contain(["TenantSnapshot", "Diagnosis", "RemediationPlan", "PlanStep"])
-            .And.NotContain(records.Except(ValueRecords));
+        Shipped.SelectMany(a => a.GetExportedTypes()).Select(t => t.Name).Should().Contain(["TenantSnapshot", "Diagnosis", "RemediationPlan", "PlanStep", "GraphResponse", "PlanRunOptions"]);
+        records.Should().NotContain(["TenantSnapshot", "Diagnosis", "RemediationPlan", "PlanStep", "GraphResponse", "PlanRunOptions", "Finding"]);
     }
 
     [Fact]

@@ -16,13 +16,13 @@ namespace CodeTwo.AuthDiagnostics.Tests.Execution;
 /// </summary>
 internal sealed class ExecutionHarness
 {
-    private ExecutionHarness(TenantSnapshot snapshot, string user, LegacyProtocols protocols)
+    private ExecutionHarness(TenantSnapshot snapshot, string user, LegacyProtocols protocols, DateTimeOffset? clockStart)
     {
         Snapshot = snapshot;
         User = UserRef.Parse(user);
         Service = new AuthDiagnosticsService(Options.Create(new AuthDiagnosticsOptions { LegacyProtocols = protocols }));
         Diagnosis = Service.Diagnose(snapshot, User);
-        Time = new FastForwardTimeProvider();
+        Time = new FastForwardTimeProvider(clockStart);
         Tenant = new InMemoryTenant(snapshot, Time);
         Runner = new PlanRunner(Tenant, Service, Time, Tenant);
     }
@@ -41,21 +41,56 @@ internal sealed class ExecutionHarness
 
     public PlanRunner Runner { get; }
 
-    public static ExecutionHarness For(string fixture, string? user = null, LegacyProtocols protocols = LegacyProtocols.SmtpAuth)
+    /// <param name="fixture">The fixture file.</param>
+    /// <param name="user">The user to diagnose; default the fixture's first.</param>
+    /// <param name="protocols">The legacy protocols the host declares.</param>
+    /// <param name="clockStart">Where the fast-forward clock starts (a date far from the wall clock proves nothing reads it).</param>
+    public static ExecutionHarness For(string fixture, string? user = null, LegacyProtocols protocols = LegacyProtocols.SmtpAuth, DateTimeOffset? clockStart = null)
     {
         var snapshot = Fixture.Load(fixture).Snapshot();
-        return new ExecutionHarness(snapshot, user ?? snapshot.Users[0].User.UserPrincipalName, protocols);
+        return new ExecutionHarness(snapshot, user ?? snapshot.Users[0].User.UserPrincipalName, protocols, clockStart);
     }
 
-    /// <summary>Apply with everything approved, waits fast-forwarded and manual steps performed by the tenant.</summary>
-    public PlanRunOptions ApplyAll(IPlanJournal? journal = null) => new()
+    /// <summary>
+    /// Apply with everything approved, waits fast-forwarded and manual steps performed by the tenant (unless told
+    /// otherwise); retry settings as given, else the defaults.
+    /// </summary>
+    public PlanRunOptions ApplyAll(
+        IPlanJournal? journal = null,
+        int? maxAttempts = null,
+        TimeSpan? initialRetryDelay = null,
+        TimeSpan? maxRetryDelay = null,
+        IPlanApprover? approver = null,
+        WaitHandling waits = WaitHandling.Block,
+        bool confirmManualSteps = true)
     {
-        Mode = RunMode.Apply,
-        Approver = PlanApprovers.All,
-        Waits = WaitHandling.Block,
-        ConfirmManualStep = Tenant.PerformManualStepAsync,
-        Journal = journal,
-    };
+        var defaults = new PlanRunOptions();
+        return new()
+        {
+            Mode = RunMode.Apply,
+            Approver = approver ?? PlanApprovers.All,
+            Waits = waits,
+            ConfirmManualStep = confirmManualSteps ? Tenant.PerformManualStepAsync : null,
+            Journal = journal,
+            MaxAttempts = maxAttempts ?? defaults.MaxAttempts,
+            InitialRetryDelay = initialRetryDelay ?? defaults.InitialRetryDelay,
+            MaxRetryDelay = maxRetryDelay ?? defaults.MaxRetryDelay,
+        };
+    }
+
+    /// <summary>Rollback options for <paramref name="journal"/>.</summary>
+    public static PlanRunOptions Rollback(IPlanJournal journal, RunMode mode = RunMode.Apply, int? maxAttempts = null, TimeSpan? initialRetryDelay = null, TimeSpan? maxRetryDelay = null)
+    {
+        var defaults = new PlanRunOptions();
+        return new()
+        {
+            Mode = mode,
+            Journal = journal,
+            MaxAttempts = maxAttempts ?? defaults.MaxAttempts,
+            InitialRetryDelay = initialRetryDelay ?? defaults.InitialRetryDelay,
+            MaxRetryDelay = maxRetryDelay ?? defaults.MaxRetryDelay,
+        };
+    }
 
     public DiagnosisResult DiagnoseNow() => Service.Diagnose(Tenant.Current, User);
 

@@ -143,7 +143,7 @@ public sealed class PlanRunnerCoreTests
     {
         var h = ExecutionHarness.For("seed-security-defaults.json");
 
-        var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll() with { Approver = PlanApprovers.None }, Ct);
+        var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll(approver: PlanApprovers.None), Ct);
 
         run.Status.Should().Be(PlanRunStatus.Refused);
         run.PendingStep.Should().Be(PlanStepIds.DisableSecurityDefaults);
@@ -156,7 +156,7 @@ public sealed class PlanRunnerCoreTests
     {
         var h = ExecutionHarness.For("per-user-enabled.json");
         var journal = PlanJournal.InMemory();
-        var options = h.ApplyAll(journal) with { Waits = WaitHandling.ReturnToHost };
+        var options = h.ApplyAll(journal, waits: WaitHandling.ReturnToHost);
 
         var first = await h.Runner.RunAsync(h.Diagnosis, options, Ct);
         first.Status.Should().Be(PlanRunStatus.WaitingUntil);
@@ -176,7 +176,7 @@ public sealed class PlanRunnerCoreTests
     {
         var h = ExecutionHarness.For("per-user-enabled.json", protocols: LegacyProtocols.None);
 
-        var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll() with { ConfirmManualStep = null }, Ct);
+        var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll(confirmManualSteps: false), Ct);
 
         run.Status.Should().Be(PlanRunStatus.NeedsManualStep);
         run.PendingStep.Should().Be(PlanStepIds.UserAddsAppPassword);
@@ -229,7 +229,7 @@ public sealed class PlanRunnerCoreTests
         var h = ExecutionHarness.For("per-user-enabled.json");
         h.Tenant.FailWhen(r => r.Method == "PATCH", 503);
 
-        var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll() with { MaxAttempts = 4 }, Ct);
+        var run = await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll(maxAttempts: 4), Ct);
 
         run.Status.Should().Be(PlanRunStatus.Failed);
         run.Message.Should().Contain("503").And.Contain("after every retry");
@@ -246,7 +246,7 @@ public sealed class PlanRunnerCoreTests
         var journal = PlanJournal.InMemory();
         (await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll(journal), Ct)).Status.Should().Be(PlanRunStatus.Completed);
 
-        var rollback = await h.Runner.RollbackAsync(journal, RunMode.Apply, Ct);
+        var rollback = await h.Runner.RollbackAsync(ExecutionHarness.Rollback(journal), Ct);
 
         rollback.Status.Should().Be(PlanRunStatus.Completed, rollback.Message);
         rollback.Steps.Should().Contain(s => s.StepId == PlanStepIds.RevokeSignInSessions && s.Message.Contains("no rollback", StringComparison.Ordinal));
@@ -268,7 +268,7 @@ public sealed class PlanRunnerCoreTests
         var enforce = h.Diagnosis.Plan.FindStep(PlanStepIds.EnforcePerUserMfa)!;
         await h.Tenant.SendAsync(enforce.Request! with { Body = "{\"perUserMfaState\":\"enabled\"}" }, Ct);
 
-        var rollback = await h.Runner.RollbackAsync(journal, RunMode.Apply, Ct);
+        var rollback = await h.Runner.RollbackAsync(ExecutionHarness.Rollback(journal), Ct);
 
         rollback.Status.Should().Be(PlanRunStatus.Drifted);
         rollback.PendingStep.Should().Be(PlanStepIds.EnforcePerUserMfa);
@@ -283,7 +283,7 @@ public sealed class PlanRunnerCoreTests
         await h.Runner.RunAsync(h.Diagnosis, h.ApplyAll(journal), Ct);
         int writes = h.Tenant.Writes.Count;
 
-        var rollback = await h.Runner.RollbackAsync(journal, RunMode.DryRun, Ct);
+        var rollback = await h.Runner.RollbackAsync(ExecutionHarness.Rollback(journal, RunMode.DryRun), Ct);
 
         rollback.Steps.Where(s => s.Status == StepStatus.WouldRun).Should().HaveCount(2);
         h.Tenant.Writes.Should().HaveCount(writes);
@@ -367,17 +367,6 @@ public sealed class PlanRunnerCoreTests
         script.Should().Contain("-Body '{\"isEnabled\":false}'");
         PlanPowerShell.Render(new RemediationPlan(h.Diagnosis.Plan) { Steps = [new PlanStep(h.Diagnosis.Plan.Steps[0]) { Title = "It's here" }] }, h.Snapshot.Cloud, "x")
             .Should().Contain("It''s here");
-    }
-
-    [Fact]
-    public void An_HTTP_date_Retry_After_is_measured_from_the_injected_clock_not_the_wall_clock()
-    {
-        var now = new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero); // far from the wall clock on purpose
-        var response = new GraphResponse(429, new Dictionary<string, string> { ["Retry-After"] = now.AddSeconds(20).ToString("R") }, null);
-
-        PlanRunner.RetryDelay(response, 1, TimeSpan.FromMinutes(2), now).Should().Be(TimeSpan.FromSeconds(20));
-        PlanRunner.RetryDelay(response, 1, TimeSpan.FromSeconds(5), now).Should().Be(TimeSpan.FromSeconds(5), "the bound still holds");
-        PlanRunner.RetryDelay(response, 1, TimeSpan.FromMinutes(2), now.AddMinutes(1)).Should().Be(TimeSpan.Zero, "a date already past means retry at once");
     }
 
     private static string Raw(JsonElement? element) => element?.GetRawText() ?? "null";
