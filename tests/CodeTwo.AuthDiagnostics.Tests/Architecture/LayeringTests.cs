@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 
@@ -88,22 +89,7 @@ public sealed partial class LayeringTests
         return found;
     }
 
-    private static string CoreRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "src", "CodeTwo.AuthDiagnostics");
-                if (File.Exists(Path.Combine(dir.FullName, "CodeTwo.AuthDiagnostics.sln")))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new InvalidOperationException("The repository root is not above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string CoreRoot => Path.Combine(RepositoryPaths.Root, "src", "CodeTwo.AuthDiagnostics");
 
     private static IEnumerable<string> CoreFiles() => Directory
         .EnumerateFiles(CoreRoot, "*.cs", SearchOption.AllDirectories)

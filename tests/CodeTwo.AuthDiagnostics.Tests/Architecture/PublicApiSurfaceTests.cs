@@ -1,6 +1,7 @@
 using System.Reflection;
 using CodeTwo.AuthDiagnostics.Diagnostics;
 using CodeTwo.AuthDiagnostics.Testing;
+using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 
@@ -90,19 +91,5 @@ public sealed class PublicApiSurfaceTests
         typeof(IAuthDiagnostics).Assembly.GetExportedTypes().Should().NotContain(t => t.Name == "DiagnosticEngine");
     }
 
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CodeTwo.AuthDiagnostics.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("The repository root is not above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string RepositoryRoot => RepositoryPaths.Root;
 }
