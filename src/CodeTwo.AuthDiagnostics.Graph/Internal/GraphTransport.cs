@@ -24,7 +24,7 @@ internal sealed class CaptureCounters
 /// Sends raw requests through the host's Kiota request adapter (so the host's authentication, handlers and HttpClient
 /// apply) and returns status, headers and body without Kiota's error mapping. Kiota's own retry handler is switched off
 /// per request, so <see cref="SendAsync"/> retries only through <see cref="Retry"/>, the retry policy the core's plan
-/// runner uses too (compiled here as linked source): <c>Retry-After</c> (seconds or an HTTP date) or the exponential
+/// runner uses too (the core's, visible to this package): <c>Retry-After</c> (seconds or an HTTP date) or the exponential
 /// back-off, capped. On top of it the transport pauses every request of the adapter after a throttled one (except for
 /// the Conditional Access API, which has a limit of its own) and holds at most
 /// <see cref="MicrosoftGraphOptions.MaxConcurrency"/> requests in flight. Never logs headers or bodies.

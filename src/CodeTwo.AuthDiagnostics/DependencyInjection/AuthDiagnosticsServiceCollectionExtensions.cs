@@ -38,7 +38,7 @@ public static class AuthDiagnosticsServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthDiagnosticsOptions>, AuthDiagnosticsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthDiagnosticsOptions>, AuthDiagnosticsOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuthDiagnostics>(sp => new AuthDiagnosticsService(
             sp.GetRequiredService<IOptions<AuthDiagnosticsOptions>>(),

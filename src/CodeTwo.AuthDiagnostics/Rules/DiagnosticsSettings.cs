@@ -7,18 +7,7 @@ internal sealed class DiagnosticsSettings
 {
     internal DiagnosticsSettings(AuthDiagnosticsOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.TargetResourceAppId);
-        if (options.PropagationWait < TimeSpan.Zero || options.PropagationWait > TimeSpan.FromDays(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.PropagationWait, "PropagationWait must be between 0 and 24 hours.");
-        }
-
-        var known = LegacyProtocolRetirements.All.Aggregate(LegacyProtocols.None, (all, row) => all | row.Protocol);
-        if ((options.LegacyProtocols & ~known) != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.LegacyProtocols, $"LegacyProtocols holds a value that is not a known protocol ({(int)(options.LegacyProtocols & ~known)}); use the named LegacyProtocols flags.");
-        }
-
+        AuthDiagnosticsOptionsValidator.ThrowIfInvalid(options);
         TargetResourceAppId = options.TargetResourceAppId.Trim();
         LegacyProtocols = options.LegacyProtocols;
         PropagationWait = options.PropagationWait;

@@ -5,8 +5,8 @@ namespace CodeTwo.AuthDiagnostics.Execution.Resilience;
 /// <summary>
 /// The retry arithmetic of every Microsoft Graph call, capture and plan alike: which answers are worth another attempt,
 /// how long to wait before it (<c>Retry-After</c>, else an exponential back-off, never above the maximum), and which
-/// requests have a throttling limit of their own. Compiled into the core and, as linked source, into the Graph
-/// package, so both read <c>Retry-After</c> the same way. Reads no clock: the caller passes the injected clock's now.
+/// requests have a throttling limit of their own. Used by the core's plan runner and by the Graph package's capture (which sees the core's internals), so both read
+/// <c>Retry-After</c> the same way. Reads no clock: the caller passes the injected clock's now.
 /// </summary>
 internal static class GraphRetryDelay
 {

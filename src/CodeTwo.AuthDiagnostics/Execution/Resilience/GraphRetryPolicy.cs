@@ -31,7 +31,7 @@ internal readonly record struct GraphRetryOutcome<T>(T Response, int Attempts);
 /// 429, 503 or 504, waiting as <see cref="GraphRetryDelay.Compute"/> says on the injected <see cref="TimeProvider"/>.
 /// Exceptions are never retried (a transport failure's outcome is the caller's to judge), and cancellation ends a
 /// wait at once with <see cref="OperationCanceledException"/>. Generic over the response type so that the core uses
-/// it with its <c>GraphResponse</c> and the Graph package (which compiles this file as linked source) with its own.
+/// it with its <c>GraphResponse</c> and the Graph package with its own raw response.
 /// Thread-safe; build one per set of settings.
 /// </summary>
 /// <typeparam name="T">The response type (Polly's retry options ask the trimmer to keep its members).</typeparam>
