@@ -36,6 +36,17 @@ internal sealed partial class AuthDiagnosticsService : IAuthDiagnostics
     }
 
     /// <inheritdoc />
+    public Assessment Assess(TenantSnapshot snapshot, UserRef user) => engine.Assess(snapshot, user);
+
+    /// <inheritdoc />
+    public IEnumerable<Assessment> AssessAll(TenantSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        LogTenantWide(snapshot.Users.Count + snapshot.MissingUsers.Count);
+        return engine.AssessAll(snapshot, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

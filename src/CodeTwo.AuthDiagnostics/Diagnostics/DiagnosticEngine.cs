@@ -26,6 +26,10 @@ internal sealed class DiagnosticEngine
     private readonly IDiagnosticRule[] outcomeRules;
     private readonly Dictionary<string, RuleDescriptor> descriptors;
     private readonly ConditionalWeakTable<TenantSnapshot, SnapshotIndex> indexes = new();
+    private readonly CodeTable codeTable;
+    private readonly Assessor assessor;
+    private readonly bool hostRules;
+    private readonly ulong hostCodes;
 
     /// <summary>Creates an engine with the built-in catalog and the host's options.</summary>
     /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
@@ -55,6 +59,13 @@ internal sealed class DiagnosticEngine
         factRules = rules.Where(r => r.Stage == RuleStage.Facts).ToArray();
         outcomeRules = rules.Where(r => r.Stage == RuleStage.Outcome).ToArray();
         Catalog = descriptors.Values.OrderBy(d => d.Code, StringComparer.Ordinal).ToArray();
+        codeTable = new CodeTable(Catalog.Select(d => d.Code).ToArray());
+        assessor = new Assessor(codeTable, Catalog, Settings);
+        hostRules = options.Rules.AddedRules.Count > 0;
+        foreach (var descriptor in options.Rules.AddedRules.SelectMany(r => r.Descriptors))
+        {
+            hostCodes |= codeTable.Mask(descriptor.Code);
+        }
     }
 
     /// <summary>The frozen settings.</summary>
@@ -68,7 +79,7 @@ internal sealed class DiagnosticEngine
     public SnapshotIndex Index(TenantSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return indexes.GetValue(snapshot, s => new SnapshotIndex(s, Settings.TargetResourceAppId));
+        return indexes.GetValue(snapshot, s => new SnapshotIndex(s, Settings));
     }
 
     /// <summary>Diagnoses one user. Never throws for a tenant state: rule failures become findings.</summary>
@@ -76,20 +87,67 @@ internal sealed class DiagnosticEngine
     /// <param name="user">The user (UPN or object id).</param>
     public Diagnosis Diagnose(TenantSnapshot snapshot, UserRef user)
     {
+        var entry = Find(snapshot, user);
+        return Diagnose(Index(snapshot), entry, user.Value!);
+    }
+
+    /// <summary>
+    /// Assesses one user: the verdict and the codes of <see cref="Diagnose(TenantSnapshot, UserRef)"/>, without text,
+    /// evidence or plan. Allocates nothing beyond the result (once the snapshot is indexed).
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="user">The user (UPN or object id).</param>
+    public Assessment Assess(TenantSnapshot snapshot, UserRef user)
+    {
+        var entry = Find(snapshot, user);
+        return Assess(Index(snapshot), entry, user.Value!);
+    }
+
+    /// <summary>Assesses every user of the snapshot, in document order, then every missing user.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public IEnumerable<Assessment> AssessAll(TenantSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return TenantAssessment.Run(this, Index(snapshot), cancellationToken);
+    }
+
+    internal Assessment Assess(SnapshotIndex index, UserEntry? entry, string requested)
+    {
+        if (!hostRules)
+        {
+            try
+            {
+                return assessor.Assess(index, entry, requested);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+            {
+                // A rule that fails is a finding of the full diagnosis (APW099): take its answer.
+            }
+        }
+
+        // Rules added by the host have no set-based form: their codes come from the full diagnosis.
+        var diagnosis = Diagnose(index, entry, requested);
+        ulong codes = 0, roots = 0;
+        foreach (var finding in diagnosis.Findings)
+        {
+            codes |= codeTable.Mask(finding.Code);
+            roots |= finding.RootCause ? codeTable.Mask(finding.Code) : 0;
+        }
+
+        return new Assessment(requested, entry?.User.Id, entry?.User.UserPrincipalName, diagnosis.Verdict, codeTable, codes, roots);
+    }
+
+    private static UserEntry? Find(TenantSnapshot snapshot, UserRef user)
+    {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (user.Value is null)
         {
             throw new ArgumentException("The user reference is empty; use UserRef.Parse.", nameof(user));
         }
 
-        var index = Index(snapshot);
-        var entry = snapshot.FindUser(user.Value);
-        if (entry is not null && snapshot.MissingUsers.Contains(user.Value, StringComparer.OrdinalIgnoreCase))
-        {
-            entry = null;
-        }
-
-        return Diagnose(index, entry, user.Value);
+        var entry = snapshot.FindUser(user.Value!);
+        return entry is not null && snapshot.MissingUsers.Contains(user.Value!, StringComparer.OrdinalIgnoreCase) ? null : entry;
     }
 
     /// <summary>Diagnoses every user of the snapshot, lazily, in document order, then every missing user.</summary>
@@ -138,10 +196,10 @@ internal sealed class DiagnosticEngine
         };
     }
 
-    private (List<Finding> Findings, RuleContext Context) RunFacts(SnapshotIndex index, UserEntry? entry, string requested, bool forVerdictOnly = false)
+    private (List<Finding> Findings, RuleContext Context) RunFacts(SnapshotIndex index, UserEntry? entry, string requested)
     {
         var findings = new List<Finding>();
-        var context = new RuleContext(index, entry, requested, Settings, findings, Describe) { ForVerdictOnly = forVerdictOnly };
+        var context = new RuleContext(index, entry, requested, Settings, findings, Describe);
         Run(factRules, context, RuleStage.Facts);
         return (findings, context);
     }
@@ -249,19 +307,22 @@ internal sealed class DiagnosticEngine
         }
 
         // Every change that fixes a blocker is needed: without it that blocker stays. Changes that fix no code (revoking
-        // sessions) matter only if the fixing ones are not enough, so they are applied on top only then: in the common
-        // case one simulation, and never more than two, whatever the size of the plan.
+        // sessions) matter only if the fixing ones are not enough, so they are applied on top only then. The changes are
+        // applied as typed effects over the index (no copy of the snapshot, no JSON): two set-based assessments at most.
         var fixing = changes.Where(c => c.Fixes.Count > 0).ToArray();
         var rest = changes.Where(c => c.Fixes.Count == 0).ToArray();
-        var (patched, fullVerdict, fullFindings) = Simulate(index, index.Snapshot.With(users: [entry]), entry.User.Id, requested, fixing);
+        var simulated = SimulatedChanges.None.Then(fixing);
+        var outcome = assessor.Facts(index, entry, simulated);
         IReadOnlyList<PlanStep> needed = fixing;
-        if (fullVerdict != Verdict.Available && rest.Length > 0)
+        if (outcome.Verdict != Verdict.Available && rest.Length > 0)
         {
-            (_, fullVerdict, fullFindings) = Simulate(index, patched, entry.User.Id, requested, rest);
+            outcome = assessor.Facts(index, entry, simulated.Then(rest));
             needed = changes;
         }
 
-        var remainingCodes = Remaining(fullFindings);
+        outcome = WithHostFindings(outcome, findings);
+        var fullVerdict = outcome.Verdict;
+        var remainingCodes = assessor.Names(outcome.Remaining).ToArray();
         return new Counterfactual
         {
             ReachesAvailable = fullVerdict == Verdict.Available,
@@ -275,14 +336,37 @@ internal sealed class DiagnosticEngine
         };
     }
 
-    private (TenantSnapshot Snapshot, Verdict Verdict, List<Finding> Findings) Simulate(SnapshotIndex index, TenantSnapshot start, string userId, string requested, IReadOnlyList<PlanStep> changes)
+    /// <summary>
+    /// Adds the findings of rules the host added (no set-based form exists for them, and no plan step fixes their codes,
+    /// so they stay in the way as they are).
+    /// </summary>
+    private CodeSet WithHostFindings(CodeSet outcome, IReadOnlyList<Finding> findings)
     {
-        var requests = changes.Select(c => c.Kind == PlanStepKind.Graph ? c.Request! : c.SimulatedEffect!);
-        var snapshot = SnapshotPatcher.ApplyAll(start, requests, start.CapturedAt).Snapshot;
+        if (hostCodes == 0)
+        {
+            return outcome;
+        }
 
-        var simulatedIndex = ReferenceEquals(snapshot.Sections, index.Snapshot.Sections) ? index : new SnapshotIndex(snapshot, Settings.TargetResourceAppId, index);
-        var (findings, _) = RunFacts(simulatedIndex, snapshot.FindUser(userId), requested, forVerdictOnly: true);
-        return (snapshot, DecideVerdict(findings), findings);
+        foreach (var finding in findings)
+        {
+            ulong mask = codeTable.Mask(finding.Code) & hostCodes;
+            if (mask == 0)
+            {
+                continue;
+            }
+
+            outcome.Fired |= mask;
+            if (finding.Severity == Severity.Blocker)
+            {
+                outcome.Blockers |= mask;
+                outcome.Unavailable |= finding.Kind == FindingKind.Availability ? mask : 0;
+                outcome.Unusable |= finding.Kind == FindingKind.Usability ? mask : 0;
+            }
+
+            outcome.Indeterminate |= MakesIndeterminate(finding) ? mask : 0;
+        }
+
+        return outcome;
     }
 
     private static string[] Remaining(IEnumerable<Finding> findings) => findings

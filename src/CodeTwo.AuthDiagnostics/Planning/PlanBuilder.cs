@@ -111,6 +111,7 @@ internal static class PlanBuilder
                 RequiredPermissions = ["Policy.ReadWrite.AuthenticationMethod"],
                 RequiredRole = AuthenticationPolicyAdministrator,
                 Request = new GraphRequest("PATCH", url, "{\"perUserMfaState\":\"enforced\"}"),
+                Effect = StepEffect.EnforcePerUserMfa,
                 Rollback = new GraphRequest("PATCH", url, $"{{\"perUserMfaState\":{captured}}}"),
                 Check = new StepCheck(url, "perUserMfaState", captured, "\"enforced\""),
             });
@@ -126,6 +127,7 @@ internal static class PlanBuilder
                 RequiredPermissions = ["User.RevokeSessions.All"],
                 RequiredRole = sensitiveRole,
                 Request = new GraphRequest("POST", endpoints.Graph($"/v1.0/users/{userId}/revokeSignInSessions"), null),
+                Effect = StepEffect.RevokeSessions,
                 RollbackUnavailableReason = "Revoked sessions cannot be restored; the user simply signs in again.",
                 Check = new StepCheck(
                     endpoints.Graph($"/v1.0/users/{userId}?$select=signInSessionsValidFromDateTime"),
@@ -153,6 +155,7 @@ internal static class PlanBuilder
                     "Domain administrator (on premises)"))
                 {
                     SimulatedEffect = new GraphRequest("PATCH", endpoints.Graph($"/v1.0/users/{userId}"), "{\"accountEnabled\":true}"),
+                    Effect = StepEffect.EnableAccount,
                 });
                 changeSteps.Add(PlanStepIds.EnableAccountOnPremises);
             }
@@ -170,6 +173,7 @@ internal static class PlanBuilder
                     RequiredPermissions = ["User.EnableDisableAccount.All"],
                     RequiredRole = sensitiveRole,
                     Request = new GraphRequest("PATCH", url, "{\"accountEnabled\":true}"),
+                    Effect = StepEffect.EnableAccount,
                     Rollback = new GraphRequest("PATCH", url, "{\"accountEnabled\":false}"),
                     Check = new StepCheck(url + "?$select=accountEnabled", "accountEnabled", "false", "true"),
                 });
@@ -195,6 +199,7 @@ internal static class PlanBuilder
                     RequiredPermissions = ["Policy.ReadWrite.SecurityDefaults"],
                     RequiredRole = SecurityAdministrator,
                     Request = new GraphRequest("PATCH", url, "{\"isEnabled\":false}"),
+                    Effect = StepEffect.DisableSecurityDefaults,
                     Rollback = new GraphRequest("PATCH", url, "{\"isEnabled\":true}"),
                     Check = new StepCheck(url, "isEnabled", "true", "false"),
                 });
@@ -259,6 +264,7 @@ internal static class PlanBuilder
                 RequiredPermissions = ["Policy.Read.All", "Policy.ReadWrite.ConditionalAccess"],
                 RequiredRole = ConditionalAccessAdministrator,
                 Request = new GraphRequest("PATCH", url, ExcludeUsersBody(after)),
+                Effect = StepEffect.ExcludeFromPolicy(policy.Id),
                 Rollback = new GraphRequest("PATCH", url, ExcludeUsersBody(before)),
                 Check = new StepCheck(url, "conditions.users.excludeUsers", JsonArray(before), JsonArray(after)),
             });
@@ -355,6 +361,7 @@ internal static class PlanBuilder
             AuthenticationPolicyAdministrator))
         {
             SimulatedEffect = off ? new GraphRequest("PATCH", endpoints.Graph("/beta/policies/mfaServicePolicy"), "{\"allowAppPasswords\":true}") : null,
+            Effect = off ? StepEffect.AllowAppPasswords : null,
         });
         return PlanStepIds.AppPasswordSwitch;
     }
@@ -439,6 +446,7 @@ internal static class PlanBuilder
             RequiresApproval = true,
             RequiredRole = ExchangeAdministrator,
             SimulatedEffect = new GraphRequest("PATCH", endpoints.Graph(SnapshotPatcher.ExchangeOnlinePath), patch.ToString()),
+            Effect = StepEffect.AllowSmtpAuth(state.MailboxBlocks, state.PolicyBlocks),
         };
     }
 

@@ -66,6 +66,9 @@ public sealed class PlanStep
     /// <summary>For simulation (counterfactual, in-memory tenant): the change a manual step makes, as the equivalent request.</summary>
     internal GraphRequest? SimulatedEffect { get; init; }
 
+    /// <summary>What <see cref="Request"/> (or <see cref="SimulatedEffect"/>) changes, typed, for the counterfactual.</summary>
+    internal StepEffect? Effect { get; init; }
+
     internal PlanStep()
     {
     }
@@ -95,5 +98,6 @@ public sealed class PlanStep
         RollbackCommand = other.RollbackCommand;
         WaitMinutes = other.WaitMinutes;
         SimulatedEffect = other.SimulatedEffect;
+        Effect = other.Effect;
     }
 }

@@ -25,9 +25,10 @@ internal sealed class PolicyFacts
     private string? quotedName;
     private IReadOnlyList<Evidence>? policyEvidence;
 
-    public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId)
+    public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId, int bit = 0)
     {
         Policy = policy;
+        Bit = bit;
         Pointer = JsonPointer.TenantSection("conditionalAccessPolicies", "value", policy.Index);
         var users = policy.Conditions.Users;
         includeUsers = new HashSet<string>(users.IncludeUsers, Ids);
@@ -39,6 +40,7 @@ internal sealed class PolicyFacts
         includeAll = includeUsers.Contains("All");
         includeGuests = users.IncludeGuestsOrExternalUsers || includeUsers.Contains("GuestsOrExternalUsers");
         excludeGuests = users.ExcludeGuestsOrExternalUsers || excludeUsers.Contains("GuestsOrExternalUsers");
+        NeverApplies = includeUsers.Contains("None") && !includeAll && includeUsers.Count == 1 && includeGroups.Count == 0 && includeRoles.Count == 0 && !includeGuests;
         ScopesByGroupsOrRoles = includeGroups.Count + excludeGroups.Count + includeRoles.Count + excludeRoles.Count > 0;
         ScopesByRoles = includeRoles.Count + excludeRoles.Count > 0;
         LimitedToAuthenticationFlows = policy.Conditions.LimitedToAuthenticationFlows;
@@ -98,6 +100,21 @@ internal sealed class PolicyFacts
     }
 
     public ConditionalAccessPolicy Policy { get; }
+
+    /// <summary>The policy's position among the classified policies of its index: its bit in the index's policy sets.</summary>
+    public int Bit { get; }
+
+    /// <summary>Whether <c>includeUsers</c> is just <c>None</c> (and nothing else includes anyone): the policy applies to nobody.</summary>
+    public bool NeverApplies { get; }
+
+    /// <summary>Whether <c>includeUsers</c> has <c>All</c>.</summary>
+    public bool IncludesAll => includeAll;
+
+    /// <summary>Whether guests and external users are included.</summary>
+    public bool IncludesGuests => includeGuests;
+
+    /// <summary>Whether guests and external users are excluded.</summary>
+    public bool ExcludesGuests => excludeGuests;
 
     /// <summary>The JSON pointer of the policy in the snapshot, computed once.</summary>
     public string Pointer { get; }
@@ -163,7 +180,7 @@ internal sealed class PolicyFacts
     /// </summary>
     public bool? AppliesTo(UserFacts user)
     {
-        if (includeUsers.Contains("None") && !includeAll && includeUsers.Count == 1 && includeGroups.Count == 0 && includeRoles.Count == 0 && !includeGuests)
+        if (NeverApplies)
         {
             return false;
         }

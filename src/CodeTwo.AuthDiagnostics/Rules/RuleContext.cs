@@ -22,13 +22,6 @@ internal sealed class RuleContext
     /// <summary>The snapshot.</summary>
     public TenantSnapshot Snapshot => Index.Snapshot;
 
-    /// <summary>
-    /// True while the engine re-runs the rules on a simulated change (the counterfactual) and needs only the verdict:
-    /// a rule may then skip findings that can never move it (info, explanations, advisories, usability warnings).
-    /// Blockers and data findings must always be reported.
-    /// </summary>
-    public bool ForVerdictOnly { get; internal init; }
-
     /// <summary>Tenant-wide facts, computed once per snapshot.</summary>
     public SnapshotIndex Index { get; }
 
@@ -97,22 +90,6 @@ internal sealed class RuleContext
             PolicyId = policyId,
             RequiredPermissions = requiredPermissions,
         });
-    }
-
-    /// <summary>
-    /// Whether a rule may skip reporting <paramref name="code"/> in this run: only in a verdict-only run, and only for a
-    /// code that cannot move the verdict at its effective severity (not a blocker after the host's re-grading, not data).
-    /// </summary>
-    /// <param name="code">The code the rule is about to report.</param>
-    public bool CanSkip(string code)
-    {
-        if (!ForVerdictOnly || describe(code) is not { } descriptor)
-        {
-            return false;
-        }
-
-        var severity = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : descriptor.Severity;
-        return severity != Severity.Blocker && descriptor.Kind != FindingKind.Data;
     }
 
     /// <summary>Whether a finding with <paramref name="code"/> was reported.</summary>

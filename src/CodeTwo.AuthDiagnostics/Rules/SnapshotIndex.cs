@@ -18,15 +18,14 @@ internal sealed class SnapshotIndex
 
     private readonly Dictionary<string, Domain> domains;
     private Dictionary<string, PolicyFacts>? policiesById;
+    private PolicyScopes? scopes;
+    private PolicyClasses? classes;
 
-    internal SnapshotIndex(TenantSnapshot snapshot, string targetResourceAppId, SnapshotIndex? previous = null)
+    internal SnapshotIndex(TenantSnapshot snapshot, DiagnosticsSettings settings)
     {
-        // A simulated change (counterfactual) touches a policy or two: reuse the classification of every policy it kept.
-        var reusable = previous is not null && string.Equals(previous.TargetResourceAppId, targetResourceAppId, StringComparison.Ordinal)
-            ? previous.Policies.ToDictionary(p => (object)p.Policy, ReferenceEqualityComparer.Instance)
-            : null;
         Snapshot = snapshot;
-        TargetResourceAppId = targetResourceAppId;
+        Settings = settings;
+        TargetResourceAppId = settings.TargetResourceAppId;
 
         var skus = snapshot.Sections.SubscribedSkus;
         PremiumLicence = skus.Value is { } list ? HasPremium(list) : null;
@@ -38,7 +37,7 @@ internal sealed class SnapshotIndex
             {
                 if (policy.State != ConditionalAccessPolicyState.Disabled)
                 {
-                    policies.Add(reusable?.GetValueOrDefault(policy) is PolicyFacts known ? known : new PolicyFacts(policy, targetResourceAppId));
+                    policies.Add(new PolicyFacts(policy, TargetResourceAppId, policies.Count));
                 }
             }
         }
@@ -46,6 +45,7 @@ internal sealed class SnapshotIndex
         Policies = policies;
         EnabledPolicyCount = policies.Count(p => p.Policy.State == ConditionalAccessPolicyState.Enabled);
         EnabledPolicyScopesByGroupsOrRoles = policies.Any(p => p.Policy.State == ConditionalAccessPolicyState.Enabled && p.ScopesByGroupsOrRoles);
+        Protocols = DeclaredProtocols.For(settings, snapshot.CapturedAt);
 
         domains = new Dictionary<string, Domain>(StringComparer.OrdinalIgnoreCase);
         if (snapshot.Sections.Domains.Value is { } domainList)
@@ -55,10 +55,27 @@ internal sealed class SnapshotIndex
                 domains.TryAdd(domain.Id, domain);
             }
         }
+
+        FederatedDomains = domains.Values.Where(d => d.AuthenticationType == DomainAuthenticationType.Federated).Select(d => d.Id).ToArray();
     }
 
     /// <summary>The snapshot.</summary>
     public TenantSnapshot Snapshot { get; }
+
+    /// <summary>The settings of the engine the index was built for.</summary>
+    public DiagnosticsSettings Settings { get; }
+
+    /// <summary>The declared protocols on the capture date.</summary>
+    public DeclaredProtocols Protocols { get; }
+
+    /// <summary>The names of the captured federated domains.</summary>
+    public IReadOnlyList<string> FederatedDomains { get; }
+
+    /// <summary>The policies' scopes as bit sets (bit <c>i</c> = <c>Policies[i]</c>), built on first use.</summary>
+    internal PolicyScopes Scopes => scopes ??= new PolicyScopes(Policies); // concurrent first uses build equal values
+
+    /// <summary>The policies' classes as bit sets (what each would do to an app-password sign-in), built on first use.</summary>
+    internal PolicyClasses Classes => classes ??= new PolicyClasses(Policies, Settings);
 
     /// <summary>The target resource the policies were classified for.</summary>
     public string TargetResourceAppId { get; }

@@ -29,34 +29,35 @@ internal sealed class ConditionalAccessRule : CatalogRule
     {
         var facts = context.UserFacts!;
         var requirements = context.User!.Sections.AuthenticationRequirements.Value;
-        bool easDeclared = context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.ExchangeActiveSync);
         string upn = context.UserName;
         string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
+        var index = context.Index;
+        var scopes = index.Scopes;
+        var classes = index.Classes;
+        int words = scopes.Words;
+        Span<ulong> sets = words <= 64 ? stackalloc ulong[6 * words] : new ulong[6 * words];
+        var applies = sets[..words];
+        var unknown = sets.Slice(words, words);
+        scopes.Evaluate(context.User!, applies, unknown, sets[(2 * words)..]);
+
         List<PolicyFacts>? unknownScope = null;
-
-        foreach (var policy in context.Policies)
+        if (facts.MembershipKnown && index.ConditionalAccessNeeded && PolicyBits.Intersects(unknown, classes.RoleScopedBlock))
         {
-            if (policy.LimitedToAuthenticationFlows)
+            unknownScope = [];
+            foreach (int bit in Bits(unknown, classes.RoleScopedBlock))
             {
-                continue; // device code flow and authentication transfer only: never an app-password sign-in
+                unknownScope.Add(index.Policies[bit]);
             }
+        }
 
-            bool? applies = policy.AppliesTo(facts);
-            if (applies is null && facts.MembershipKnown && RoleScopeMatters(context, policy, easDeclared))
-            {
-                (unknownScope ??= []).Add(policy);
-            }
-
-            if (applies != true)
-            {
-                continue; // out of scope, or membership unknown (APW090 reports the missing section or the unknown roles)
-            }
-
+        foreach (int bit in Bits(applies, classes.Considered))
+        {
+            var policy = index.Policies[bit];
             var state = policy.Policy.State;
             string name = policy.QuotedName;
             string statePath = policy.StatePointer;
 
-            if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks && !context.CanSkip(DiagnosticCodes.SecurityInfoRegistrationBlocked))
+            if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks)
             {
                 context.Report(
                     DiagnosticCodes.SecurityInfoRegistrationBlocked,
@@ -73,7 +74,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 continue;
             }
 
-            if (state == ConditionalAccessPolicyState.Enabled && policy.RequiresMfa && !context.CanSkip(DiagnosticCodes.MfaOnlyFromConditionalAccess) && requirements is { PerUserMfaState: not PerUserMfaState.Enforced and not PerUserMfaState.Unknown })
+            if (state == ConditionalAccessPolicyState.Enabled && policy.RequiresMfa && requirements is { PerUserMfaState: not PerUserMfaState.Enforced and not PerUserMfaState.Unknown })
             {
                 context.Report(
                     DiagnosticCodes.MfaOnlyFromConditionalAccess,
@@ -89,14 +90,6 @@ internal sealed class ConditionalAccessRule : CatalogRule
             if (policy.Coverage == ClientCoverage.None || !(policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
             {
                 continue;
-            }
-
-            bool reportOnly = state is ConditionalAccessPolicyState.EnabledForReportingButNotEnforced;
-            bool mayApply = state == ConditionalAccessPolicyState.Enabled
-                && (policy.Policy.Conditions.SignInDependentConditions.Count > 0 || (policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !easDeclared));
-            if ((reportOnly && context.CanSkip(DiagnosticCodes.ReportOnlyPolicyWouldBlock)) || (mayApply && context.CanSkip(DiagnosticCodes.ConditionalAccessPolicyMayApply)))
-            {
-                continue; // a verdict-only run: these warnings cannot move the verdict
             }
 
             var evidence = policy.PolicyEvidence(PolicyEvidence);
@@ -126,7 +119,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
                 continue;
             }
 
-            bool easOnlyUndeclared = policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !easDeclared;
+            bool easOnlyUndeclared = policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.ExchangeActiveSync);
             var conditions = policy.Policy.Conditions.SignInDependentConditions;
             if (conditions.Count > 0 || easOnlyUndeclared)
             {
@@ -168,16 +161,22 @@ internal sealed class ConditionalAccessRule : CatalogRule
         }
     }
 
-    /// <summary>
-    /// Whether an unknown role could decide a blocker (catalog v1.1 §6.5): an enabled, role-scoped policy that certainly
-    /// blocks app-password sign-ins once it applies, in a tenant where Conditional Access can be in force. Report-only
-    /// policies and policies that can never block an app-password sign-in do not make the verdict indeterminate.
-    /// </summary>
-    private static bool RoleScopeMatters(RuleContext context, PolicyFacts policy, bool easDeclared) =>
-        policy.ScopesByRoles
-        && policy.Policy.State == ConditionalAccessPolicyState.Enabled
-        && policy.BlocksAppPasswordSignIns(easDeclared)
-        && context.Index.ConditionalAccessNeeded;
+    /// <summary>The bits set in both <paramref name="a"/> and <paramref name="b"/>, ascending (document order).</summary>
+    private static List<int> Bits(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var bits = new List<int>();
+        for (int i = 0; i < a.Length; i++)
+        {
+            ulong word = a[i] & b[i];
+            while (word != 0)
+            {
+                bits.Add((i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
+                word &= word - 1;
+            }
+        }
+
+        return bits;
+    }
 
     private static void ReportUnknownRoles(RuleContext context, UserFacts facts, List<PolicyFacts> policies)
     {

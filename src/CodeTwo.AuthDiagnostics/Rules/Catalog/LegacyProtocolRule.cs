@@ -27,7 +27,7 @@ internal sealed class LegacyProtocolRule : CatalogRule
 
         if (protocols.NoneDeclared)
         {
-            if (!context.Settings.TargetsExchangeOnline || context.CanSkip(DiagnosticCodes.LegacyProtocolRetired))
+            if (!context.Settings.TargetsExchangeOnline)
             {
                 return;
             }
@@ -63,11 +63,6 @@ internal sealed class LegacyProtocolRule : CatalogRule
                 evidence,
                 Severity.Blocker,
                 FindingKind.Usability);
-            return;
-        }
-
-        if (context.CanSkip(DiagnosticCodes.LegacyProtocolRetired))
-        {
             return;
         }
 

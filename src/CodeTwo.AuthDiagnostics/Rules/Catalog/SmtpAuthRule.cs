@@ -44,7 +44,7 @@ internal sealed class SmtpAuthRule : CatalogRule
                 "The Exchange Online SMTP AUTH settings were not captured",
                 $"The product uses SMTP AUTH with {upn}'s app password, but the snapshot has no Exchange Online settings (no Graph API exposes them), so it cannot tell whether SMTP AUTH is allowed for the mailbox. Check it by hand, or capture the settings ({CaptureHint}).",
                 [where]);
-            if (smtp.IsOffByDefaultOn(date) && !context.CanSkip(DiagnosticCodes.SmtpAuthBasicOffByDefault))
+            if (smtp.IsOffByDefaultOn(date))
             {
                 context.Report(
                     DiagnosticCodes.SmtpAuthBasicOffByDefault,

@@ -1,0 +1,67 @@
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics.Diagnostics;
+
+/// <summary>
+/// The tenant-wide audit behind <see cref="DiagnosticEngine.AssessAll"/>: users are assessed in blocks, each block on
+/// every core (an assessment allocates nothing, so threads do not compete for the garbage collector), and yielded in
+/// document order, then the missing users. Memory is one block of results, whatever the number of users.
+/// </summary>
+internal static class TenantAssessment
+{
+    /// <summary>Users per block.</summary>
+    internal const int BlockSize = 4096;
+
+    /// <summary>Below this many users in a block, one thread is faster than starting others.</summary>
+    internal const int ParallelThreshold = 512;
+
+    public static IEnumerable<Assessment> Run(DiagnosticEngine engine, SnapshotIndex index, CancellationToken cancellationToken)
+    {
+        var users = index.Snapshot.Users;
+        var missing = index.Snapshot.MissingUsers;
+        var block = new Assessment[Math.Min(BlockSize, Math.Max(users.Count, 1))];
+        int workers = Math.Max(1, Environment.ProcessorCount);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        for (int start = 0; start < users.Count; start += block.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(block.Length, users.Count - start);
+            if (workers > 1 && count >= ParallelThreshold)
+            {
+                // One contiguous range per worker: no per-user scheduling.
+                int first = start;
+                int slice = (count + workers - 1) / workers;
+                Parallel.For(0, workers, options, w =>
+                {
+                    int from = w * slice;
+                    int to = Math.Min(count, from + slice);
+                    for (int i = from; i < to; i++)
+                    {
+                        var entry = users[first + i];
+                        block[i] = engine.Assess(index, entry, entry.User.UserPrincipalName);
+                    }
+                });
+            }
+            else
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    var entry = users[start + i];
+                    block[i] = engine.Assess(index, entry, entry.User.UserPrincipalName);
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                yield return block[i];
+            }
+        }
+
+        foreach (string user in missing)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return engine.Assess(index, null, user);
+        }
+    }
+}

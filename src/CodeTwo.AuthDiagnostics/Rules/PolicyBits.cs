@@ -1,0 +1,103 @@
+using System.Numerics;
+
+namespace CodeTwo.AuthDiagnostics.Rules;
+
+/// <summary>
+/// Set operations on bit sets of Conditional Access policies (bit <c>i</c> = the <c>i</c>-th classified policy of a
+/// <see cref="SnapshotIndex"/>), one <see cref="ulong"/> a word. The sets of one index all have the same length, so every
+/// operation is a loop over a handful of words: 200 policies are 4 words.
+/// </summary>
+internal static class PolicyBits
+{
+    /// <summary>How many words hold <paramref name="count"/> bits.</summary>
+    public static int Words(int count) => (count + 63) >> 6;
+
+    /// <summary>Sets bit <paramref name="bit"/>.</summary>
+    public static void Set(Span<ulong> set, int bit) => set[bit >> 6] |= 1UL << (bit & 63);
+
+    /// <summary>Whether bit <paramref name="bit"/> is set.</summary>
+    public static bool IsSet(ReadOnlySpan<ulong> set, int bit) => (set[bit >> 6] & (1UL << (bit & 63))) != 0;
+
+    /// <summary><paramref name="target"/> |= <paramref name="other"/>.</summary>
+    public static void Or(Span<ulong> target, ReadOnlySpan<ulong> other)
+    {
+        for (int i = 0; i < target.Length; i++)
+        {
+            target[i] |= other[i];
+        }
+    }
+
+    /// <summary>Whether <paramref name="a"/> ∩ <paramref name="b"/> is not empty.</summary>
+    public static bool Intersects(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            if ((a[i] & b[i]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="a"/> ∩ <paramref name="b"/> ∩ <paramref name="c"/> is not empty.</summary>
+    public static bool Intersects(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, ReadOnlySpan<ulong> c)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            if ((a[i] & b[i] & c[i]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the set is empty.</summary>
+    public static bool IsEmpty(ReadOnlySpan<ulong> set)
+    {
+        foreach (ulong word in set)
+        {
+            if (word != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The set bits in ascending order (the policies' document order).</summary>
+    /// <param name="set">The set.</param>
+    /// <param name="bits">Receives the bits; must hold at least as many as are set.</param>
+    /// <returns>How many bits were written.</returns>
+    public static int List(ReadOnlySpan<ulong> set, Span<int> bits)
+    {
+        int n = 0;
+        for (int i = 0; i < set.Length; i++)
+        {
+            ulong word = set[i];
+            while (word != 0)
+            {
+                bits[n++] = (i << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>How many bits are set.</summary>
+    public static int Count(ReadOnlySpan<ulong> set)
+    {
+        int n = 0;
+        foreach (ulong word in set)
+        {
+            n += BitOperations.PopCount(word);
+        }
+
+        return n;
+    }
+}
