@@ -29,6 +29,7 @@ internal sealed class DiagnosticEngine
     private readonly CodeTable codeTable;
     private readonly Assessor assessor;
     private readonly bool hostRules;
+    private readonly ConditionalWeakTable<TenantSnapshot, SnapshotIndex>.CreateValueCallback createIndex;
     private readonly ulong hostCodes;
 
     /// <summary>Creates an engine with the built-in catalog and the host's options.</summary>
@@ -62,6 +63,7 @@ internal sealed class DiagnosticEngine
         codeTable = new CodeTable(Catalog.Select(d => d.Code).ToArray());
         assessor = new Assessor(codeTable, Catalog, Settings);
         hostRules = options.Rules.AddedRules.Count > 0;
+        createIndex = s => new SnapshotIndex(s, Settings);
         foreach (var descriptor in options.Rules.AddedRules.SelectMany(r => r.Descriptors))
         {
             hostCodes |= codeTable.Mask(descriptor.Code);
@@ -79,7 +81,7 @@ internal sealed class DiagnosticEngine
     public SnapshotIndex Index(TenantSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return indexes.GetValue(snapshot, s => new SnapshotIndex(s, Settings));
+        return indexes.GetValue(snapshot, createIndex);
     }
 
     /// <summary>Diagnoses one user. Never throws for a tenant state: rule failures become findings.</summary>
@@ -223,12 +225,12 @@ internal sealed class DiagnosticEngine
                 var evidence = new[] { new Evidence("/", null, $"rule {rule.Id} completes") };
                 if (stage == RuleStage.Facts)
                 {
-                    context.Report(DiagnosticCodes.RuleFailed, $"Rule {rule.Id} failed", $"{failure} Its checks did not run for {context.UserName}, so the verdict cannot be 'available'.", evidence);
+                    context.Report(DiagnosticCodes.RuleFailed, () => new FindingText($"Rule {rule.Id} failed", $"{failure} Its checks did not run for {context.UserName}, so the verdict cannot be 'available'.", evidence));
                 }
                 else
                 {
                     // Outcome rules only add advice about the verdict and the plan; a failed one leaves the verdict as it is.
-                    context.ReportGraded(DiagnosticCodes.RuleFailed, $"Rule {rule.Id} failed", $"{failure} Its advice for {context.UserName} is missing; the verdict does not depend on it.", evidence, Severity.Info, FindingKind.Data);
+                    context.ReportGraded(DiagnosticCodes.RuleFailed, () => new FindingText($"Rule {rule.Id} failed", $"{failure} Its advice for {context.UserName} is missing; the verdict does not depend on it.", evidence), Severity.Info, FindingKind.Data);
                 }
             }
         }
@@ -281,13 +283,53 @@ internal sealed class DiagnosticEngine
         return findings;
     }
 
-    private static Finding[] Order(IEnumerable<Finding> findings) => findings
-        .OrderByDescending(f => f.RootCause)
-        .ThenByDescending(f => f.Severity)
-        .ThenBy(f => f.Code, StringComparer.Ordinal)
-        .ThenBy(f => f.PolicyId ?? string.Empty, StringComparer.Ordinal)
-        .ThenBy(f => f.Title, StringComparer.Ordinal)
-        .ToArray();
+    /// <summary>
+    /// Root causes first, then by severity, code, policy id and title (ties keep the order of reporting). A title is read
+    /// only to break a tie of everything before it, so ordering builds few findings' words.
+    /// </summary>
+    private static Finding[] Order(IReadOnlyList<Finding> findings)
+    {
+        var positions = new int[findings.Count];
+        for (int i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i;
+        }
+
+        Array.Sort(positions, (x, y) =>
+        {
+            Finding a = findings[x], b = findings[y];
+            int c = b.RootCause.CompareTo(a.RootCause);
+            if (c == 0)
+            {
+                c = b.Severity.CompareTo(a.Severity);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Code, b.Code);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.PolicyId ?? string.Empty, b.PolicyId ?? string.Empty);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Title, b.Title);
+            }
+
+            return c != 0 ? c : x.CompareTo(y);
+        });
+
+        var ordered = new Finding[positions.Length];
+        for (int i = 0; i < positions.Length; i++)
+        {
+            ordered[i] = findings[positions[i]];
+        }
+
+        return ordered;
+    }
 
     private Counterfactual Counterfactuals(SnapshotIndex index, UserEntry? entry, string requested, RemediationPlan plan, Verdict verdict, IReadOnlyList<Finding> findings)
     {

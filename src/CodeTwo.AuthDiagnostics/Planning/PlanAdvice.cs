@@ -20,11 +20,12 @@ internal static class PlanAdvice
         int count = context.Index.EnabledPolicyCount;
         context.Report(
             DiagnosticCodes.PerUserMfaMixedWithConditionalAccess,
-            "The plan mixes per-user MFA with Conditional Access",
-            $"The tenant has {count} enabled Conditional Access {(count == 1 ? "policy" : "policies")}, and Microsoft advises against also enabling or enforcing per-user MFA. Enforcing it for {context.UserName} makes the account do MFA on every sign-in and require app passwords for all its legacy clients. It is the documented way to get App password; modern authentication avoids it.",
-            context.Policies
-                .Where(p => p.Policy.State == ConditionalAccessPolicyState.Enabled)
-                .Select(p => new Evidence(p.StatePointer, p.StateJson, "no enabled Conditional Access policy alongside per-user MFA"))
-                .ToArray());
+            () => new FindingText(
+                "The plan mixes per-user MFA with Conditional Access",
+                $"The tenant has {count} enabled Conditional Access {(count == 1 ? "policy" : "policies")}, and Microsoft advises against also enabling or enforcing per-user MFA. Enforcing it for {context.UserName} makes the account do MFA on every sign-in and require app passwords for all its legacy clients. It is the documented way to get App password; modern authentication avoids it.",
+                context.Policies
+                    .Where(p => p.Policy.State == ConditionalAccessPolicyState.Enabled)
+                    .Select(p => new Evidence(p.StatePointer, p.StateJson, "no enabled Conditional Access policy alongside per-user MFA"))
+                    .ToArray()));
     }
 }

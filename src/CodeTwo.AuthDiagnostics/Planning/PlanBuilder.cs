@@ -226,6 +226,8 @@ internal static class PlanBuilder
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => index.FindPolicy(id) ?? throw new InvalidOperationException($"A finding names Conditional Access policy '{id}', which the index does not hold."))
             .OrderBy(p => p.Policy.Index);
+        // The words every policy step shares are written once per plan (a user can be blocked by dozens of policies).
+        string? decisionExplanation = null, decisionInstructions = null, exclusionExplanation = null;
         foreach (var facts in protocols.AllRetired ? Enumerable.Empty<PolicyFacts>() : blockingPolicies)
         {
             var policy = facts.Policy;
@@ -238,12 +240,13 @@ internal static class PlanBuilder
             if (!protocols.WeakeningCanHelp)
             {
                 string decision = PlanStepIds.DecideCaExclusionPrefix + policy.Id;
+                decisionExplanation ??= $"The policy stops {upn}'s app-password sign-ins; excluding the account would let them through. {Cost} " +
+                    "The exclusion only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.";
                 steps.Add(Decision(
                     decision,
                     $"Decide whether to exclude {upn} from Conditional Access policy {facts.QuotedName} (only for a product that signs in over SMTP AUTH)",
-                    $"The policy stops {upn}'s app-password sign-ins; excluding the account would let them through. {Cost} " +
-                        "The exclusion only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it." + managed,
-                    DecisionInstructions(upn, "leave the policy as it is"),
+                    managed.Length == 0 ? decisionExplanation : decisionExplanation + managed,
+                    decisionInstructions ??= DecisionInstructions(upn, "leave the policy as it is"),
                     endpoints.EntraAdminCenter,
                     fixes,
                     ConditionalAccessAdministrator));
@@ -257,7 +260,7 @@ internal static class PlanBuilder
                 Id = id,
                 Kind = PlanStepKind.Graph,
                 Title = $"Exclude {upn} from Conditional Access policy {facts.QuotedName}",
-                Explanation = $"The policy stops {upn}'s app-password sign-ins over {DeclaredProtocols.Names(protocols.Open)}. {Cost} Prefer Microsoft Graph with OAuth for the product; if you exclude the account, give it a long random password and monitor its sign-ins." + managed,
+                Explanation = (exclusionExplanation ??= $"The policy stops {upn}'s app-password sign-ins over {DeclaredProtocols.Names(protocols.Open)}. {Cost} Prefer Microsoft Graph with OAuth for the product; if you exclude the account, give it a long random password and monitor its sign-ins.") + managed,
                 Fixes = fixes,
                 Risk = Risk.High,
                 RequiresApproval = true,

@@ -1,8 +1,15 @@
 namespace CodeTwo.AuthDiagnostics.Rules;
 
 /// <summary>One result of one rule for one user.</summary>
+/// <remarks>
+/// The title, explanation and evidence are built when one of them is first read, then kept: a host that only looks at
+/// codes and the verdict never pays for the words. Reading is thread-safe and always gives the same text.
+/// </remarks>
 public sealed class Finding
 {
+    private FindingText? text;
+    private Func<FindingText>? explain;
+
     /// <summary>The catalog code, for example <c>APW011</c>.</summary>
     public string Code { get; internal init; } = string.Empty;
 
@@ -16,16 +23,28 @@ public sealed class Finding
     public FindingKind Kind { get; internal init; }
 
     /// <summary>One line.</summary>
-    public string Title { get; internal init; } = string.Empty;
+    public string Title
+    {
+        get => Text.Title;
+        internal init => text = Text with { Title = value };
+    }
 
     /// <summary>Plain language; names the user and the policy involved.</summary>
-    public string Explanation { get; internal init; } = string.Empty;
+    public string Explanation
+    {
+        get => Text.Explanation;
+        internal init => text = Text with { Explanation = value };
+    }
 
     /// <summary>True for the findings that, once fixed, make the verdict move.</summary>
     public bool RootCause { get; internal init; }
 
     /// <summary>The facts behind the finding.</summary>
-    public IReadOnlyList<Evidence> Evidence { get; internal init; } = [];
+    public IReadOnlyList<Evidence> Evidence
+    {
+        get => Text.Evidence;
+        internal init => text = Text with { Evidence = value };
+    }
 
     /// <summary>Pages that back the finding.</summary>
     public IReadOnlyList<string> References { get; internal init; } = [];
@@ -46,6 +65,14 @@ public sealed class Finding
     {
     }
 
+    /// <summary>A finding whose words <paramref name="explain"/> builds on first read.</summary>
+    internal Finding(Func<FindingText> explain)
+    {
+        this.explain = explain;
+    }
+
+    private FindingText Text => Volatile.Read(ref text) ?? Explain();
+
     /// <summary>A copy of <paramref name="other"/>, for the library's non-destructive changes.</summary>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal Finding(Finding other)
@@ -55,13 +82,39 @@ public sealed class Finding
         Name = other.Name;
         Severity = other.Severity;
         Kind = other.Kind;
-        Title = other.Title;
-        Explanation = other.Explanation;
+        text = Volatile.Read(ref other.text);
+        explain = text is null ? other.explain : null;
         RootCause = other.RootCause;
-        Evidence = other.Evidence;
         References = other.References;
         Confidence = other.Confidence;
         PolicyId = other.PolicyId;
         RequiredPermissions = other.RequiredPermissions;
+    }
+
+    /// <summary>Builds the words once; a builder that fails gives words that say so (the code and verdict stand).</summary>
+    private FindingText Explain()
+    {
+        var build = Volatile.Read(ref explain);
+        if (build is null)
+        {
+            return Volatile.Read(ref text) ?? FindingText.Empty;
+        }
+
+        FindingText built;
+        try
+        {
+            built = build();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            built = new FindingText(
+                $"{Code} {Name}",
+                $"The explanation of {Code} could not be built ({e.GetType().Name}: {e.Message}); the code, its severity and the verdict are unaffected.",
+                []);
+        }
+
+        var winner = Interlocked.CompareExchange(ref text, built, null) ?? built;
+        Volatile.Write(ref explain, null); // the builder (and what it captured) is no longer needed
+        return winner;
     }
 }

@@ -16,7 +16,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 ///     public void Evaluate(RuleContext context)
 ///     {
 ///         if (!context.User!.User.UserPrincipalName.StartsWith("svc-", StringComparison.OrdinalIgnoreCase))
-///             context.Report("HOST001", "Service account is not named svc-*", "…", []);
+///             context.Report("HOST001", () => new FindingText("Service account is not named svc-*", "…", []));
 ///     }
 /// }
 /// </code>

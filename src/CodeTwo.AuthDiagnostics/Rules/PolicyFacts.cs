@@ -24,6 +24,8 @@ internal sealed class PolicyFacts
     private string? stateJson;
     private string? quotedName;
     private IReadOnlyList<Evidence>? policyEvidence;
+    private string? legacyEffect;
+    private string? signInDependence;
 
     public PolicyFacts(ConditionalAccessPolicy policy, string targetResourceAppId, int bit = 0)
     {
@@ -124,6 +126,15 @@ internal sealed class PolicyFacts
 
     /// <summary>The policy's state as evidence JSON (computed once).</summary>
     public string StateJson => stateJson ??= Catalog.EvidenceValues.String(Policy.StateValue);
+
+    /// <summary>What the policy does to a legacy client, as findings say it (computed once).</summary>
+    public string LegacyEffect => legacyEffect ??= Blocks
+        ? "blocks legacy clients"
+        : $"requires {string.Join(" and ", UnsatisfiableGrants)}, which a legacy client cannot satisfy";
+
+    /// <summary>Why whether the policy applies depends on the sign-in, as findings say it (computed once).</summary>
+    public string SignInDependence => signInDependence ??=
+        $"it also has {string.Join(", ", Policy.Conditions.SignInDependentConditions)} conditions, so whether it applies depends on the sign-in";
 
     /// <summary>The policy's display name in quotes, as findings name it (computed once).</summary>
     public string QuotedName => quotedName ??= $"'{Policy.DisplayName ?? Policy.Id}'";

@@ -48,26 +48,24 @@ internal sealed class RuleContext
 
     /// <summary>Reports a finding with <paramref name="code"/>; a code the host disabled is dropped.</summary>
     /// <param name="code">The code (one of the rule's descriptors).</param>
-    /// <param name="title">One line.</param>
-    /// <param name="explanation">Plain language, naming the user and the policy involved.</param>
-    /// <param name="evidence">The facts behind it.</param>
+    /// <param name="explain">Builds the title, the explanation and the evidence; called when the finding's text is first read.</param>
     /// <param name="policyId">The Conditional Access policy involved, if any.</param>
     /// <exception cref="InvalidOperationException">The code is not described by any rule of the engine.</exception>
-    public void Report(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId = null) =>
-        Add(code, title, explanation, evidence, policyId, null, null, []);
+    public void Report(string code, Func<FindingText> explain, string? policyId = null) =>
+        Add(code, explain, policyId, null, null, []);
 
     /// <summary>
     /// Reports a finding whose severity and kind depend on the facts (APW060 is a blocker only when the host declares a
     /// retired protocol). A severity the host set through its options still wins.
     /// </summary>
-    internal void ReportGraded(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, Severity severity, FindingKind kind) =>
-        Add(code, title, explanation, evidence, null, severity, kind, []);
+    internal void ReportGraded(string code, Func<FindingText> explain, Severity severity, FindingKind kind) =>
+        Add(code, explain, null, severity, kind, []);
 
     /// <summary>Reports a finding about data that was not captured, with the permissions that would read it (for the planner).</summary>
-    internal void ReportMissingData(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> requiredPermissions) =>
-        Add(code, title, explanation, evidence, null, null, null, requiredPermissions);
+    internal void ReportMissingData(string code, Func<FindingText> explain, IReadOnlyList<string> requiredPermissions) =>
+        Add(code, explain, null, null, null, requiredPermissions);
 
-    private void Add(string code, string title, string explanation, IReadOnlyList<Evidence> evidence, string? policyId, Severity? severity, FindingKind? kind, IReadOnlyList<string> requiredPermissions)
+    private void Add(string code, Func<FindingText> explain, string? policyId, Severity? severity, FindingKind? kind, IReadOnlyList<string> requiredPermissions)
     {
         var descriptor = describe(code) ?? throw new InvalidOperationException($"Code {code} is not described by any rule of this engine.");
         if (Settings.DisabledCodes.Contains(code))
@@ -76,15 +74,12 @@ internal sealed class RuleContext
         }
 
         var effective = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : severity ?? descriptor.Severity;
-        findings.Add(new Finding
+        findings.Add(new Finding(explain)
         {
             Code = descriptor.Code,
             Name = descriptor.Name,
             Severity = effective,
             Kind = kind ?? descriptor.Kind,
-            Title = title,
-            Explanation = explanation,
-            Evidence = evidence,
             References = descriptor.References,
             Confidence = descriptor.Confidence,
             PolicyId = policyId,

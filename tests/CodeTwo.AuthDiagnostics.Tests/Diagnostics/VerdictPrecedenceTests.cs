@@ -194,7 +194,7 @@ public sealed class VerdictPrecedenceTests
             string upn = context.User!.User.UserPrincipalName;
             if (!upn.StartsWith("svc-", StringComparison.OrdinalIgnoreCase))
             {
-                context.Report(reported ?? code, $"{upn} is not a service account", $"The product must use an account named svc-*, not {upn}.", [new Evidence("/users/0/user/userPrincipalName", $"\"{upn}\"", "\"svc-…\"")]);
+                context.Report(reported ?? code, () => new FindingText($"{upn} is not a service account", $"The product must use an account named svc-*, not {upn}.", [new Evidence("/users/0/user/userPrincipalName", $"\"{upn}\"", "\"svc-…\"")]));
             }
         }
     }

@@ -22,28 +22,31 @@ internal sealed class AccountStateRule : CatalogRule
         {
             context.Report(
                 DiagnosticCodes.AccountDisabled,
-                $"The account {user.UserPrincipalName} is disabled",
-                $"{user.UserPrincipalName} cannot sign in at all while accountEnabled is false: not to Security info to add an app password, and not with an app password." +
-                (user.OnPremisesSyncEnabled == true ? " The account is synchronized from on-premises Active Directory, so it must be enabled there." : " Enable the account."),
-                [new Evidence(JsonPointer.User(index, "user", "accountEnabled"), "false", "true")]);
+                () => new FindingText(
+                    $"The account {user.UserPrincipalName} is disabled",
+                    $"{user.UserPrincipalName} cannot sign in at all while accountEnabled is false: not to Security info to add an app password, and not with an app password." +
+                    (user.OnPremisesSyncEnabled == true ? " The account is synchronized from on-premises Active Directory, so it must be enabled there." : " Enable the account."),
+                    [new Evidence(JsonPointer.User(index, "user", "accountEnabled"), "false", "true")]));
         }
 
         if (user.UserType == UserType.Guest)
         {
             context.Report(
                 DiagnosticCodes.GuestAccount,
-                $"{user.UserPrincipalName} is a B2B guest account",
-                $"{user.UserPrincipalName} is a guest: it authenticates in its home tenant, and Microsoft documents no way for a guest to create or use an app password in a resource tenant. The product must sign in with a member account of this tenant.",
-                [new Evidence(JsonPointer.User(index, "user", "userType"), EvidenceValues.String("Guest"), "\"Member\"")]);
+                () => new FindingText(
+                    $"{user.UserPrincipalName} is a B2B guest account",
+                    $"{user.UserPrincipalName} is a guest: it authenticates in its home tenant, and Microsoft documents no way for a guest to create or use an app password in a resource tenant. The product must sign in with a member account of this tenant.",
+                    [new Evidence(JsonPointer.User(index, "user", "userType"), EvidenceValues.String("Guest"), "\"Member\"")]));
         }
 
         if (user.OnPremisesSyncEnabled == true)
         {
             context.Report(
                 DiagnosticCodes.SyncedFromOnPremises,
-                $"{user.UserPrincipalName} is synchronized from on-premises",
-                $"{user.UserPrincipalName} is synchronized from on-premises Active Directory: its account state (enabled, password) must be changed on premises, and disabling it can take up to three hours to stop its app passwords.",
-                [new Evidence(JsonPointer.User(index, "user", "onPremisesSyncEnabled"), "true", "informational")]);
+                () => new FindingText(
+                    $"{user.UserPrincipalName} is synchronized from on-premises",
+                    $"{user.UserPrincipalName} is synchronized from on-premises Active Directory: its account state (enabled, password) must be changed on premises, and disabling it can take up to three hours to stop its app passwords.",
+                    [new Evidence(JsonPointer.User(index, "user", "onPremisesSyncEnabled"), "true", "informational")]));
         }
     }
 }

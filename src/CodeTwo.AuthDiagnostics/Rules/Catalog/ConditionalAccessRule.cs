@@ -61,11 +61,12 @@ internal sealed class ConditionalAccessRule : CatalogRule
             {
                 context.Report(
                     DiagnosticCodes.SecurityInfoRegistrationBlocked,
-                    $"Policy {name} blocks registering security info for {upn}",
-                    $"The enabled policy {name} blocks the user action 'register security info' for {upn}" +
-                    (policy.Policy.Conditions.SignInDependentConditions.Count > 0 ? $" under some conditions ({string.Join(", ", policy.Policy.Conditions.SignInDependentConditions)}, usually outside trusted locations)" : string.Empty) +
-                    ". The user may be unable to add the app password from where they are; have them add it from a trusted location.",
-                    [new Evidence(PolicyPath(policy, "conditions/applications/includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")],
+                    () => new FindingText(
+                        $"Policy {name} blocks registering security info for {upn}",
+                        $"The enabled policy {name} blocks the user action 'register security info' for {upn}" +
+                        (policy.Policy.Conditions.SignInDependentConditions.Count > 0 ? $" under some conditions ({string.Join(", ", policy.Policy.Conditions.SignInDependentConditions)}, usually outside trusted locations)" : string.Empty) +
+                        ". The user may be unable to add the app password from where they are; have them add it from a trusted location.",
+                        [new Evidence(PolicyPath(policy, "conditions/applications/includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")]),
                     policy.Policy.Id);
             }
 
@@ -78,12 +79,13 @@ internal sealed class ConditionalAccessRule : CatalogRule
             {
                 context.Report(
                     DiagnosticCodes.MfaOnlyFromConditionalAccess,
-                    $"MFA for {upn} comes from Conditional Access policy {name}, not from per-user MFA",
-                    $"The enabled policy {name} requires MFA for {upn}, so MFA works although the per-user MFA state is {requirements.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
-                    [
-                        new Evidence(statePath, policy.StateJson, "informational"),
-                        new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
-                    ],
+                    () => new FindingText(
+                        $"MFA for {upn} comes from Conditional Access policy {name}, not from per-user MFA",
+                        $"The enabled policy {name} requires MFA for {upn}, so MFA works although the per-user MFA state is {requirements.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
+                        [
+                            new Evidence(statePath, policy.StateJson, "informational"),
+                            new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
+                        ]),
                     policy.Policy.Id);
             }
 
@@ -93,17 +95,16 @@ internal sealed class ConditionalAccessRule : CatalogRule
             }
 
             var evidence = policy.PolicyEvidence(PolicyEvidence);
-            string effect = policy.Blocks
-                ? "blocks legacy clients"
-                : $"requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which a legacy client cannot satisfy";
+            string effect = policy.LegacyEffect;
 
             if (state is ConditionalAccessPolicyState.EnabledForReportingButNotEnforced)
             {
                 context.Report(
                     DiagnosticCodes.ReportOnlyPolicyWouldBlock,
-                    $"Report-only policy {name} would block app-password sign-ins of {upn}",
-                    $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
-                    [new Evidence(statePath, policy.StateJson, "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence],
+                    () => new FindingText(
+                        $"Report-only policy {name} would block app-password sign-ins of {upn}",
+                        $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
+                        [new Evidence(statePath, policy.StateJson, "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence]),
                     policy.Policy.Id);
                 continue;
             }
@@ -112,9 +113,10 @@ internal sealed class ConditionalAccessRule : CatalogRule
             {
                 context.Report(
                     DiagnosticCodes.DataNotCaptured,
-                    $"Policy {name} has a state this version does not know",
-                    $"The policy {name} would affect {upn}'s app-password sign-ins ({effect}), but its state {policy.Policy.StateValue} is not one this version of the library can interpret.",
-                    [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabled\", \"disabled\" or \"enabledForReportingButNotEnforced\"")],
+                    () => new FindingText(
+                        $"Policy {name} has a state this version does not know",
+                        $"The policy {name} would affect {upn}'s app-password sign-ins ({effect}), but its state {policy.Policy.StateValue} is not one this version of the library can interpret.",
+                        [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabled\", \"disabled\" or \"enabledForReportingButNotEnforced\"")]),
                     policy.Policy.Id);
                 continue;
             }
@@ -124,13 +126,14 @@ internal sealed class ConditionalAccessRule : CatalogRule
             if (conditions.Count > 0 || easOnlyUndeclared)
             {
                 string why = conditions.Count > 0
-                    ? $"it also has {string.Join(", ", conditions)} conditions, so whether it applies depends on the sign-in"
+                    ? policy.SignInDependence
                     : "it covers only Exchange ActiveSync clients, and the host does not declare EAS";
                 context.Report(
                     DiagnosticCodes.ConditionalAccessPolicyMayApply,
-                    $"Policy {name} may block app-password sign-ins of {upn}",
-                    $"The enabled policy {name} {effect} for {upn}, but {why}. Check that the product's sign-ins fall outside it, or exclude the account.",
-                    evidence,
+                    () => new FindingText(
+                        $"Policy {name} may block app-password sign-ins of {upn}",
+                        $"The enabled policy {name} {effect} for {upn}, but {why}. Check that the product's sign-ins fall outside it, or exclude the account.",
+                        evidence),
                     policy.Policy.Id);
                 continue;
             }
@@ -139,18 +142,20 @@ internal sealed class ConditionalAccessRule : CatalogRule
             {
                 context.Report(
                     DiagnosticCodes.LegacyAuthBlockedByConditionalAccess,
-                    $"Conditional Access policy {name} blocks legacy authentication for {upn}",
-                    $"The enabled policy {name} applies to {upn} and {resource}, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
-                    evidence,
+                    () => new FindingText(
+                        $"Conditional Access policy {name} blocks legacy authentication for {upn}",
+                        $"The enabled policy {name} applies to {upn} and {resource}, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
+                        evidence),
                     policy.Policy.Id);
             }
             else
             {
                 context.Report(
                     DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients,
-                    $"Conditional Access policy {name} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
-                    $"The enabled policy {name} applies to {upn} and {resource} for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
-                    evidence,
+                    () => new FindingText(
+                        $"Conditional Access policy {name} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
+                        $"The enabled policy {name} applies to {upn} and {resource} for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
+                        evidence),
                     policy.Policy.Id);
             }
         }
@@ -205,11 +210,12 @@ internal sealed class ConditionalAccessRule : CatalogRule
         string roles = facts.UnknownRoles.Count == 1 ? "a directory role" : $"{facts.UnknownRoles.Count} directory roles";
         context.ReportMissingData(
             DiagnosticCodes.DataNotCaptured,
-            $"The directory roles of {upn} could not be read, and role-scoped Conditional Access decides the verdict",
-            $"{upn} holds {roles} whose roleTemplateId the snapshot lacks (Graph leaves it out of transitiveMemberOf unless the capture has {RoleManagementPermission}). " +
-            $"The enabled {(policies.Count == 1 ? "policy" : "policies")} {names} {(policies.Count == 1 ? "includes or excludes" : "include or exclude")} directory roles and would block {upn}'s app-password sign-ins if {(policies.Count == 1 ? "it applies" : "they apply")}, so the diagnosis cannot tell whether they do. " +
-            $"Grant the capture {RoleManagementPermission} and capture again.",
-            evidence,
+            () => new FindingText(
+                $"The directory roles of {upn} could not be read, and role-scoped Conditional Access decides the verdict",
+                $"{upn} holds {roles} whose roleTemplateId the snapshot lacks (Graph leaves it out of transitiveMemberOf unless the capture has {RoleManagementPermission}). " +
+                $"The enabled {(policies.Count == 1 ? "policy" : "policies")} {names} {(policies.Count == 1 ? "includes or excludes" : "include or exclude")} directory roles and would block {upn}'s app-password sign-ins if {(policies.Count == 1 ? "it applies" : "they apply")}, so the diagnosis cannot tell whether they do. " +
+                $"Grant the capture {RoleManagementPermission} and capture again.",
+                evidence),
             [RoleManagementPermission]);
     }
 

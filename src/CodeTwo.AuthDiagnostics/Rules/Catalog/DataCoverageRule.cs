@@ -46,9 +46,10 @@ internal sealed class DataCoverageRule : CatalogRule
         {
             context.Report(
                 DiagnosticCodes.DataNotCaptured,
-                $"The per-user MFA state of {entry.User.UserPrincipalName} has a value this version does not know",
-                $"The perUserMfaState of {entry.User.UserPrincipalName} is '{requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
-                [new Evidence(JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]);
+                () => new FindingText(
+                    $"The per-user MFA state of {entry.User.UserPrincipalName} has a value this version does not know",
+                    $"The perUserMfaState of {entry.User.UserPrincipalName} is '{requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
+                    [new Evidence(JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]));
         }
 
         // Graph's default user projection carries neither accountEnabled nor userType: a user read without $select
@@ -72,9 +73,10 @@ internal sealed class DataCoverageRule : CatalogRule
         string upn = entry.User.UserPrincipalName;
         context.Report(
             DiagnosticCodes.DataNotCaptured,
-            $"The {property} of {upn} was not captured",
-            $"The user object of {upn} has no {property} (Graph returns it only when asked for with $select), so {consequence}. Capture the user again with GET /v1.0/users/{{id}}?{UserSelect}.",
-            [new Evidence(JsonPointer.User(entry.Index, "user", property), null, $"{expected}, read with {UserSelect}")]);
+            () => new FindingText(
+                $"The {property} of {upn} was not captured",
+                $"The user object of {upn} has no {property} (Graph returns it only when asked for with $select), so {consequence}. Capture the user again with GET /v1.0/users/{{id}}?{UserSelect}.",
+                [new Evidence(JsonPointer.User(entry.Index, "user", property), null, $"{expected}, read with {UserSelect}")]));
     }
 
     private static void Check<T>(RuleContext context, Section<T> section, string name, string path, string purpose)
@@ -111,9 +113,10 @@ internal sealed class DataCoverageRule : CatalogRule
 
         context.ReportMissingData(
             DiagnosticCodes.DataNotCaptured,
-            title,
-            $"For {context.UserName}, the snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
-            [evidence],
+            () => new FindingText(
+                title,
+                $"For {context.UserName}, the snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
+                [evidence]),
             permissions);
     }
 }

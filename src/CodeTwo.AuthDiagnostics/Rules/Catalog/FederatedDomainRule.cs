@@ -22,8 +22,9 @@ internal sealed class FederatedDomainRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.FederatedDomain,
-            $"{user.UpnDomain} is a federated domain",
-            $"{user.UserPrincipalName} signs in through a federated identity provider. App passwords are verified by Entra ID and bypass federation (federation is used only to set them up), so on-premises access policies are not applied to app-password sign-ins.",
-            [new Evidence(JsonPointer.TenantSection("domains", "value", domain.Index, "authenticationType"), EvidenceValues.String(domain.AuthenticationTypeValue ?? "Federated"), "informational")]);
+            () => new FindingText(
+                $"{user.UpnDomain} is a federated domain",
+                $"{user.UserPrincipalName} signs in through a federated identity provider. App passwords are verified by Entra ID and bypass federation (federation is used only to set them up), so on-premises access policies are not applied to app-password sign-ins.",
+                [new Evidence(JsonPointer.TenantSection("domains", "value", domain.Index, "authenticationType"), EvidenceValues.String(domain.AuthenticationTypeValue ?? "Federated"), "informational")]));
     }
 }

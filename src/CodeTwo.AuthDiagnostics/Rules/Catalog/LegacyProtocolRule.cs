@@ -34,10 +34,11 @@ internal sealed class LegacyProtocolRule : CatalogRule
 
             context.Report(
                 DiagnosticCodes.LegacyProtocolRetired,
-                "Exchange Online accepts app passwords only over SMTP AUTH",
-                $"Microsoft has retired Basic authentication, and with it app passwords, almost everywhere a legacy client could use one. On {date}: {Table(protocols.Date)} " +
-                $"So with Exchange Online only SMTP AUTH can still use an app password. Declare the protocols the product uses with {context.UserName} (options.LegacyProtocols, or --legacy-protocol on the CLI) to find out whether an app password can work at all; the durable fix is Microsoft Graph with OAuth (an app registration).",
-                [new Evidence("/", null, "the host declares the protocols it signs in with (options.LegacyProtocols)"), CapturedAt(context, date)]);
+                () => new FindingText(
+                    "Exchange Online accepts app passwords only over SMTP AUTH",
+                    $"Microsoft has retired Basic authentication, and with it app passwords, almost everywhere a legacy client could use one. On {date}: {Table(protocols.Date)} " +
+                    $"So with Exchange Online only SMTP AUTH can still use an app password. Declare the protocols the product uses with {context.UserName} (options.LegacyProtocols, or --legacy-protocol on the CLI) to find out whether an app password can work at all; the durable fix is Microsoft Graph with OAuth (an app registration).",
+                    [new Evidence("/", null, "the host declares the protocols it signs in with (options.LegacyProtocols)"), CapturedAt(context, date)]));
             return;
         }
 
@@ -57,10 +58,11 @@ internal sealed class LegacyProtocolRule : CatalogRule
         {
             context.ReportGraded(
                 DiagnosticCodes.LegacyProtocolRetired,
-                $"App passwords no longer work over {retired}",
-                $"The product signs in as {context.UserName} over {retired}, which no longer accepts app passwords ({stops}). Sign-ins with an app password will fail whatever the tenant's settings, so the plan changes nothing that would weaken the tenant. " +
-                "The product must sign in with OAuth: Microsoft Graph with an app registration.",
-                evidence,
+                () => new FindingText(
+                    $"App passwords no longer work over {retired}",
+                    $"The product signs in as {context.UserName} over {retired}, which no longer accepts app passwords ({stops}). Sign-ins with an app password will fail whatever the tenant's settings, so the plan changes nothing that would weaken the tenant. " +
+                    "The product must sign in with OAuth: Microsoft Graph with an app registration.",
+                    evidence),
                 Severity.Blocker,
                 FindingKind.Usability);
             return;
@@ -68,10 +70,11 @@ internal sealed class LegacyProtocolRule : CatalogRule
 
         context.ReportGraded(
             DiagnosticCodes.LegacyProtocolRetired,
-            $"App passwords no longer work over {retired}",
-            $"Of the protocols the product uses with {context.UserName}, {retired} no longer {(protocols.Retired.Count == 1 ? "accepts" : "accept")} app passwords ({stops}); only {DeclaredProtocols.Names(protocols.Open)} still {(protocols.Open.Count == 1 ? "does" : "do")}, and the plan is written for {(protocols.Open.Count == 1 ? "it" : "them")}. " +
-            "Move the retired ones to OAuth: Microsoft Graph with an app registration.",
-            evidence,
+            () => new FindingText(
+                $"App passwords no longer work over {retired}",
+                $"Of the protocols the product uses with {context.UserName}, {retired} no longer {(protocols.Retired.Count == 1 ? "accepts" : "accept")} app passwords ({stops}); only {DeclaredProtocols.Names(protocols.Open)} still {(protocols.Open.Count == 1 ? "does" : "do")}, and the plan is written for {(protocols.Open.Count == 1 ? "it" : "them")}. " +
+                "Move the retired ones to OAuth: Microsoft Graph with an app registration.",
+                evidence),
             Severity.Warning,
             FindingKind.Usability);
     }

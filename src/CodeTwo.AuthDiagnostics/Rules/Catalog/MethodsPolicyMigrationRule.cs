@@ -23,8 +23,9 @@ internal sealed class MethodsPolicyMigrationRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.AuthenticationMethodsPolicyMigrated,
-            "The authentication methods policy migration is complete",
-            $"The tenant manages methods only in the authentication methods policy. App passwords are not a method of that policy; their switch still lives in the legacy MFA service settings. Microsoft documents no effect of the migration on app passwords, so it does not explain on its own why {context.UserName} lacks the option.",
-            [new Evidence(JsonPointer.TenantSection("authenticationMethodsPolicy", "value", "policyMigrationState"), EvidenceValues.String("migrationComplete"), "informational")]);
+            () => new FindingText(
+                "The authentication methods policy migration is complete",
+                $"The tenant manages methods only in the authentication methods policy. App passwords are not a method of that policy; their switch still lives in the legacy MFA service settings. Microsoft documents no effect of the migration on app passwords, so it does not explain on its own why {context.UserName} lacks the option.",
+                [new Evidence(JsonPointer.TenantSection("authenticationMethodsPolicy", "value", "policyMigrationState"), EvidenceValues.String("migrationComplete"), "informational")]));
     }
 }

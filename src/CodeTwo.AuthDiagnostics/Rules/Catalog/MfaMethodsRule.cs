@@ -21,9 +21,10 @@ internal sealed class MfaMethodsRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.NoMfaMethodRegistered,
-            $"{entry.User.UserPrincipalName} has no MFA method registered",
-            $"{entry.User.UserPrincipalName} has only {(methods.Count == 0 ? "no method" : string.Join(" and ", methods.Select(m => m.Kind.ToString().ToLowerInvariant())))} registered (e-mail serves password reset only). Security info asks for MFA before it lets the user add an app password, so the user must first register a method such as Microsoft Authenticator or a phone.",
-            Evidence(entry, methods));
+            () => new FindingText(
+                $"{entry.User.UserPrincipalName} has no MFA method registered",
+                $"{entry.User.UserPrincipalName} has only {(methods.Count == 0 ? "no method" : string.Join(" and ", methods.Select(m => m.Kind.ToString().ToLowerInvariant())))} registered (e-mail serves password reset only). Security info asks for MFA before it lets the user add an app password, so the user must first register a method such as Microsoft Authenticator or a phone.",
+                Evidence(entry, methods)));
     }
 
     /// <summary>One pointer per registered method (its <c>@odata.type</c>), or the empty list itself.</summary>

@@ -24,8 +24,9 @@ internal sealed class ModernAuthRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.ModernAuthenticationRecommended,
-            "Modern authentication is the durable fix",
-            $"App passwords for {context.UserName} depend on legacy authentication, which Microsoft keeps retiring. Moving the product to Microsoft Graph with OAuth (an app registration in Entra ID with the application permissions it needs) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
-            [new Evidence("/", null, "the host product signs in with OAuth")]);
+            () => new FindingText(
+                "Modern authentication is the durable fix",
+                $"App passwords for {context.UserName} depend on legacy authentication, which Microsoft keeps retiring. Moving the product to Microsoft Graph with OAuth (an app registration in Entra ID with the application permissions it needs) needs no app password, no per-user MFA exception and no Conditional Access exclusion.",
+                [new Evidence("/", null, "the host product signs in with OAuth")]));
     }
 }

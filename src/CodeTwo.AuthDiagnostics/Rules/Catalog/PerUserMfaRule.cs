@@ -29,16 +29,18 @@ internal sealed class PerUserMfaRule : CatalogRule
             case PerUserMfaState.Disabled:
                 context.Report(
                     DiagnosticCodes.PerUserMfaDisabled,
-                    $"Per-user MFA is disabled for {upn}: App password is only offered to users enforced for per-user MFA",
-                    $"Microsoft offers App password only to users whose legacy per-user MFA state is enforced; users who get MFA from security defaults or Conditional Access keep the state disabled and never see the option. Enforce per-user MFA for {upn}.",
-                    [new Evidence(path, actual, "\"enforced\"")]);
+                    () => new FindingText(
+                        $"Per-user MFA is disabled for {upn}: App password is only offered to users enforced for per-user MFA",
+                        $"Microsoft offers App password only to users whose legacy per-user MFA state is enforced; users who get MFA from security defaults or Conditional Access keep the state disabled and never see the option. Enforce per-user MFA for {upn}.",
+                        [new Evidence(path, actual, "\"enforced\"")]));
                 break;
             case PerUserMfaState.Enabled:
                 context.Report(
                     DiagnosticCodes.PerUserMfaEnabledNotEnforced,
-                    $"Per-user MFA is enabled but not enforced for {upn}",
-                    $"Only enforced users are offered App password. The state moves from enabled to enforced by itself only when the user completes MFA registration; a user who was re-enabled and registered before stays enabled, so an administrator must enforce {upn} directly.",
-                    [new Evidence(path, actual, "\"enforced\"")]);
+                    () => new FindingText(
+                        $"Per-user MFA is enabled but not enforced for {upn}",
+                        $"Only enforced users are offered App password. The state moves from enabled to enforced by itself only when the user completes MFA registration; a user who was re-enabled and registered before stays enabled, so an administrator must enforce {upn} directly.",
+                        [new Evidence(path, actual, "\"enforced\"")]));
                 break;
         }
     }

@@ -28,8 +28,9 @@ internal sealed class PrivilegedRoleRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.PrivilegedAdminAccount,
-            $"{entry.User.UserPrincipalName} holds a directory role",
-            $"{entry.User.UserPrincipalName} holds {string.Join(", ", roles.Select(r => r.DisplayName ?? r.RoleTemplateId ?? r.Id))}. App passwords cannot perform admin actions, and in the global cloud Microsoft's mandatory MFA makes the admin portals require MFA for every account whatever the tenant's settings. A least-privileged account, or better an app registration, suits a backup product.",
-            roles.Select(r => new Evidence(JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", r.Index, "roleTemplateId"), r.RoleTemplateId is null ? null : EvidenceValues.String(r.RoleTemplateId), "informational")).ToArray());
+            () => new FindingText(
+                $"{entry.User.UserPrincipalName} holds a directory role",
+                $"{entry.User.UserPrincipalName} holds {string.Join(", ", roles.Select(r => r.DisplayName ?? r.RoleTemplateId ?? r.Id))}. App passwords cannot perform admin actions, and in the global cloud Microsoft's mandatory MFA makes the admin portals require MFA for every account whatever the tenant's settings. A least-privileged account, or better an app registration, suits a backup product.",
+                roles.Select(r => new Evidence(JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", r.Index, "roleTemplateId"), r.RoleTemplateId is null ? null : EvidenceValues.String(r.RoleTemplateId), "informational")).ToArray()));
     }
 }

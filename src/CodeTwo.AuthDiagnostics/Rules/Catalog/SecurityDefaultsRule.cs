@@ -20,9 +20,10 @@ internal sealed class SecurityDefaultsRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.SecurityDefaultsEnabled,
-            "Security defaults are enabled: they block every legacy-authentication sign-in",
-            $"Security defaults require MFA for {context.UserName} (which is why MFA works while the per-user MFA state stays disabled) and block every legacy-authentication sign-in. " +
-            "An app password is only ever used by a legacy client, so sign-ins with it will fail while security defaults are on. Security defaults do not hide the option: enforcing per-user MFA still makes it appear.",
-            [new Evidence(JsonPointer.TenantSection("securityDefaults", "value", "isEnabled"), EvidenceValues.Property(policy.Json, "isEnabled"), "false")]);
+            () => new FindingText(
+                "Security defaults are enabled: they block every legacy-authentication sign-in",
+                $"Security defaults require MFA for {context.UserName} (which is why MFA works while the per-user MFA state stays disabled) and block every legacy-authentication sign-in. " +
+                "An app password is only ever used by a legacy client, so sign-ins with it will fail while security defaults are on. Security defaults do not hide the option: enforcing per-user MFA still makes it appear.",
+                [new Evidence(JsonPointer.TenantSection("securityDefaults", "value", "isEnabled"), EvidenceValues.Property(policy.Json, "isEnabled"), "false")]));
     }
 }

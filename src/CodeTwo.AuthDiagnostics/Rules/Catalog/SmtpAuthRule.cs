@@ -41,16 +41,18 @@ internal sealed class SmtpAuthRule : CatalogRule
             var where = SectionEvidence(section);
             context.Report(
                 DiagnosticCodes.ExchangeSettingsNotCaptured,
-                "The Exchange Online SMTP AUTH settings were not captured",
-                $"The product uses SMTP AUTH with {upn}'s app password, but the snapshot has no Exchange Online settings (no Graph API exposes them), so it cannot tell whether SMTP AUTH is allowed for the mailbox. Check it by hand, or capture the settings ({CaptureHint}).",
-                [where]);
+                () => new FindingText(
+                    "The Exchange Online SMTP AUTH settings were not captured",
+                    $"The product uses SMTP AUTH with {upn}'s app password, but the snapshot has no Exchange Online settings (no Graph API exposes them), so it cannot tell whether SMTP AUTH is allowed for the mailbox. Check it by hand, or capture the settings ({CaptureHint}).",
+                    [where]));
             if (smtp.IsOffByDefaultOn(date))
             {
                 context.Report(
                     DiagnosticCodes.SmtpAuthBasicOffByDefault,
-                    "Basic authentication for SMTP AUTH is off by default from 2027-01-01",
-                    $"At the end of December 2026 Microsoft turned SMTP AUTH Basic authentication off by default for existing tenants (tenants created later never have it); an admin can turn it back on for now, and the final removal date is to be announced in the second half of 2027. The snapshot does not show it allowed for {upn}, so the product's app-password sign-ins over SMTP AUTH may fail. Check the tenant's and the mailbox's SMTP AUTH settings.",
-                    [where, new Evidence("/capturedAt", EvidenceValues.String(Snapshots.Writing.SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)), $"a date before {LegacyProtocolRetirements.Format(smtp.OffByDefaultFrom!.Value)}, or SMTP AUTH shown allowed for the user (the date applies to every cloud: Microsoft announced it for Microsoft 365 as a whole)")]);
+                    () => new FindingText(
+                        "Basic authentication for SMTP AUTH is off by default from 2027-01-01",
+                        $"At the end of December 2026 Microsoft turned SMTP AUTH Basic authentication off by default for existing tenants (tenants created later never have it); an admin can turn it back on for now, and the final removal date is to be announced in the second half of 2027. The snapshot does not show it allowed for {upn}, so the product's app-password sign-ins over SMTP AUTH may fail. Check the tenant's and the mailbox's SMTP AUTH settings.",
+                        [where, new Evidence("/capturedAt", EvidenceValues.String(Snapshots.Writing.SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)), $"a date before {LegacyProtocolRetirements.Format(smtp.OffByDefaultFrom!.Value)}, or SMTP AUTH shown allowed for the user (the date applies to every cloud: Microsoft announced it for Microsoft 365 as a whole)")]));
             }
 
             return;
@@ -62,9 +64,10 @@ internal sealed class SmtpAuthRule : CatalogRule
         {
             context.Report(
                 DiagnosticCodes.DataNotCaptured,
-                $"The authentication policy that applies to {upn} is not in the Exchange Online settings",
-                $"{(state.PolicyFromUser ? $"{upn}'s own authentication policy" : "The organisation's default authentication policy")} is '{missing}', but the captured authenticationPolicies do not list it, so whether it allows SMTP AUTH Basic cannot be told. Capture the Exchange Online settings again ({CaptureHint}).",
-                [new Evidence(state.PolicyPointer!, EvidenceValues.String(missing), "the name of a policy listed in /sections/exchangeOnline/value/authenticationPolicies")]);
+                () => new FindingText(
+                    $"The authentication policy that applies to {upn} is not in the Exchange Online settings",
+                    $"{(state.PolicyFromUser ? $"{upn}'s own authentication policy" : "The organisation's default authentication policy")} is '{missing}', but the captured authenticationPolicies do not list it, so whether it allows SMTP AUTH Basic cannot be told. Capture the Exchange Online settings again ({CaptureHint}).",
+                    [new Evidence(state.PolicyPointer!, EvidenceValues.String(missing), "the name of a policy listed in /sections/exchangeOnline/value/authenticationPolicies")]));
         }
 
         if (!state.MailboxBlocks && !state.PolicyBlocks)
@@ -101,9 +104,10 @@ internal sealed class SmtpAuthRule : CatalogRule
 
         context.Report(
             DiagnosticCodes.SmtpAuthDisabledForMailbox,
-            $"Exchange Online turns SMTP AUTH off for {upn}",
-            $"The product uses SMTP AUTH with {upn}'s app password, but {string.Join(", and ", reasons)}. SMTP AUTH sign-ins with an app password will be refused until that one setting changes.",
-            evidence);
+            () => new FindingText(
+                $"Exchange Online turns SMTP AUTH off for {upn}",
+                $"The product uses SMTP AUTH with {upn}'s app password, but {string.Join(", and ", reasons)}. SMTP AUTH sign-ins with an app password will be refused until that one setting changes.",
+                evidence));
     }
 
     internal static string MailboxPointer(string userId, params object[] tail) => JsonPointer.TenantSection("exchangeOnline", ["value", "users", userId, .. tail]);

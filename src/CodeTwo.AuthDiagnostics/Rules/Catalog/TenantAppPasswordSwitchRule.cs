@@ -24,9 +24,10 @@ internal sealed class TenantAppPasswordSwitchRule : CatalogRule
             {
                 context.Report(
                     DiagnosticCodes.AppPasswordsDisabledForTenant,
-                    "The tenant does not allow users to create app passwords",
-                    $"The MFA service setting 'Allow users to create app passwords to sign in to non-browser apps' is off, so nobody in the tenant, {context.UserName} included, is offered App password. An administrator must turn it on in the legacy MFA service settings (no supported API exists).",
-                    [new Evidence(JsonPointer.TenantSection("mfaServicePolicy", "value", "allowAppPasswords"), "false", "true")]);
+                    () => new FindingText(
+                        "The tenant does not allow users to create app passwords",
+                        $"The MFA service setting 'Allow users to create app passwords to sign in to non-browser apps' is off, so nobody in the tenant, {context.UserName} included, is offered App password. An administrator must turn it on in the legacy MFA service settings (no supported API exists).",
+                        [new Evidence(JsonPointer.TenantSection("mfaServicePolicy", "value", "allowAppPasswords"), "false", "true")]));
             }
 
             return;
@@ -40,9 +41,10 @@ internal sealed class TenantAppPasswordSwitchRule : CatalogRule
         };
         context.Report(
             DiagnosticCodes.TenantAppPasswordSettingUnknown,
-            "The tenant-wide app password switch must be checked by hand",
-            $"Whether the tenant allows users, {context.UserName} included, to create app passwords is unknown: {why}. No supported Graph API exposes the switch, so an administrator must check 'Allow users to create app passwords to sign in to non-browser apps' in the MFA service settings.",
-            [Evidence(section)]);
+            () => new FindingText(
+                "The tenant-wide app password switch must be checked by hand",
+                $"Whether the tenant allows users, {context.UserName} included, to create app passwords is unknown: {why}. No supported Graph API exposes the switch, so an administrator must check 'Allow users to create app passwords to sign in to non-browser apps' in the MFA service settings.",
+                [Evidence(section)]));
     }
 
     private static Evidence Evidence(Section<Snapshots.Graph.MfaServicePolicy> section)

@@ -39,8 +39,9 @@ internal sealed class UserPresenceRule : CatalogRule
             : "The snapshot has no entry for this user (it was not captured, or the name is mistyped).";
         context.Report(
             DiagnosticCodes.UserNotFound,
-            $"User {context.RequestedUser} is not in the snapshot",
-            $"{why} Check the user principal name, then capture the snapshot again including {context.RequestedUser}.",
-            [evidence]);
+            () => new FindingText(
+                $"User {context.RequestedUser} is not in the snapshot",
+                $"{why} Check the user principal name, then capture the snapshot again including {context.RequestedUser}.",
+                [evidence]));
     }
 }
