@@ -75,6 +75,12 @@ public class EngineComparisonBenchmarks
                     $"Diagnose {(perUserMfaFinding ? "reported" : "did not report")} APW011/APW012.");
             }
 
+            var assessment = engine.Assess(snapshot, users[i]);
+            if (assessment.Verdict != diagnosis.Verdict || !assessment.Codes.SequenceEqual(diagnosis.Findings.Select(f => f.Code).Distinct().Order(StringComparer.Ordinal)))
+            {
+                throw new InvalidOperationException($"Assess and Diagnose disagree on {upns[i]}: {assessment} against {diagnosis.Verdict}.");
+            }
+
             allPassed += results.TrueForAll(r => r.IsSuccess) ? 1 : 0;
             available += diagnosis.Verdict == Verdict.Available ? 1 : 0;
             foreach (var failed in results.Where(r => !r.IsSuccess))
@@ -119,9 +125,27 @@ public class EngineComparisonBenchmarks
         return available;
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // Assess benchmarks go here (engine owner): the verdict-only DiagnosticEngine.Assess(snapshot, user) being written
-    // in src/. Same shape as Diagnose above: loop over `users`, [Benchmark(OperationsPerInvoke = Users)], and warm it in
-    // Setup if it keeps its own index.
-    // ---------------------------------------------------------------------------------------------------------------
+    [Benchmark(OperationsPerInvoke = Users, Description = "Diagnose, every word read")]
+    public int DiagnoseAndRead()
+    {
+        int length = 0;
+        foreach (var user in users)
+        {
+            length += Words.Read(engine.Diagnose(snapshot, user));
+        }
+
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Users, Description = "Assess")]
+    public int Assess()
+    {
+        int available = 0;
+        foreach (var user in users)
+        {
+            available += engine.Assess(snapshot, user).Verdict == Verdict.Available ? 1 : 0;
+        }
+
+        return available;
+    }
 }

@@ -272,12 +272,10 @@ internal sealed class DiagnosticEngine
             _ => false,
         };
 
-        for (int i = 0; i < findings.Count; i++)
+        foreach (var finding in findings)
         {
-            if (IsRoot(findings[i]))
-            {
-                findings[i] = new Finding(findings[i]) { RootCause = true };
-            }
+            // The findings are the engine's own, not yet published: marked in place.
+            finding.RootCause = IsRoot(finding);
         }
 
         return findings;
@@ -365,16 +363,17 @@ internal sealed class DiagnosticEngine
         outcome = WithHostFindings(outcome, findings);
         var fullVerdict = outcome.Verdict;
         var remainingCodes = assessor.Names(outcome.Remaining).ToArray();
-        return new Counterfactual
+        // The words list every needed step's title: built when first read.
+        return new Counterfactual(() => new CounterfactualText(
+            needed.Select(c => c.Title).ToArray(),
+            fullVerdict == Verdict.Available
+                ? "Available once: " + string.Join("; ", needed.Select(c => LowerFirst(c.Title))) + "."
+                : $"After all planned changes the verdict is still '{fullVerdict.ToString().ToLowerInvariant()}'; in the way: {string.Join(", ", remainingCodes)}."))
         {
             ReachesAvailable = fullVerdict == Verdict.Available,
             ResultingVerdict = fullVerdict,
             Changes = needed.Select(c => c.Id).ToArray(),
-            Descriptions = needed.Select(c => c.Title).ToArray(),
             Remaining = remainingCodes,
-            Summary = fullVerdict == Verdict.Available
-                ? "Available once: " + string.Join("; ", needed.Select(c => LowerFirst(c.Title))) + "."
-                : $"After all planned changes the verdict is still '{fullVerdict.ToString().ToLowerInvariant()}'; in the way: {string.Join(", ", remainingCodes)}.",
         };
     }
 

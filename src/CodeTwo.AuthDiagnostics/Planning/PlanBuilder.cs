@@ -209,10 +209,11 @@ internal static class PlanBuilder
             {
                 steps.Add(Decision(
                     PlanStepIds.DecideSecurityDefaults,
-                    "Decide whether to turn off security defaults (only for a product that signs in over SMTP AUTH)",
-                    $"Security defaults block every legacy-authentication sign-in, so an app password can only be used with them off. {Cost} " +
-                        "The change only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.",
-                    DecisionInstructions(upn, "leave security defaults on"),
+                    () => new PlanStepText(
+                        "Decide whether to turn off security defaults (only for a product that signs in over SMTP AUTH)",
+                        $"Security defaults block every legacy-authentication sign-in, so an app password can only be used with them off. {Cost} " +
+                            "The change only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.",
+                        DecisionInstructions(upn, "leave security defaults on")),
                     endpoints.EntraAdminCenter,
                     [DiagnosticCodes.SecurityDefaultsEnabled],
                     SecurityAdministrator));
@@ -228,25 +229,26 @@ internal static class PlanBuilder
             .OrderBy(p => p.Policy.Index);
         // The words every policy step shares are written once per plan (a user can be blocked by dozens of policies).
         string? decisionExplanation = null, decisionInstructions = null, exclusionExplanation = null;
+        Dictionary<string, List<string>>? policyCodes = null;
         foreach (var facts in protocols.AllRetired ? Enumerable.Empty<PolicyFacts>() : blockingPolicies)
         {
             var policy = facts.Policy;
             string url = endpoints.Graph($"/v1.0/identity/conditionalAccess/policies/{policy.Id}");
             var before = policy.Conditions.Users.ExcludeUsers;
             var after = before.Append(userId).ToArray();
-            var fixes = findings.Where(f => f.PolicyId == policy.Id && f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients).Select(f => f.Code).Distinct().ToArray();
+            var fixes = (policyCodes ??= PolicyCodes(findings)).TryGetValue(policy.Id, out var codesOfPolicy) ? codesOfPolicy.ToArray() : [];
             const string Cost = "Trade-off: the policy no longer protects this account at all (every client type, every resource it targets), so the account relies on its password and per-user MFA.";
             string managed = policy.DisplayName?.StartsWith("Microsoft-managed", StringComparison.OrdinalIgnoreCase) == true ? " This is a Microsoft-managed policy: only its state and exclusions can be edited." : string.Empty;
             if (!protocols.WeakeningCanHelp)
             {
                 string decision = PlanStepIds.DecideCaExclusionPrefix + policy.Id;
-                decisionExplanation ??= $"The policy stops {upn}'s app-password sign-ins; excluding the account would let them through. {Cost} " +
-                    "The exclusion only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.";
                 steps.Add(Decision(
                     decision,
-                    $"Decide whether to exclude {upn} from Conditional Access policy {facts.QuotedName} (only for a product that signs in over SMTP AUTH)",
-                    managed.Length == 0 ? decisionExplanation : decisionExplanation + managed,
-                    decisionInstructions ??= DecisionInstructions(upn, "leave the policy as it is"),
+                    () => new PlanStepText(
+                        $"Decide whether to exclude {upn} from Conditional Access policy {facts.QuotedName} (only for a product that signs in over SMTP AUTH)",
+                        (decisionExplanation ??= $"The policy stops {upn}'s app-password sign-ins; excluding the account would let them through. {Cost} " +
+                            "The exclusion only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.") + managed,
+                        decisionInstructions ??= DecisionInstructions(upn, "leave the policy as it is")),
                     endpoints.EntraAdminCenter,
                     fixes,
                     ConditionalAccessAdministrator));
@@ -255,12 +257,13 @@ internal static class PlanBuilder
             }
 
             string id = PlanStepIds.ExcludeFromPolicyPrefix + policy.Id;
-            steps.Add(new PlanStep
+            steps.Add(new PlanStep(() => new PlanStepText(
+                $"Exclude {upn} from Conditional Access policy {facts.QuotedName}",
+                (exclusionExplanation ??= $"The policy stops {upn}'s app-password sign-ins over {DeclaredProtocols.Names(protocols.Open)}. {Cost} Prefer Microsoft Graph with OAuth for the product; if you exclude the account, give it a long random password and monitor its sign-ins.") + managed,
+                null))
             {
                 Id = id,
                 Kind = PlanStepKind.Graph,
-                Title = $"Exclude {upn} from Conditional Access policy {facts.QuotedName}",
-                Explanation = (exclusionExplanation ??= $"The policy stops {upn}'s app-password sign-ins over {DeclaredProtocols.Names(protocols.Open)}. {Cost} Prefer Microsoft Graph with OAuth for the product; if you exclude the account, give it a long random password and monitor its sign-ins.") + managed,
                 Fixes = fixes,
                 Risk = Risk.High,
                 RequiresApproval = true,
@@ -340,6 +343,29 @@ internal static class PlanBuilder
         });
 
         return Finish(steps, findings, alternatives);
+    }
+
+    /// <summary>The codes APW020 and APW021 of each policy, in the order of the findings (one pass, not one per policy).</summary>
+    private static Dictionary<string, List<string>> PolicyCodes(IReadOnlyList<Finding> findings)
+    {
+        var byPolicy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (f.PolicyId is { } id && f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients)
+            {
+                if (!byPolicy.TryGetValue(id, out var codes))
+                {
+                    byPolicy.Add(id, codes = []);
+                }
+
+                if (!codes.Contains(f.Code))
+                {
+                    codes.Add(f.Code);
+                }
+            }
+        }
+
+        return byPolicy;
     }
 
     private static string? AddSwitchCheck(List<PlanStep> steps, HashSet<string> codes, CloudEndpoints endpoints, string[] dependsOn)
@@ -461,8 +487,18 @@ internal static class PlanBuilder
     private static string DecisionInstructions(string upn, string otherwise) =>
         $"Find out which protocol the product uses with {upn}. Only if it is SMTP AUTH (or another protocol that still accepts app passwords) and you accept the cost: declare it (options.LegacyProtocols, or --legacy-protocol SMTP on the CLI) and diagnose again; the plan then holds the exact Graph request and its rollback. Otherwise {otherwise}.";
 
-    private static PlanStep Decision(string id, string title, string explanation, string instructions, string url, string[] fixes, string role) =>
-        new PlanStep(Manual(id, title, explanation, instructions, url, fixes, [], null, role)) { Risk = Risk.High, RequiresApproval = true };
+    private static PlanStep Decision(string id, Func<PlanStepText> explain, string url, string[] fixes, string role) => new(explain)
+    {
+        Id = id,
+        Kind = PlanStepKind.Manual,
+        PortalUrl = url,
+        Fixes = fixes,
+        DependsOn = [],
+        Risk = Risk.High,
+        RequiresApproval = true,
+        RequiredPermissions = [],
+        RequiredRole = role,
+    };
 
     /// <summary>Whether the user holds a directory role, or may (membership not captured).</summary>
     private static bool HoldsOrMayHoldRole(UserEntry user) =>

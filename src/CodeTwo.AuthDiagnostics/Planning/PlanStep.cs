@@ -3,6 +3,9 @@ namespace CodeTwo.AuthDiagnostics.Planning;
 /// <summary>One step of a <see cref="RemediationPlan"/>.</summary>
 public sealed class PlanStep
 {
+    private PlanStepText? text;
+    private Func<PlanStepText>? explain;
+
     /// <summary>A stable id, the same for the same input (for example <c>enforce-per-user-mfa</c>).</summary>
     public string Id { get; internal init; } = string.Empty;
 
@@ -10,10 +13,18 @@ public sealed class PlanStep
     public PlanStepKind Kind { get; internal init; }
 
     /// <summary>One line.</summary>
-    public string Title { get; internal init; } = string.Empty;
+    public string Title
+    {
+        get => Text.Title;
+        internal init => text = Text with { Title = value };
+    }
 
     /// <summary>Why the step is there, its trade-offs, and what to expect.</summary>
-    public string Explanation { get; internal init; } = string.Empty;
+    public string Explanation
+    {
+        get => Text.Explanation;
+        internal init => text = Text with { Explanation = value };
+    }
 
     /// <summary>The codes the step fixes (or, for a verify step, checks).</summary>
     public IReadOnlyList<string> Fixes { get; internal init; } = [];
@@ -46,7 +57,11 @@ public sealed class PlanStep
     public StepCheck? Check { get; internal init; }
 
     /// <summary>For <see cref="PlanStepKind.Manual"/> steps: what to do.</summary>
-    public string? Instructions { get; internal init; }
+    public string? Instructions
+    {
+        get => Text.Instructions;
+        internal init => text = Text with { Instructions = value };
+    }
 
     /// <summary>For <see cref="PlanStepKind.Manual"/> steps: where to do it.</summary>
     public string? PortalUrl { get; internal init; }
@@ -73,6 +88,14 @@ public sealed class PlanStep
     {
     }
 
+    /// <summary>A step whose title, explanation and instructions <paramref name="explain"/> builds on first read.</summary>
+    internal PlanStep(Func<PlanStepText> explain)
+    {
+        this.explain = explain;
+    }
+
+    private PlanStepText Text => Rules.OnFirstRead.Get(ref text, ref explain, PlanStepText.Empty);
+
     /// <summary>A copy of <paramref name="other"/>, for the library's non-destructive changes.</summary>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal PlanStep(PlanStep other)
@@ -80,8 +103,8 @@ public sealed class PlanStep
         ArgumentNullException.ThrowIfNull(other);
         Id = other.Id;
         Kind = other.Kind;
-        Title = other.Title;
-        Explanation = other.Explanation;
+        text = other.text;
+        explain = text is null ? other.explain : null;
         Fixes = other.Fixes;
         DependsOn = other.DependsOn;
         Risk = other.Risk;
@@ -92,7 +115,6 @@ public sealed class PlanStep
         Rollback = other.Rollback;
         RollbackUnavailableReason = other.RollbackUnavailableReason;
         Check = other.Check;
-        Instructions = other.Instructions;
         PortalUrl = other.PortalUrl;
         Command = other.Command;
         RollbackCommand = other.RollbackCommand;

@@ -37,7 +37,7 @@ public sealed class Finding
     }
 
     /// <summary>True for the findings that, once fixed, make the verdict move.</summary>
-    public bool RootCause { get; internal init; }
+    public bool RootCause { get; internal set; } // set by the engine before the finding is published, never after
 
     /// <summary>The facts behind the finding.</summary>
     public IReadOnlyList<Evidence> Evidence

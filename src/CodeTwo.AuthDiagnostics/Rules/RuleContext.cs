@@ -7,12 +7,12 @@ internal sealed class RuleContext
 {
     private readonly List<Finding> findings;
     private readonly Func<string, RuleDescriptor?> describe;
+    private UserFacts? userFacts;
 
     internal RuleContext(SnapshotIndex index, UserEntry? user, string requestedUser, DiagnosticsSettings settings, List<Finding> findings, Func<string, RuleDescriptor?> describe)
     {
         Index = index;
         User = user;
-        UserFacts = user is null ? null : new UserFacts(user);
         RequestedUser = requestedUser;
         Settings = settings;
         this.findings = findings;
@@ -28,8 +28,8 @@ internal sealed class RuleContext
     /// <summary>The user's entry; <see langword="null"/> when the user is not in the snapshot.</summary>
     public UserEntry? User { get; }
 
-    /// <summary>The user's facts for scope checks; <see langword="null"/> when the user is not in the snapshot.</summary>
-    public UserFacts? UserFacts { get; }
+    /// <summary>The user's facts (group and role sets), built on first use; <see langword="null"/> when the user is not in the snapshot.</summary>
+    public UserFacts? UserFacts => User is null ? null : userFacts ??= new UserFacts(User);
 
     /// <summary>The user as the host asked for it (UPN or id).</summary>
     public string RequestedUser { get; }

@@ -27,7 +27,6 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
     public override void Evaluate(RuleContext context)
     {
-        var facts = context.UserFacts!;
         var requirements = context.User!.Sections.AuthenticationRequirements.Value;
         string upn = context.UserName;
         string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
@@ -41,7 +40,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
         scopes.Evaluate(context.User!, applies, unknown, sets[(2 * words)..]);
 
         List<PolicyFacts>? unknownScope = null;
-        if (facts.MembershipKnown && index.ConditionalAccessNeeded && PolicyBits.Intersects(unknown, classes.RoleScopedBlock))
+        if (context.User!.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded && PolicyBits.Intersects(unknown, classes.RoleScopedBlock))
         {
             unknownScope = [];
             foreach (int bit in Bits(unknown, classes.RoleScopedBlock))
@@ -162,7 +161,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
         if (unknownScope is not null)
         {
-            ReportUnknownRoles(context, facts, unknownScope);
+            ReportUnknownRoles(context, context.UserFacts!, unknownScope);
         }
     }
 
