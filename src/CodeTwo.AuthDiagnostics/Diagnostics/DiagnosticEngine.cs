@@ -299,7 +299,7 @@ internal sealed class DiagnosticEngine
             int c = b.RootCause.CompareTo(a.RootCause);
             if (c == 0)
             {
-                c = b.Severity.CompareTo(a.Severity);
+                c = ((int)b.Severity).CompareTo((int)a.Severity);
             }
 
             if (c == 0)

@@ -32,7 +32,7 @@ internal static class PlanBuilder
         // tenant for it would contradict the verdict (an 'available' plan never holds a graph step).
         var blocking = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
         var steps = new List<PlanStep>();
-        var protocols = DeclaredProtocols.For(settings, index.Snapshot.CapturedAt);
+        var protocols = index.Protocols;
         var alternatives = new List<Alternative>
         {
             new(

@@ -21,8 +21,6 @@ internal sealed class PerUserMfaRule : CatalogRule
             return; // DataCoverageRule reports the missing section.
         }
 
-        string path = JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState");
-        string actual = EvidenceValues.String(requirements.PerUserMfaStateValue);
         string upn = entry.User.UserPrincipalName;
         switch (requirements.PerUserMfaState)
         {
@@ -32,7 +30,7 @@ internal sealed class PerUserMfaRule : CatalogRule
                     () => new FindingText(
                         $"Per-user MFA is disabled for {upn}: App password is only offered to users enforced for per-user MFA",
                         $"Microsoft offers App password only to users whose legacy per-user MFA state is enforced; users who get MFA from security defaults or Conditional Access keep the state disabled and never see the option. Enforce per-user MFA for {upn}.",
-                        [new Evidence(path, actual, "\"enforced\"")]));
+                        [Evidence(entry, requirements)]));
                 break;
             case PerUserMfaState.Enabled:
                 context.Report(
@@ -40,8 +38,13 @@ internal sealed class PerUserMfaRule : CatalogRule
                     () => new FindingText(
                         $"Per-user MFA is enabled but not enforced for {upn}",
                         $"Only enforced users are offered App password. The state moves from enabled to enforced by itself only when the user completes MFA registration; a user who was re-enabled and registered before stays enabled, so an administrator must enforce {upn} directly.",
-                        [new Evidence(path, actual, "\"enforced\"")]));
+                        [Evidence(entry, requirements)]));
                 break;
         }
     }
+
+    private static Evidence Evidence(Snapshots.UserEntry entry, Snapshots.Graph.AuthenticationRequirements requirements) => new(
+        JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"),
+        EvidenceValues.String(requirements.PerUserMfaStateValue),
+        "\"enforced\"");
 }
