@@ -54,6 +54,7 @@ internal static class TenantAssessment
 
             for (int i = 0; i < count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return block[i];
             }
         }
