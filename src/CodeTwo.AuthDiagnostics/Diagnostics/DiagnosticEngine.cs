@@ -362,7 +362,7 @@ internal sealed class DiagnosticEngine
 
         outcome = WithHostFindings(outcome, findings);
         var fullVerdict = outcome.Verdict;
-        var remainingCodes = assessor.Names(outcome.Remaining).ToArray();
+        var remainingCodes = assessor.Names(outcome.Remaining);
         // The words list every needed step's title: built when first read.
         return new Counterfactual(() => new CounterfactualText(
             needed.Select(c => c.Title).ToArray(),

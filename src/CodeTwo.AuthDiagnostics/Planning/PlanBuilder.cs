@@ -100,12 +100,13 @@ internal static class PlanBuilder
             var requirements = user.Sections.AuthenticationRequirements.Value!;
             string url = endpoints.Graph($"/beta/users/{userId}/authentication/requirements");
             string captured = JsonString(requirements.PerUserMfaStateValue);
-            steps.Add(new PlanStep
+            steps.Add(new PlanStep(() => new PlanStepText(
+                $"Enforce per-user MFA for {upn}",
+                $"App password is offered only to users enforced for per-user MFA; the per-user MFA state of {upn} is {requirements.PerUserMfaStateValue}. This is the documented fix (the CodeTwo knowledge base's steps 5 and 6 in the portal). From now on the account does MFA at every interactive sign-in and its legacy clients need app passwords.",
+                null))
             {
                 Id = PlanStepIds.EnforcePerUserMfa,
                 Kind = PlanStepKind.Graph,
-                Title = $"Enforce per-user MFA for {upn}",
-                Explanation = $"App password is offered only to users enforced for per-user MFA; the per-user MFA state of {upn} is {requirements.PerUserMfaStateValue}. This is the documented fix (the CodeTwo knowledge base's steps 5 and 6 in the portal). From now on the account does MFA at every interactive sign-in and its legacy clients need app passwords.",
                 Fixes = Present(codes, DiagnosticCodes.PerUserMfaDisabled, DiagnosticCodes.PerUserMfaEnabledNotEnforced),
                 Risk = Risk.Medium,
                 RequiredPermissions = ["Policy.ReadWrite.AuthenticationMethod"],
@@ -115,12 +116,13 @@ internal static class PlanBuilder
                 Rollback = new GraphRequest("PATCH", url, $"{{\"perUserMfaState\":{captured}}}"),
                 Check = new StepCheck(url, "perUserMfaState", captured, "\"enforced\""),
             });
-            steps.Add(new PlanStep
+            steps.Add(new PlanStep(() => new PlanStepText(
+                $"Sign {upn} out of all sessions",
+                "Existing sessions keep the old state until they expire; revoking them makes the next sign-in pick up the enforced state (the knowledge base's 'Sign out of all sessions'). Running sessions of the product sign in again.",
+                null))
             {
                 Id = PlanStepIds.RevokeSignInSessions,
                 Kind = PlanStepKind.Graph,
-                Title = $"Sign {upn} out of all sessions",
-                Explanation = "Existing sessions keep the old state until they expire; revoking them makes the next sign-in pick up the enforced state (the knowledge base's 'Sign out of all sessions'). Running sessions of the product sign in again.",
                 Fixes = [],
                 DependsOn = [PlanStepIds.EnforcePerUserMfa],
                 Risk = Risk.Low,
@@ -233,9 +235,6 @@ internal static class PlanBuilder
         foreach (var facts in protocols.AllRetired ? Enumerable.Empty<PolicyFacts>() : blockingPolicies)
         {
             var policy = facts.Policy;
-            string url = endpoints.Graph($"/v1.0/identity/conditionalAccess/policies/{policy.Id}");
-            var before = policy.Conditions.Users.ExcludeUsers;
-            var after = before.Append(userId).ToArray();
             var fixes = (policyCodes ??= PolicyCodes(findings)).TryGetValue(policy.Id, out var codesOfPolicy) ? codesOfPolicy.ToArray() : [];
             const string Cost = "Trade-off: the policy no longer protects this account at all (every client type, every resource it targets), so the account relies on its password and per-user MFA.";
             string managed = policy.DisplayName?.StartsWith("Microsoft-managed", StringComparison.OrdinalIgnoreCase) == true ? " This is a Microsoft-managed policy: only its state and exclusions can be edited." : string.Empty;
@@ -257,6 +256,9 @@ internal static class PlanBuilder
             }
 
             string id = PlanStepIds.ExcludeFromPolicyPrefix + policy.Id;
+            string url = endpoints.Graph($"/v1.0/identity/conditionalAccess/policies/{policy.Id}");
+            var before = policy.Conditions.Users.ExcludeUsers;
+            var after = before.Append(userId).ToArray();
             steps.Add(new PlanStep(() => new PlanStepText(
                 $"Exclude {upn} from Conditional Access policy {facts.QuotedName}",
                 (exclusionExplanation ??= $"The policy stops {upn}'s app-password sign-ins over {DeclaredProtocols.Names(protocols.Open)}. {Cost} Prefer Microsoft Graph with OAuth for the product; if you exclude the account, give it a long random password and monitor its sign-ins.") + managed,
@@ -314,12 +316,13 @@ internal static class PlanBuilder
             bool registrationBlocked = codes.Contains(DiagnosticCodes.SecurityInfoRegistrationBlocked);
             steps.Add(Manual(
                 PlanStepIds.UserAddsAppPassword,
-                $"{upn} signs in to Security info and adds an App password",
-                "Only the user can create an app password (no API exists). The option appears once the enforced state has reached the user's new session.",
-                $"Sign in as {upn} at {endpoints.SecurityInfoUrl}" +
-                    (needsMethod ? ", register an MFA method (for example Microsoft Authenticator) when asked" : ", complete MFA") +
-                    ", choose Add sign-in method > App password, name it after the product, and copy the generated password into the product's connection settings." +
-                    (registrationBlocked ? " A Conditional Access policy blocks registering security info outside trusted locations: do this from the office network." : string.Empty),
+                () => new PlanStepText(
+                    $"{upn} signs in to Security info and adds an App password",
+                    "Only the user can create an app password (no API exists). The option appears once the enforced state has reached the user's new session.",
+                    $"Sign in as {upn} at {endpoints.SecurityInfoUrl}" +
+                        (needsMethod ? ", register an MFA method (for example Microsoft Authenticator) when asked" : ", complete MFA") +
+                        ", choose Add sign-in method > App password, name it after the product, and copy the generated password into the product's connection settings." +
+                        (registrationBlocked ? " A Conditional Access policy blocks registering security info outside trusted locations: do this from the office network." : string.Empty)),
                 endpoints.SecurityInfoUrl,
                 Present(codes, DiagnosticCodes.NoMfaMethodRegistered),
                 [last, .. checks],
@@ -511,13 +514,16 @@ internal static class PlanBuilder
         Alternatives = alternatives,
     };
 
-    private static PlanStep Manual(string id, string title, string explanation, string instructions, string? url, string[] fixes, string[] dependsOn, string? permissions, string? role) => new()
+    private static PlanStep Manual(string id, string title, string explanation, string instructions, string? url, string[] fixes, string[] dependsOn, string? permissions, string? role) =>
+        Manual(id, new PlanStep { Title = title, Explanation = explanation, Instructions = instructions }, url, fixes, dependsOn, permissions, role);
+
+    private static PlanStep Manual(string id, Func<PlanStepText> explain, string? url, string[] fixes, string[] dependsOn, string? permissions, string? role) =>
+        Manual(id, new PlanStep(explain), url, fixes, dependsOn, permissions, role);
+
+    private static PlanStep Manual(string id, PlanStep words, string? url, string[] fixes, string[] dependsOn, string? permissions, string? role) => new(words)
     {
         Id = id,
         Kind = PlanStepKind.Manual,
-        Title = title,
-        Explanation = explanation,
-        Instructions = instructions,
         PortalUrl = url,
         Fixes = fixes,
         DependsOn = dependsOn,

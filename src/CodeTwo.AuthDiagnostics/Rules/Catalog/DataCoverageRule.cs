@@ -23,23 +23,23 @@ internal sealed class DataCoverageRule : CatalogRule
     {
         var entry = context.User!;
         var tenant = context.Snapshot.Sections;
-        Check(context, tenant.SecurityDefaults, "securityDefaults", JsonPointer.TenantSection("securityDefaults"), "whether security defaults block legacy sign-ins");
+        Check(context, tenant.SecurityDefaults, "securityDefaults", static _ => JsonPointer.TenantSection("securityDefaults"), "whether security defaults block legacy sign-ins");
         if (context.Index.ConditionalAccessNeeded)
         {
             Check(
                 context,
                 tenant.ConditionalAccessPolicies,
                 "conditionalAccessPolicies",
-                JsonPointer.TenantSection("conditionalAccessPolicies"),
+                static _ => JsonPointer.TenantSection("conditionalAccessPolicies"),
                 context.Index.PremiumLicence is null
                     ? "whether Conditional Access policies block app-password sign-ins (the licences were not captured either, so Entra ID P1/P2 cannot be ruled out)"
                     : "whether Conditional Access policies block app-password sign-ins (the tenant has Entra ID P1/P2)");
         }
 
-        Check(context, entry.Sections.AuthenticationRequirements, "authenticationRequirements", JsonPointer.User(entry.Index, "sections", "authenticationRequirements"), "the per-user MFA state");
+        Check(context, entry.Sections.AuthenticationRequirements, "authenticationRequirements", static e => JsonPointer.User(e.Index, "sections", "authenticationRequirements"), "the per-user MFA state");
         if (tenant.ConditionalAccessPolicies.IsCaptured && context.Index.EnabledPolicyScopesByGroupsOrRoles)
         {
-            Check(context, entry.Sections.TransitiveMemberOf, "transitiveMemberOf", JsonPointer.User(entry.Index, "sections", "transitiveMemberOf"), "which group- or role-scoped Conditional Access policies apply");
+            Check(context, entry.Sections.TransitiveMemberOf, "transitiveMemberOf", static e => JsonPointer.User(e.Index, "sections", "transitiveMemberOf"), "which group- or role-scoped Conditional Access policies apply");
         }
 
         if (entry.Sections.AuthenticationRequirements.Value is { PerUserMfaState: PerUserMfaState.Unknown } requirements)
@@ -79,13 +79,16 @@ internal sealed class DataCoverageRule : CatalogRule
                 [new Evidence(JsonPointer.User(entry.Index, "user", property), null, $"{expected}, read with {UserSelect}")]));
     }
 
-    private static void Check<T>(RuleContext context, Section<T> section, string name, string path, string purpose)
+    /// <summary>Reports <paramref name="section"/> when it was not captured; its pointer is built only then.</summary>
+    private static void Check<T>(RuleContext context, Section<T> section, string name, Func<Snapshots.UserEntry, string> pointer, string purpose)
         where T : class
     {
         if (section.IsCaptured)
         {
             return;
         }
+
+        string path = pointer(context.User!);
 
         string[] permissions = section.Error is { RequiredPermissions.IsDefaultOrEmpty: false } failure
             ? failure.RequiredPermissions.ToArray()

@@ -15,9 +15,9 @@ internal sealed class FederatedDomainRule : CatalogRule
     public override void Evaluate(RuleContext context)
     {
         var user = context.User!.User;
-        if (context.Index.FindDomain(user.UpnDomain) is not { AuthenticationType: DomainAuthenticationType.Federated } domain)
+        if (context.Index.FederatedDomains.Count == 0 || context.Index.FindDomain(user.UpnDomain) is not { AuthenticationType: DomainAuthenticationType.Federated } domain)
         {
-            return;
+            return; // no federated domain captured: nothing to look up (and no copy of the UPN's domain)
         }
 
         context.Report(

@@ -20,17 +20,18 @@ internal sealed class PrivilegedRoleRule : CatalogRule
             return;
         }
 
-        var roles = objects.Where(o => o.Kind == DirectoryObjectKind.DirectoryRole).ToArray();
-        if (roles.Length == 0)
+        if (!objects.Any(o => o.Kind == DirectoryObjectKind.DirectoryRole))
         {
             return;
         }
 
         context.Report(
             DiagnosticCodes.PrivilegedAdminAccount,
-            () => new FindingText(
-                $"{entry.User.UserPrincipalName} holds a directory role",
-                $"{entry.User.UserPrincipalName} holds {string.Join(", ", roles.Select(r => r.DisplayName ?? r.RoleTemplateId ?? r.Id))}. App passwords cannot perform admin actions, and in the global cloud Microsoft's mandatory MFA makes the admin portals require MFA for every account whatever the tenant's settings. A least-privileged account, or better an app registration, suits a backup product.",
-                roles.Select(r => new Evidence(JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", r.Index, "roleTemplateId"), r.RoleTemplateId is null ? null : EvidenceValues.String(r.RoleTemplateId), "informational")).ToArray()));
+            () => Words(entry, objects.Where(o => o.Kind == DirectoryObjectKind.DirectoryRole).ToArray()));
     }
+
+    private static FindingText Words(Snapshots.UserEntry entry, DirectoryObject[] roles) => new(
+        $"{entry.User.UserPrincipalName} holds a directory role",
+        $"{entry.User.UserPrincipalName} holds {string.Join(", ", roles.Select(r => r.DisplayName ?? r.RoleTemplateId ?? r.Id))}. App passwords cannot perform admin actions, and in the global cloud Microsoft's mandatory MFA makes the admin portals require MFA for every account whatever the tenant's settings. A least-privileged account, or better an app registration, suits a backup product.",
+        roles.Select(r => new Evidence(JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", r.Index, "roleTemplateId"), r.RoleTemplateId is null ? null : EvidenceValues.String(r.RoleTemplateId), "informational")).ToArray());
 }
