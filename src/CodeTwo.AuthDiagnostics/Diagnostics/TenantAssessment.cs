@@ -4,7 +4,7 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 namespace CodeTwo.AuthDiagnostics.Diagnostics;
 
 /// <summary>
-/// The tenant-wide audit behind <see cref="DiagnosticEngine.AssessAll"/>: users are assessed in blocks, each block on
+/// The tenant-wide audit behind <see cref="DiagnosticEngine.AssessAll(Snapshots.TenantSnapshot, CancellationToken)"/>: users are assessed in blocks, each block on
 /// every core (an assessment allocates nothing, so threads do not compete for the garbage collector), and yielded in
 /// document order, then the missing users. Memory is one block of results, whatever the number of users.
 /// </summary>
@@ -16,23 +16,27 @@ internal static class TenantAssessment
     /// <summary>Below this many users in a block, one thread is faster than starting others.</summary>
     internal const int ParallelThreshold = 512;
 
-    public static IEnumerable<Assessment> Run(DiagnosticEngine engine, SnapshotIndex index, CancellationToken cancellationToken)
+    /// <param name="engine">The engine.</param>
+    /// <param name="index">The snapshot's index.</param>
+    /// <param name="workers">Threads per block; <see langword="null"/> for one per core.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public static IEnumerable<Assessment> Run(DiagnosticEngine engine, SnapshotIndex index, int? workers, CancellationToken cancellationToken)
     {
         var users = index.Snapshot.Users;
         var missing = index.Snapshot.MissingUsers;
         var block = new Assessment[Math.Min(BlockSize, Math.Max(users.Count, 1))];
-        int workers = Math.Max(1, Environment.ProcessorCount);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        int threads = Math.Max(1, workers ?? Environment.ProcessorCount);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         for (int start = 0; start < users.Count; start += block.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(block.Length, users.Count - start);
-            if (workers > 1 && count >= ParallelThreshold)
+            if (threads > 1 && count >= ParallelThreshold)
             {
-                // One contiguous range per worker: no per-user scheduling.
+                // One contiguous range per thread: no per-user scheduling.
                 int first = start;
-                int slice = (count + workers - 1) / workers;
-                Parallel.For(0, workers, options, w =>
+                int slice = (count + threads - 1) / threads;
+                Parallel.For(0, threads, options, w =>
                 {
                     int from = w * slice;
                     int to = Math.Min(count, from + slice);
