@@ -1,6 +1,7 @@
 // A host of the CodeTwo.AuthDiagnostics packages, built from the packed .nupkg files (not the projects) by
 // .ci/consumer-test: it registers the library through DI, loads a snapshot, diagnoses a user, renders the diagnosis,
-// runs the plan as a dry run and then applied against the Testing package's in-memory tenant, and checks the verdicts.
+// runs the plan as a dry run and then applied against the Testing package's in-memory tenant (file journal, rollback
+// dry run), redacts the snapshot and diagnoses the copy, streams a generated tenant, and checks the verdicts.
 //
 //   consumer SNAPSHOT USER EXPECTED-VERDICT [EXPECTED-VERDICT-AFTER-APPLY] [--time]
 //
@@ -16,6 +17,7 @@ using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using CodeTwo.AuthDiagnostics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -95,20 +97,54 @@ Check(diagnosis.Verdict == Verdict.Available || dryRun.Steps.Count > 0, "the dry
 
 if (expectedAfter is { } after)
 {
-    // Applied, every step approved, waits fast-forwarded, manual steps done by the in-memory tenant; the runner then
-    // captures the tenant again and diagnoses the user: the verified verdict.
-    PlanRun applied = await runner.RunAsync(diagnosis, new PlanRunOptions
+    // Applied, every step approved, waits fast-forwarded, manual steps done by the in-memory tenant, journalled to a
+    // file; the runner then captures the tenant again and diagnoses the user: the verified verdict. Then a rollback
+    // dry run from that journal.
+    string journalPath = Path.Combine(Path.GetTempPath(), $"c2authdiag-consumer-{Environment.ProcessId}.jsonl");
+    try
     {
-        Mode = RunMode.Apply,
-        Approver = PlanApprovers.All,
-        Waits = WaitHandling.Block,
-        ConfirmManualStep = tenant.PerformManualStepAsync,
-    });
-    Verdict now = diagnostics.Diagnose(tenant.Current, user).Verdict;
-    Console.WriteLine($"apply: {applied.Status}, {applied.WritesSent} writes sent, verified verdict {applied.VerifiedVerdict?.ToString() ?? "none"}, verdict now {now}");
-    Check(applied.Status == PlanRunStatus.Completed, $"apply ended {applied.Status}: {applied.Message}");
-    Check(now == after, $"verdict after apply {now}, expected {after}");
+        IPlanJournal journal = PlanJournal.File(journalPath);
+        PlanRun applied = await runner.RunAsync(diagnosis, new PlanRunOptions
+        {
+            Mode = RunMode.Apply,
+            Approver = PlanApprovers.All,
+            Waits = WaitHandling.Block,
+            ConfirmManualStep = tenant.PerformManualStepAsync,
+            Journal = journal,
+        });
+        Verdict now = diagnostics.Diagnose(tenant.Current, user).Verdict;
+        Console.WriteLine($"apply: {applied.Status}, {applied.WritesSent} writes sent, verified verdict {applied.VerifiedVerdict?.ToString() ?? "none"}, verdict now {now}");
+        Check(applied.Status == PlanRunStatus.Completed, $"apply ended {applied.Status}: {applied.Message}");
+        Check(now == after, $"verdict after apply {now}, expected {after}");
+
+        int writes = tenant.Writes.Count;
+        PlanRun rollback = await runner.RollbackAsync(new PlanRunOptions { Journal = PlanJournal.File(journalPath) });
+        Console.WriteLine($"rollback dry run: {rollback.Status}, {rollback.Steps.Count} step results, {tenant.Writes.Count - writes} writes received");
+        Check(tenant.Writes.Count == writes, "the rollback dry run wrote to the tenant");
+        Check(rollback.Steps.Count > 0, "the rollback dry run found nothing to undo in the journal");
+    }
+    finally
+    {
+        File.Delete(journalPath);
+    }
 }
+
+// Redaction keeps the diagnosis: the redacted copy reads back and gets the same verdict and codes.
+string redacted = SnapshotWriter.ToJson(snapshot, new SnapshotWriterOptions { Redact = true });
+Diagnosis again = diagnostics.Diagnose(TenantSnapshot.Parse(redacted), UserRef.Parse(diagnosis.UserId ?? positional[1]));
+Console.WriteLine($"redacted: {Hash(redacted)}, verdict {again.Verdict}");
+Check(again.Verdict == diagnosis.Verdict, $"the redacted snapshot's verdict is {again.Verdict}, not {diagnosis.Verdict}");
+
+// A tenant-wide streamed run over a generated tenant (seeded, so the same counts everywhere).
+GeneratedTenant generated = LargeTenantGenerator.Generate(300, 30);
+var counts = new SortedDictionary<Verdict, int>();
+await foreach (Diagnosis each in diagnostics.DiagnoseAllAsync(generated.Snapshot))
+{
+    counts[each.Verdict] = counts.GetValueOrDefault(each.Verdict) + 1;
+}
+
+Console.WriteLine($"generated tenant (300 users, 30 policies): {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}");
+Check(counts.Values.Sum() == 300, $"the tenant-wide run diagnosed {counts.Values.Sum()} users, not 300");
 
 foreach (string failure in failures)
 {
