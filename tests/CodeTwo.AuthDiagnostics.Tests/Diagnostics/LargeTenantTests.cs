@@ -46,7 +46,7 @@ public sealed class LargeTenantTests
         var second = new DiagnosticEngine();
 
         var forward = sample.Select(u => DiagnosisJson.Serialize(first.Diagnose(Tenant.Snapshot, u))).ToArray();
-        var backward = sample.Reverse().Select(u => DiagnosisJson.Serialize(second.Diagnose(Tenant.Snapshot, u))).Reverse().ToArray();
+        var backward = Enumerable.Reverse(sample).Select(u => DiagnosisJson.Serialize(second.Diagnose(Tenant.Snapshot, u))).Reverse().ToArray();
 
         backward.Should().Equal(forward);
     }
