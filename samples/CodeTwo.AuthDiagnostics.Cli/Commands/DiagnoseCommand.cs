@@ -85,9 +85,23 @@ internal static class DiagnoseCommand
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
         var service = DiagnosisOptions.CreateService(engineOptions);
         var report = TenantWideReport.Create(format, console.Out, snapshot);
-        await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, ProgressDisplay.ForDiagnosis(console), cancellationToken))
+        var progress = ProgressDisplay.ForDiagnosis(console);
+        if (format == "json")
         {
-            report.Add(diagnosis);
+            await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, progress, cancellationToken))
+            {
+                report.Add(diagnosis);
+            }
+        }
+        else
+        {
+            // Verdicts and root causes only: the fast assessment, on every core.
+            int total = snapshot.Users.Count + snapshot.MissingUsers.Count;
+            foreach (var assessment in service.AssessAll(snapshot, cancellationToken))
+            {
+                report.Add(assessment);
+                progress?.Report(new DiagnosisProgress(report.Count, total));
+            }
         }
 
         report.Complete();

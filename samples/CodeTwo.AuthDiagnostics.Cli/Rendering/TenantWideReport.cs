@@ -10,9 +10,10 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 namespace CodeTwo.AuthDiagnostics.Cli.Rendering;
 
 /// <summary>
-/// <c>diagnose --all-users</c>: one line (or JSON object) per user with the verdict, the root causes and the plan's
-/// steps, then the totals per verdict. Written as the diagnoses stream in, so a 100,000-user snapshot never holds more
-/// than one diagnosis in memory.
+/// <c>diagnose --all-users</c>: one line (or JSON object) per user with the verdict, the root causes and (JSON) the
+/// plan's steps, then the totals per verdict. Written as the results stream in, so a 100,000-user snapshot never holds
+/// more than one block of them in memory. The text report needs only verdicts and root causes: it is fed by the fast
+/// assessment (<c>AssessAll</c>, every core); JSON, which lists the plan's steps, by full diagnoses.
 /// </summary>
 internal abstract class TenantWideReport
 {
@@ -33,6 +34,14 @@ internal abstract class TenantWideReport
         Write(diagnosis);
     }
 
+    /// <summary>Adds a user from the fast assessment (enough for the text report: verdict and root causes).</summary>
+    public void Add(Assessment assessment)
+    {
+        Count++;
+        totals[assessment.Verdict]++;
+        Write(assessment);
+    }
+
     public abstract void Complete();
 
     protected static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
@@ -44,6 +53,10 @@ internal abstract class TenantWideReport
         new[] { Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate }.Select(v => (v, totals[v]));
 
     protected abstract void Write(Diagnosis diagnosis);
+
+    /// <summary>Writes one user from an assessment; a report that needs the plan cannot.</summary>
+    protected virtual void Write(Assessment assessment) =>
+        throw new InvalidOperationException("This report needs full diagnoses (the plan's steps), not assessments.");
 
     /// <summary>Aligned lines for a terminal, names made safe to print.</summary>
     private sealed class TextReport(TextWriter output) : TenantWideReport
@@ -65,7 +78,13 @@ internal abstract class TenantWideReport
             output.WriteLine("Diagnose one of them with --user UPN for the evidence and the plan.");
         }
 
-        protected override void Write(Diagnosis diagnosis)
+        protected override void Write(Diagnosis diagnosis) =>
+            Line(diagnosis.Verdict, diagnosis.UserPrincipalName ?? diagnosis.RequestedUser, RootCauseCodes(diagnosis));
+
+        protected override void Write(Assessment assessment) =>
+            Line(assessment.Verdict, assessment.UserPrincipalName ?? assessment.RequestedUser, assessment.RootCauses);
+
+        private void Line(Verdict verdict, string name, IReadOnlyList<string> codes)
         {
             if (!headerWritten)
             {
@@ -73,9 +92,8 @@ internal abstract class TenantWideReport
                 headerWritten = true;
             }
 
-            string user = ConsoleText.OneLine(diagnosis.UserPrincipalName ?? diagnosis.RequestedUser);
-            string[] codes = RootCauseCodes(diagnosis);
-            output.WriteLine($"{Name(diagnosis.Verdict),-14}{user.PadRight(41)} {(codes.Length == 0 ? "-" : string.Join(", ", codes))}");
+            string user = ConsoleText.OneLine(name);
+            output.WriteLine($"{Name(verdict),-14}{user.PadRight(41)} {(codes.Count == 0 ? "-" : string.Join(", ", codes))}");
         }
     }
 
