@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
@@ -11,7 +12,7 @@ namespace CodeTwo.AuthDiagnostics.Cli.Rendering;
 
 /// <summary>
 /// <c>diagnose --all-users</c>: one line (or JSON object) per user with the verdict, the root causes and the plan's
-/// steps, then the totals per verdict. Written as the diagnoses stream in, so a 100,000-user snapshot never holds more
+/// steps, then the totals per verdict; or, as SARIF, one log whose run holds every user's findings. Written as the diagnoses stream in, so a 100,000-user snapshot never holds more
 /// than one diagnosis in memory.
 /// </summary>
 internal abstract class TenantWideReport
@@ -21,6 +22,7 @@ internal abstract class TenantWideReport
     public static TenantWideReport Create(string format, TextWriter output, TenantSnapshot snapshot) => format switch
     {
         "json" => new JsonReport(output, snapshot),
+        "sarif" => new SarifReport(output),
         _ => new TextReport(output),
     };
 
@@ -77,6 +79,20 @@ internal abstract class TenantWideReport
             string[] codes = RootCauseCodes(diagnosis);
             output.WriteLine($"{Name(diagnosis.Verdict),-14}{user.PadRight(41)} {(codes.Length == 0 ? "-" : string.Join(", ", codes))}");
         }
+    }
+
+    /// <summary>One SARIF 2.1.0 log with one run: every user's findings as results, the verdicts and totals in the run's properties.</summary>
+    private sealed class SarifReport(TextWriter output) : TenantWideReport
+    {
+        private readonly DiagnosisSarif.LogWriter log = new(output);
+
+        public override void Complete()
+        {
+            log.Complete();
+            log.Dispose();
+        }
+
+        protected override void Write(Diagnosis diagnosis) => log.Add(diagnosis);
     }
 
     /// <summary>One JSON document (docs/diagnosis-format.md, "Tenant-wide summary"), flushed to the output as it grows.</summary>
