@@ -7,7 +7,7 @@ using CodeTwo.AuthDiagnostics.Rendering;
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--format text|json|markdown] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--format text|json|markdown|sarif] [--target-resource APPID] [--legacy-protocol P]…</c>:
 /// explains why App password is missing (or unusable) for a user and prints the plan; with <c>--all-users</c>, one
 /// line per user of the snapshot and the totals. Exit 0 whenever a diagnosis was produced, whatever the verdict.
 /// </summary>
@@ -16,18 +16,19 @@ internal static class DiagnoseCommand
     public static Command Create(CliConsole console)
     {
         var options = new DiagnosisOptions();
-        var format = Formats.Option("text", "json", "markdown");
+        var format = Formats.Option("text", "json", "markdown", "sarif");
         var allUsers = new Option<bool>("--all-users")
         {
             Description = "Diagnose every user of the snapshot (for example one taken with capture --all-users): one line per user "
                 + "with the verdict and root causes, then the totals. --format json gives the tenant-wide summary document "
-                + "(docs/diagnosis-format.md); markdown is per user only.",
+                + "(docs/diagnosis-format.md), --format sarif one SARIF 2.1.0 log with every user's findings; markdown is per user only.",
         };
         var command = new Command(
             "diagnose",
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
             + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
-            + "holds only the JSON (docs/diagnosis-format.md). --exchange-settings merges the Exchange Online SMTP AUTH settings "
+            + "holds only the JSON (docs/diagnosis-format.md); --format sarif writes a SARIF 2.1.0 log (one result per finding, "
+            + "the catalog as its rules) for code-scanning tools. --exchange-settings merges the Exchange Online SMTP AUTH settings "
             + "that exchange-script's PowerShell script collects. Exit 0 whenever a diagnosis is produced, whatever the verdict. "
             + "Reading a snapshot needs no Graph permission; --live lists what capturing needs.");
         options.AddTo(command);
@@ -50,6 +51,9 @@ internal static class DiagnoseCommand
                     break;
                 case "markdown":
                     console.Out.Write(DiagnosisMarkdown.Render(diagnosis));
+                    break;
+                case "sarif":
+                    console.Out.Write(DiagnosisSarif.Render(diagnosis));
                     break;
                 default:
                     console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
@@ -76,7 +80,7 @@ internal static class DiagnoseCommand
 
         if (format == "markdown")
         {
-            throw new InvalidInputException("--all-users writes text or json; markdown reports are per user (--user UPN)");
+            throw new InvalidInputException("--all-users writes text, json or sarif; markdown reports are per user (--user UPN)");
         }
 
         var engineOptions = options.ToEngineOptions(parseResult);
@@ -86,7 +90,7 @@ internal static class DiagnoseCommand
         var service = DiagnosisOptions.CreateService(engineOptions);
         var report = TenantWideReport.Create(format, console.Out, snapshot);
         var progress = ProgressDisplay.ForDiagnosis(console);
-        if (format == "json")
+        if (format is "json" or "sarif")
         {
             await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, progress, cancellationToken))
             {

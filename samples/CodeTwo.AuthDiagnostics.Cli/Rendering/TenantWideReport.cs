@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Diagnostics;
+using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
@@ -11,9 +12,10 @@ namespace CodeTwo.AuthDiagnostics.Cli.Rendering;
 
 /// <summary>
 /// <c>diagnose --all-users</c>: one line (or JSON object) per user with the verdict, the root causes and (JSON) the
-/// plan's steps, then the totals per verdict. Written as the results stream in, so a 100,000-user snapshot never holds
-/// more than one block of them in memory. The text report needs only verdicts and root causes: it is fed by the fast
-/// assessment (<c>AssessAll</c>, every core); JSON, which lists the plan's steps, by full diagnoses.
+/// plan's steps, then the totals per verdict; or, as SARIF, one log whose run holds every user's findings. Written as
+/// the results stream in, so a 100,000-user snapshot never holds more than one block of them in memory. The text report
+/// needs only verdicts and root causes: it is fed by the fast assessment (<c>AssessAll</c>, every core); JSON and SARIF,
+/// which list plan steps and findings, by full diagnoses.
 /// </summary>
 internal abstract class TenantWideReport
 {
@@ -22,6 +24,7 @@ internal abstract class TenantWideReport
     public static TenantWideReport Create(string format, TextWriter output, TenantSnapshot snapshot) => format switch
     {
         "json" => new JsonReport(output, snapshot),
+        "sarif" => new SarifReport(output),
         _ => new TextReport(output),
     };
 
@@ -95,6 +98,20 @@ internal abstract class TenantWideReport
             string user = ConsoleText.OneLine(name);
             output.WriteLine($"{Name(verdict),-14}{user.PadRight(41)} {(codes.Count == 0 ? "-" : string.Join(", ", codes))}");
         }
+    }
+
+    /// <summary>One SARIF 2.1.0 log with one run: every user's findings as results, the verdicts and totals in the run's properties.</summary>
+    private sealed class SarifReport(TextWriter output) : TenantWideReport
+    {
+        private readonly DiagnosisSarif.LogWriter log = new(output);
+
+        public override void Complete()
+        {
+            log.Complete();
+            log.Dispose();
+        }
+
+        protected override void Write(Diagnosis diagnosis) => log.Add(diagnosis);
     }
 
     /// <summary>One JSON document (docs/diagnosis-format.md, "Tenant-wide summary"), flushed to the output as it grows.</summary>

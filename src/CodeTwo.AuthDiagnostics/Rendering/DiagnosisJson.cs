@@ -220,7 +220,7 @@ public static class DiagnosisJson
         w.WriteEndObject();
     }
 
-    private static void WriteJsonOrString(Utf8JsonWriter w, string? json)
+    internal static void WriteJsonOrString(Utf8JsonWriter w, string? json)
     {
         if (json is null)
         {

@@ -1,0 +1,366 @@
+using System.Buffers;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+
+namespace CodeTwo.AuthDiagnostics.Rendering;
+
+/// <summary>
+/// A diagnosis as a SARIF 2.1.0 log (OASIS Static Analysis Results Interchange Format), for code-scanning dashboards and
+/// other SARIF viewers: one run whose <c>tool.driver.rules</c> is the catalog and whose results are the findings, each
+/// located at the user (and, for a Conditional Access finding, the policy) as logical locations. The same diagnosis
+/// always gives the same bytes; the only time in the log is the snapshot's capture time.
+/// </summary>
+/// <remarks>The layout is described in <c>docs/diagnosis-format.md</c> ("SARIF").</remarks>
+public static class DiagnosisSarif
+{
+    /// <summary>The schema the log declares (the OASIS standard, errata 01).</summary>
+    internal const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+    /// <summary>The tool's name in <c>tool.driver.name</c>.</summary>
+    internal const string ToolName = "CodeTwo.AuthDiagnostics";
+
+    /// <summary>Where <c>tool.driver.informationUri</c> points: the Microsoft page on app passwords, the subject of every finding.</summary>
+    internal const string InformationUri = "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-app-passwords";
+
+    /// <summary>The key of each result's partial fingerprint (tenant, user, code and policy: stable across captures).</summary>
+    internal const string FingerprintKey = "c2authdiagFinding/v1";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The library's version without build metadata (a commit id would change the bytes of every build).</summary>
+    internal static string ToolVersion { get; } = Version();
+
+    /// <summary>Renders <paramref name="diagnosis"/> as a SARIF 2.1.0 log: indented JSON, one run, one result per finding, final newline.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <returns>The log's JSON text.</returns>
+    /// <example><code>File.WriteAllText("diagnosis.sarif", DiagnosisSarif.Render(diagnosis));</code></example>
+    public static string Render(DiagnosisResult diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        return RenderMany([diagnosis]);
+    }
+
+    /// <summary>Several diagnoses of one snapshot (<c>diagnose --all-users</c>) as one log with one run.</summary>
+    /// <param name="diagnoses">The diagnoses, all of the same snapshot.</param>
+    internal static string RenderMany(IEnumerable<DiagnosisResult> diagnoses)
+    {
+        ArgumentNullException.ThrowIfNull(diagnoses);
+        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var log = new LogWriter(output))
+        {
+            foreach (var diagnosis in diagnoses)
+            {
+                log.Add(diagnosis);
+            }
+
+            log.Complete();
+        }
+
+        return output.ToString();
+    }
+
+    private static string Version()
+    {
+        string? version = typeof(DiagnosisSarif).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(version))
+        {
+            return typeof(DiagnosisSarif).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        }
+
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+
+    /// <summary>
+    /// Writes one SARIF log as the diagnoses stream in: the driver and its rules first, then one result per finding,
+    /// then the run's properties (the tenant, each user's verdict and the totals). Flushed to the output as it grows, so
+    /// a tenant-wide log never holds more than one diagnosis's results in memory.
+    /// </summary>
+    internal sealed class LogWriter : IDisposable
+    {
+        private const int FlushAt = 64 * 1024;
+        private static readonly Verdict[] VerdictOrder = [Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate];
+
+        private readonly TextWriter output;
+        private readonly ArrayBufferWriter<byte> buffer = new(FlushAt * 2);
+        private readonly Utf8JsonWriter w;
+        private readonly List<UserSummary> users = [];
+        private (Guid TenantId, CloudEnvironment Cloud, DateTimeOffset CapturedAt)? snapshot;
+        private bool completed;
+
+        /// <summary>Starts the log on <paramref name="output"/>.</summary>
+        /// <param name="output">Where the log goes.</param>
+        public LogWriter(TextWriter output)
+        {
+            ArgumentNullException.ThrowIfNull(output);
+            this.output = output;
+            w = new Utf8JsonWriter(buffer, Options);
+            w.WriteStartObject();
+            w.WriteString("$schema", SchemaUri);
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            WriteTool();
+            w.WriteStartArray("results");
+        }
+
+        /// <summary>Adds the findings of <paramref name="diagnosis"/> as results.</summary>
+        /// <param name="diagnosis">A diagnosis of the log's snapshot.</param>
+        public void Add(DiagnosisResult diagnosis)
+        {
+            ArgumentNullException.ThrowIfNull(diagnosis);
+            ObjectDisposedException.ThrowIf(completed, this);
+            snapshot ??= (diagnosis.TenantId, diagnosis.Cloud, diagnosis.CapturedAt);
+            users.Add(new UserSummary(
+                diagnosis.RequestedUser,
+                diagnosis.UserId,
+                diagnosis.UserPrincipalName,
+                diagnosis.Verdict,
+                diagnosis.RootCauses.Select(f => f.Code).Distinct().ToArray(),
+                diagnosis.Counterfactual.ReachesAvailable,
+                diagnosis.Counterfactual.Summary));
+            foreach (var finding in diagnosis.Findings)
+            {
+                WriteResult(diagnosis, finding);
+            }
+
+            if (w.BytesPending + buffer.WrittenCount >= FlushAt)
+            {
+                Flush();
+            }
+        }
+
+        /// <summary>Ends the log (the run's properties, then a final newline) and flushes it.</summary>
+        public void Complete()
+        {
+            if (completed)
+            {
+                return;
+            }
+
+            completed = true;
+            w.WriteEndArray(); // results
+            WriteRunProperties();
+            w.WriteEndObject(); // run
+            w.WriteEndArray(); // runs
+            w.WriteEndObject();
+            Flush();
+            output.Write('\n');
+            output.Flush();
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => w.Dispose();
+
+        private void WriteTool()
+        {
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", ToolName);
+            w.WriteString("fullName", $"{ToolName} {ToolVersion}");
+            w.WriteString("version", ToolVersion);
+            w.WriteString("semanticVersion", ToolVersion);
+            w.WriteString("organization", "CodeTwo");
+            w.WriteString("informationUri", InformationUri);
+            w.WriteStartArray("rules");
+            foreach (var rule in SarifRules.Catalog)
+            {
+                WriteRule(rule);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private void WriteRule(RuleDescriptor rule)
+        {
+            string helpUri = rule.References.Count > 0 ? rule.References[0] : InformationUri;
+            w.WriteStartObject();
+            w.WriteString("id", rule.Code);
+            w.WriteString("name", rule.Name);
+            WriteMessage("shortDescription", SarifRules.Summary(rule));
+            WriteMessage("fullDescription", SarifRules.Description(rule));
+            w.WriteStartObject("help");
+            w.WriteString("text", rule.References.Count == 0
+                ? $"{SarifRules.Summary(rule)} The finding's explanation and evidence say what to change."
+                : $"{SarifRules.Summary(rule)} Read more: {string.Join(" ", rule.References)}");
+            w.WriteEndObject();
+            w.WriteString("helpUri", helpUri);
+            w.WriteStartObject("defaultConfiguration");
+            w.WriteString("level", SarifRules.Level(rule.Severity));
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("severity", JsonNames.Of(rule.Severity));
+            w.WriteString("kind", JsonNames.Of(rule.Kind));
+            w.WriteString("confidence", JsonNames.Of(rule.Confidence));
+            WriteStrings("references", rule.References);
+            WriteStrings("tags", [JsonNames.Of(rule.Kind), JsonNames.Of(rule.Confidence)]);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private void WriteResult(DiagnosisResult d, Finding f)
+        {
+            string user = d.UserPrincipalName ?? d.RequestedUser;
+            w.WriteStartObject();
+            w.WriteString("ruleId", f.Code);
+            int index = SarifRules.IndexOf(f.Code);
+            if (index >= 0)
+            {
+                w.WriteNumber("ruleIndex", index);
+            }
+
+            w.WriteString("level", SarifRules.Level(f.Severity));
+            WriteMessage("message", $"{f.Title}. {f.Explanation}");
+
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            w.WriteStartArray("logicalLocations");
+            w.WriteStartObject();
+            w.WriteString("name", user);
+            w.WriteString("fullyQualifiedName", user);
+            w.WriteString("kind", "user");
+            if (d.UserId is { } id)
+            {
+                w.WriteStartObject("properties");
+                w.WriteString("id", id);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            if (f.PolicyId is { } policy)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", policy);
+                w.WriteString("fullyQualifiedName", $"identity/conditionalAccess/policies/{policy}");
+                w.WriteString("kind", "conditionalAccessPolicy");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+
+            w.WriteStartObject("partialFingerprints");
+            w.WriteString(FingerprintKey, $"{d.TenantId:D}/{d.UserId ?? d.RequestedUser}/{f.Code}/{f.PolicyId}");
+            w.WriteEndObject();
+
+            w.WriteStartObject("properties");
+            w.WriteString("name", f.Name);
+            w.WriteString("severity", JsonNames.Of(f.Severity));
+            w.WriteString("kind", JsonNames.Of(f.Kind));
+            w.WriteString("confidence", JsonNames.Of(f.Confidence));
+            w.WriteBoolean("rootCause", f.RootCause);
+            w.WriteString("title", f.Title);
+            w.WriteString("verdict", JsonNames.Of(d.Verdict));
+            w.WriteStartArray("evidence");
+            foreach (var e in f.Evidence)
+            {
+                w.WriteStartObject();
+                w.WriteString("pointer", e.Path);
+                w.WritePropertyName("actual");
+                DiagnosisJson.WriteJsonOrString(w, e.ActualJson);
+                w.WriteString("expected", e.Expected);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteStrings("references", f.References);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private void WriteRunProperties()
+        {
+            w.WriteStartObject("properties");
+            if (snapshot is { } d)
+            {
+                w.WriteString("tenantId", d.TenantId.ToString("D"));
+                w.WriteString("cloud", JsonNames.Of(d.Cloud));
+                w.WriteString("capturedAt", SnapshotWriter.FormatInstant(d.CapturedAt));
+            }
+
+            if (users.Count == 1)
+            {
+                w.WriteString("verdict", JsonNames.Of(users[0].Verdict));
+            }
+
+            w.WriteStartArray("users");
+            foreach (var u in users)
+            {
+                w.WriteStartObject();
+                w.WriteString("requested", u.Requested);
+                WriteNullable("id", u.Id);
+                WriteNullable("userPrincipalName", u.UserPrincipalName);
+                w.WriteString("verdict", JsonNames.Of(u.Verdict));
+                WriteStrings("rootCauses", u.RootCauses);
+                w.WriteBoolean("reachesAvailable", u.ReachesAvailable);
+                w.WriteString("summary", u.Summary);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("totals");
+            w.WriteNumber("users", users.Count);
+            foreach (var verdict in VerdictOrder)
+            {
+                w.WriteNumber(JsonNames.Of(verdict), users.Count(u => u.Verdict == verdict));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private void WriteMessage(string name, string text)
+        {
+            w.WriteStartObject(name);
+            w.WriteString("text", text);
+            w.WriteEndObject();
+        }
+
+        private void WriteNullable(string name, string? value)
+        {
+            if (value is null)
+            {
+                w.WriteNull(name);
+            }
+            else
+            {
+                w.WriteString(name, value);
+            }
+        }
+
+        private void WriteStrings(string name, IEnumerable<string> values)
+        {
+            w.WriteStartArray(name);
+            foreach (string value in values)
+            {
+                w.WriteStringValue(value);
+            }
+
+            w.WriteEndArray();
+        }
+
+        private void Flush()
+        {
+            w.Flush();
+            output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.Clear();
+        }
+
+        private sealed record UserSummary(string Requested, string? Id, string? UserPrincipalName, Verdict Verdict, string[] RootCauses, bool ReachesAvailable, string Summary);
+    }
+}
