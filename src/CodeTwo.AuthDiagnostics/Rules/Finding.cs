@@ -71,7 +71,7 @@ public sealed class Finding
         this.explain = explain;
     }
 
-    private FindingText Text => Volatile.Read(ref text) ?? Explain();
+    private FindingText Text => OnFirstRead.Get(ref text, ref explain, FindingText.Empty, this, static (finding, e) => finding.Failed(e));
 
     /// <summary>A copy of <paramref name="other"/>, for the library's non-destructive changes.</summary>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -91,30 +91,9 @@ public sealed class Finding
         RequiredPermissions = other.RequiredPermissions;
     }
 
-    /// <summary>Builds the words once; a builder that fails gives words that say so (the code and verdict stand).</summary>
-    private FindingText Explain()
-    {
-        var build = Volatile.Read(ref explain);
-        if (build is null)
-        {
-            return Volatile.Read(ref text) ?? FindingText.Empty;
-        }
-
-        FindingText built;
-        try
-        {
-            built = build();
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
-        {
-            built = new FindingText(
-                $"{Code} {Name}",
-                $"The explanation of {Code} could not be built ({e.GetType().Name}: {e.Message}); the code, its severity and the verdict are unaffected.",
-                []);
-        }
-
-        var winner = Interlocked.CompareExchange(ref text, built, null) ?? built;
-        Volatile.Write(ref explain, null); // the builder (and what it captured) is no longer needed
-        return winner;
-    }
+    /// <summary>The words of a finding whose builder failed: they say so (the code and verdict stand).</summary>
+    private FindingText Failed(Exception e) => new(
+        $"{Code} {Name}",
+        $"The explanation of {Code} could not be built ({e.GetType().Name}: {e.Message}); the code, its severity and the verdict are unaffected.",
+        []);
 }
