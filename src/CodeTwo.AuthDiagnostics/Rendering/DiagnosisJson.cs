@@ -31,7 +31,21 @@ public static class DiagnosisJson
     public static string Render(DiagnosisResult diagnosis) => Serialize(diagnosis);
 
     /// <summary>The diagnosis as an indented JSON string (ends with a newline).</summary>
-    internal static string Serialize(DiagnosisResult diagnosis) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(diagnosis));
+    internal static string Serialize(DiagnosisResult diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+
+        // Written into a pooled buffer and decoded from it: no growing stream, no intermediate byte array.
+        using var buffer = new PooledBufferWriter(64 * 1024);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(w, diagnosis);
+        }
+
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>The diagnosis as UTF-8 JSON bytes.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
