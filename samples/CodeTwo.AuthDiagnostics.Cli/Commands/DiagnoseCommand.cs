@@ -7,7 +7,7 @@ using CodeTwo.AuthDiagnostics.Rendering;
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--format text|json|markdown|sarif] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--accepted-risks FILE] [--format text|json|markdown|sarif] [--target-resource APPID] [--legacy-protocol P]…</c>:
 /// explains why App password is missing (or unusable) for a user and prints the plan; with <c>--all-users</c>, one
 /// line per user of the snapshot and the totals. Exit 0 whenever a diagnosis was produced, whatever the verdict.
 /// </summary>
@@ -83,7 +83,7 @@ internal static class DiagnoseCommand
             throw new InvalidInputException("--all-users writes text, json or sarif; markdown reports are per user (--user UPN)");
         }
 
-        var engineOptions = options.ToEngineOptions(parseResult);
+        var engineOptions = await options.ToEngineOptionsAsync(parseResult, cancellationToken);
         var (snapshot, name) = await options.LoadAsync(parseResult, cancellationToken);
         (snapshot, name) = await options.WithExchangeSettingsAsync(parseResult, snapshot, name, cancellationToken);
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));

@@ -48,7 +48,16 @@ internal sealed class DiagnosisOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> All => [Snapshot, User, TargetResource, LegacyProtocol];
+    public Option<string?> AcceptedRisks { get; } = new("--accepted-risks")
+    {
+        Description = "A JSON file of accepted risks (docs/accepted-risks.md): findings accepted by code, optionally for one user "
+            + "and/or one Conditional Access policy, with a reason, who accepted them and an expiry date. An accepted finding "
+            + "is still reported, marked accepted, but no longer decides the verdict or the plan while it is in force at the "
+            + "snapshot's capture date; expired and unused acceptances are listed.",
+        HelpName = "FILE",
+    };
+
+    public IEnumerable<Option> All => [Snapshot, User, TargetResource, LegacyProtocol, AcceptedRisks];
 
     /// <summary><c>--exchange-settings</c>; only the commands that call <see cref="AddExchangeSettingsTo"/> have it.</summary>
     public Option<string?> ExchangeSettings { get; } = CommonOptions.ExchangeSettings();
@@ -78,6 +87,21 @@ internal sealed class DiagnosisOptions
             }
 
             options.LegacyProtocols |= flag;
+        }
+
+        return options;
+    }
+
+    /// <summary>The engine options from the parsed command line, with the accepted risks of <c>--accepted-risks</c> when given.</summary>
+    public async Task<AuthDiagnosticsOptions> ToEngineOptionsAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var options = ToEngineOptions(parseResult);
+        if (parseResult.GetValue(AcceptedRisks) is { } path)
+        {
+            foreach (var risk in await SnapshotFiles.LoadAcceptedRisksAsync(path, cancellationToken))
+            {
+                options.AcceptedRisks.Add(risk);
+            }
         }
 
         return options;
@@ -115,7 +139,7 @@ internal sealed class DiagnosisOptions
     /// </summary>
     public async Task<DiagnosisInput> DiagnoseAsync(ParseResult parseResult, CancellationToken cancellationToken, CliConsole? console = null)
     {
-        var engineOptions = ToEngineOptions(parseResult);
+        var engineOptions = await ToEngineOptionsAsync(parseResult, cancellationToken);
         var (snapshot, name) = console is not null && parseResult.GetValue(Live)
             ? await CaptureAsync(parseResult, console, cancellationToken)
             : await LoadAsync(parseResult, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
@@ -32,6 +33,44 @@ internal static class SnapshotFiles
             new FileKind("--exchange-settings", "Exchange Online settings", "the JSON file that exchange-script's script writes", "valid Exchange Online settings (--exchange-settings)"),
             (reader, file, token) => reader.ReadExchangeOnlineSettingsFileAsync(file, token),
             cancellationToken);
+
+    /// <summary>
+    /// Reads the accepted-risks file of <c>--accepted-risks</c> (docs/accepted-risks.md). A missing or unreadable file, or
+    /// a malformed one, raises <see cref="InvalidInputException"/> naming the file, with one detail line per problem led
+    /// by its JSON path (<c>$.acceptedRisks[2].expires: expected a date yyyy-MM-dd; found "30/06/2027"</c>).
+    /// </summary>
+    /// <param name="path">The file, as the user typed it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<IReadOnlyList<AcceptedRisk>> LoadAcceptedRisksAsync(string path, CancellationToken cancellationToken)
+    {
+        const string Option = "--accepted-risks";
+        RequirePath(path, Option);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"cannot read accepted risks '{path}': it is a directory; expected an accepted-risks JSON file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"cannot read accepted risks '{path}': no such file");
+        }
+
+        try
+        {
+            return await AcceptedRisksFile.LoadAsync(path, cancellationToken);
+        }
+        catch (FormatException e)
+        {
+            // The first line counts the problems; each further line is one problem, led by its JSON path.
+            var lines = e.Message.Split('\n');
+            string count = lines.Length == 2 ? "1 problem" : $"{lines.Length - 1} problems";
+            throw new InvalidInputException($"'{path}' is not a valid accepted-risks file ({Option}) ({count}):", lines[1..]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"cannot read accepted risks '{path}': {e.Message}");
+        }
+    }
 
     private static async Task<T> ReadAsync<T>(string path, FileKind kind, Func<SnapshotReader, string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -45,10 +45,16 @@ internal sealed class Assessor
         indeterminateExempt = table.Mask(DiagnosticCodes.TenantAppPasswordSettingUnknown) | table.Mask(DiagnosticCodes.ExchangeSettingsNotCaptured);
     }
 
-    /// <summary>The codes of the facts stage for the user (<paramref name="entry"/> null: not in the snapshot), after <paramref name="changes"/>.</summary>
-    public CodeSet Facts(SnapshotIndex index, UserEntry? entry, SimulatedChanges changes)
+    /// <summary>
+    /// The codes of the facts stage for the user (<paramref name="entry"/> null: not in the snapshot, asked for as
+    /// <paramref name="requestedUser"/>), after <paramref name="changes"/>. A code the host's acceptances cover fires but
+    /// drives nothing: accepted by code alone it is left out of the verdict's sets; narrowed to policies, those policies
+    /// are left out of the intersection that decides it.
+    /// </summary>
+    public CodeSet Facts(SnapshotIndex index, UserEntry? entry, string requestedUser, SimulatedChanges changes)
     {
         var codes = default(CodeSet);
+        bool narrowed = Accept(ref codes, index.Acceptances, entry, requestedUser);
         var snapshot = index.Snapshot;
         var tenant = snapshot.Sections;
         if (entry is null)
@@ -105,7 +111,7 @@ internal sealed class Assessor
             Report(ref codes, DiagnosticCodes.SecurityDefaultsEnabled);
         }
 
-        ConditionalAccess(ref codes, index, entry, state, changes);
+        ConditionalAccess(ref codes, index, entry, state, changes, narrowed ? requestedUser : null);
 
         // MfaMethodsRule
         if (entry.Sections.AuthenticationMethods.Value is { } methods && !AnyMfaCapable(methods))
@@ -160,7 +166,7 @@ internal sealed class Assessor
     /// <summary>The assessment of a user: the facts, the verdict, then the codes about the outcome (APW070, APW080).</summary>
     public Assessment Assess(SnapshotIndex index, UserEntry? entry, string requestedUser)
     {
-        var codes = Facts(index, entry, SimulatedChanges.None);
+        var codes = Facts(index, entry, requestedUser, SimulatedChanges.None);
         var verdict = codes.Verdict;
         ulong roots = codes.RootCauses(verdict);
 
@@ -227,7 +233,9 @@ internal sealed class Assessor
         }
     }
 
-    private void ConditionalAccess(ref CodeSet codes, SnapshotIndex index, UserEntry entry, PerUserMfaState? state, SimulatedChanges changes)
+    // narrowedFor: when acceptances narrowed to policies are in force for the user, the user as asked for (to check which
+    // cover them); otherwise null, and each code is decided by its intersection alone.
+    private void ConditionalAccess(ref CodeSet codes, SnapshotIndex index, UserEntry entry, PerUserMfaState? state, SimulatedChanges changes, string? narrowedFor)
     {
         var scopes = index.Scopes;
         int words = scopes.Words;
@@ -262,38 +270,97 @@ internal sealed class Assessor
 
         if (PolicyBits.Intersects(applies, classes.RegistrationBlocked))
         {
-            Report(ref codes, DiagnosticCodes.SecurityInfoRegistrationBlocked);
+            Report(ref codes, DiagnosticCodes.SecurityInfoRegistrationBlocked, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.SecurityInfoRegistrationBlocked, applies, classes.RegistrationBlocked));
         }
 
         if (state is PerUserMfaState.Disabled or PerUserMfaState.Enabled && PolicyBits.Intersects(applies, classes.MfaRequired))
         {
-            Report(ref codes, DiagnosticCodes.MfaOnlyFromConditionalAccess);
+            Report(ref codes, DiagnosticCodes.MfaOnlyFromConditionalAccess, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired));
         }
 
         if (PolicyBits.Intersects(applies, classes.ReportOnlyWouldBlock))
         {
-            Report(ref codes, DiagnosticCodes.ReportOnlyPolicyWouldBlock);
+            Report(ref codes, DiagnosticCodes.ReportOnlyPolicyWouldBlock, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.ReportOnlyPolicyWouldBlock, applies, classes.ReportOnlyWouldBlock));
         }
 
         if (PolicyBits.Intersects(applies, classes.UnknownStateWouldBlock))
         {
-            Report(ref codes, DiagnosticCodes.DataNotCaptured);
+            Report(ref codes, DiagnosticCodes.DataNotCaptured, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock));
         }
 
         if (PolicyBits.Intersects(applies, classes.MayBlock))
         {
-            Report(ref codes, DiagnosticCodes.ConditionalAccessPolicyMayApply);
+            Report(ref codes, DiagnosticCodes.ConditionalAccessPolicyMayApply, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.ConditionalAccessPolicyMayApply, applies, classes.MayBlock));
         }
 
         if (PolicyBits.Intersects(applies, classes.Blocks))
         {
-            Report(ref codes, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess);
+            Report(ref codes, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, applies, classes.Blocks));
         }
 
         if (PolicyBits.Intersects(applies, classes.Unsatisfiable))
         {
-            Report(ref codes, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients);
+            Report(ref codes, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, applies, classes.Unsatisfiable));
         }
+    }
+
+    /// <summary>
+    /// Reads the acceptances in force for the user: a code accepted without a policy goes into <see cref="CodeSet.Accepted"/>
+    /// (it fires but decides nothing). Returns whether an acceptance narrowed to a classified policy is in force for the
+    /// user (then <see cref="AllAccepted"/> decides the Conditional Access codes). No acceptance: nothing to read.
+    /// </summary>
+    private bool Accept(ref CodeSet codes, Acceptances acceptances, UserEntry? entry, string requestedUser)
+    {
+        var inForce = acceptances.InForce;
+        bool narrowed = false;
+        for (int a = 0; a < inForce.Length; a++)
+        {
+            if (!inForce[a].Covers(entry?.User.Id, entry?.User.UserPrincipalName, requestedUser))
+            {
+                continue;
+            }
+
+            int bit = acceptances.PolicyBits[a];
+            if (bit == -1)
+            {
+                codes.Accepted |= table.Mask(inForce[a].Code);
+            }
+
+            narrowed |= bit >= 0;
+        }
+
+        return narrowed;
+    }
+
+    /// <summary>
+    /// Whether every policy of <paramref name="applies"/> ∩ <paramref name="policies"/> (those that make <paramref name="code"/>
+    /// fire) is one an acceptance of <paramref name="code"/> in force for the user is narrowed to: the accepted policies'
+    /// bits are taken out of the intersection, word by word, without a copy.
+    /// </summary>
+    private static bool AllAccepted(SnapshotIndex index, UserEntry entry, string requestedUser, string code, ReadOnlySpan<ulong> applies, ReadOnlySpan<ulong> policies)
+    {
+        var acceptances = index.Acceptances;
+        var inForce = acceptances.InForce;
+        for (int w = 0; w < applies.Length; w++)
+        {
+            ulong word = applies[w] & policies[w];
+            for (int a = 0; a < inForce.Length && word != 0; a++)
+            {
+                int bit = acceptances.PolicyBits[a];
+                if (bit >= 0 && (bit >> 6) == w && string.Equals(inForce[a].Code, code, StringComparison.Ordinal)
+                    && inForce[a].Covers(entry.User.Id, entry.User.UserPrincipalName, requestedUser))
+                {
+                    word &= ~(1UL << (bit & 63));
+                }
+            }
+
+            if (word != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void SmtpAuth(ref CodeSet codes, SnapshotIndex index, UserEntry entry, SimulatedChanges changes)
@@ -384,8 +451,11 @@ internal sealed class Assessor
         return false;
     }
 
-    /// <summary>Reports a code as <see cref="RuleContext"/> would: dropped when disabled, the host's severity first.</summary>
-    private void Report(ref CodeSet codes, string code, Severity? graded = null, FindingKind? gradedKind = null)
+    /// <summary>
+    /// Reports a code as <see cref="RuleContext"/> would: dropped when disabled, the host's severity first. An accepted code
+    /// (<paramref name="accepted"/>, or in <see cref="CodeSet.Accepted"/>) only fires: it decides no verdict.
+    /// </summary>
+    private void Report(ref CodeSet codes, string code, Severity? graded = null, FindingKind? gradedKind = null, bool accepted = false)
     {
         int bit = table.Bit(code);
         ulong mask = 1UL << bit;
@@ -397,6 +467,11 @@ internal sealed class Assessor
         var severity = regraded[bit] ? severities[bit] : graded ?? severities[bit];
         var kind = gradedKind ?? kinds[bit];
         codes.Fired |= mask;
+        if (accepted || (codes.Accepted & mask) != 0)
+        {
+            return;
+        }
+
         if (severity == Severity.Blocker)
         {
             codes.Blockers |= mask;
@@ -425,6 +500,9 @@ internal struct CodeSet
 {
     /// <summary>Every code that fired.</summary>
     public ulong Fired;
+
+    /// <summary>Codes the host's acceptances in force cover for the user without naming a policy: they fire, and decide nothing.</summary>
+    public ulong Accepted;
 
     /// <summary>Codes with an effective severity of blocker.</summary>
     public ulong Blockers;

@@ -42,6 +42,18 @@ public sealed class Diagnosis
     /// <summary>The remediation plan.</summary>
     public RemediationPlan Plan { get; internal init; } = RemediationPlan.Empty;
 
+    /// <summary>
+    /// The host's acceptances for this user (not narrowed to another user) that had expired on the capture date: they
+    /// accept nothing, so the findings they name drive the verdict and the plan as usual. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<AcceptedRisk> ExpiredAcceptances { get; internal init; } = [];
+
+    /// <summary>
+    /// The host's acceptances for this user that were in force but covered no finding (the risk is gone, or the code,
+    /// user or policy is wrong). Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<AcceptedRisk> UnusedAcceptances { get; internal init; } = [];
+
     /// <summary>The root-cause findings.</summary>
     public IEnumerable<Finding> RootCauses => Findings.Where(f => f.RootCause);
 
@@ -64,5 +76,7 @@ public sealed class Diagnosis
         Findings = other.Findings;
         Counterfactual = other.Counterfactual;
         Plan = other.Plan;
+        ExpiredAcceptances = other.ExpiredAcceptances;
+        UnusedAcceptances = other.UnusedAcceptances;
     }
 }

@@ -176,19 +176,26 @@ internal sealed class DiagnosticEngine
     private Diagnosis Diagnose(SnapshotIndex index, UserEntry? entry, string requested)
     {
         var (findings, context) = RunFacts(index, entry, requested);
+        var acceptances = index.Acceptances;
+        var accepting = acceptances.Any ? new Accepting(acceptances, entry, requested) : null;
+        accepting?.Mark(findings, 0);
         var verdict = DecideVerdict(findings);
         findings = MarkRootCauses(findings, verdict);
         var plan = PlanBuilder.Build(index, entry, requested, findings, verdict, Settings);
 
         context.Verdict = verdict;
+        int facts = findings.Count;
         PlanAdvice.Report(context, plan);
         Run(outcomeRules, context, RuleStage.Outcome);
+        accepting?.Mark(findings, facts); // advice about the outcome is shown accepted too; it never drives the verdict
         var all = Order(context.Findings);
-        plan = new RemediationPlan(plan) { Advisories = all.Where(f => f.Kind == FindingKind.Advisory).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
+        plan = new RemediationPlan(plan) { Advisories = all.Where(f => f.Kind == FindingKind.Advisory && f.Acceptance is null).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
 
         var snapshot = index.Snapshot;
         return new Diagnosis
         {
+            ExpiredAcceptances = accepting?.Expired() ?? [],
+            UnusedAcceptances = accepting?.Unused() ?? [],
             RequestedUser = requested,
             UserId = entry?.User.Id,
             UserPrincipalName = entry?.User.UserPrincipalName,
@@ -242,10 +249,13 @@ internal sealed class DiagnosticEngine
 
     private RuleDescriptor? Describe(string code) => descriptors.GetValueOrDefault(code);
 
-    /// <summary>The catalog's precedence: unavailable &gt; indeterminate &gt; unusable &gt; available.</summary>
+    /// <summary>
+    /// The catalog's precedence: unavailable &gt; indeterminate &gt; unusable &gt; available. Accepted findings
+    /// (<see cref="Finding.Acceptance"/>) do not count.
+    /// </summary>
     internal static Verdict DecideVerdict(IReadOnlyList<Finding> findings)
     {
-        if (findings.Any(f => f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability))
+        if (findings.Any(f => f.Acceptance is null && f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability))
         {
             return Verdict.Unavailable;
         }
@@ -255,20 +265,21 @@ internal sealed class DiagnosticEngine
             return Verdict.Indeterminate;
         }
 
-        return findings.Any(f => f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability) ? Verdict.Unusable : Verdict.Available;
+        return findings.Any(f => f.Acceptance is null && f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability) ? Verdict.Unusable : Verdict.Available;
     }
 
     /// <summary>
     /// Data findings of warning severity or more drive <see cref="Verdict.Indeterminate"/>, except APW091 and APW092: the
-    /// settings no supported API reads never downgrade the verdict (the plan holds a manual check step instead).
+    /// settings no supported API reads never downgrade the verdict (the plan holds a manual check step instead). An
+    /// accepted finding drives nothing.
     /// </summary>
     private static bool MakesIndeterminate(Finding f) =>
-        f.Kind == FindingKind.Data && f.Severity >= Severity.Warning
+        f.Acceptance is null && f.Kind == FindingKind.Data && f.Severity >= Severity.Warning
         && f.Code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured);
 
     private static List<Finding> MarkRootCauses(List<Finding> findings, Verdict verdict)
     {
-        bool IsRoot(Finding f) => verdict switch
+        bool IsRoot(Finding f) => f.Acceptance is null && verdict switch
         {
             Verdict.Unavailable => f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability,
             Verdict.Indeterminate => MakesIndeterminate(f),
@@ -356,11 +367,11 @@ internal sealed class DiagnosticEngine
         var fixing = changes.Where(c => c.Fixes.Count > 0).ToArray();
         var rest = changes.Where(c => c.Fixes.Count == 0).ToArray();
         var simulated = SimulatedChanges.None.Then(fixing);
-        var outcome = assessor.Facts(index, entry, simulated);
+        var outcome = assessor.Facts(index, entry, requested, simulated);
         IReadOnlyList<PlanStep> needed = fixing;
         if (outcome.Verdict != Verdict.Available && rest.Length > 0)
         {
-            outcome = assessor.Facts(index, entry, simulated.Then(rest));
+            outcome = assessor.Facts(index, entry, requested, simulated.Then(rest));
             needed = changes;
         }
 
@@ -401,6 +412,11 @@ internal sealed class DiagnosticEngine
             }
 
             outcome.Fired |= mask;
+            if (finding.Acceptance is not null)
+            {
+                continue; // fired, but accepted: in nobody's way
+            }
+
             if (finding.Severity == Severity.Blocker)
             {
                 outcome.Blockers |= mask;
@@ -415,11 +431,60 @@ internal sealed class DiagnosticEngine
     }
 
     private static string[] Remaining(IEnumerable<Finding> findings) => findings
-        .Where(f => f.Severity == Severity.Blocker || MakesIndeterminate(f))
+        .Where(f => f.Acceptance is null && (f.Severity == Severity.Blocker || MakesIndeterminate(f)))
         .Select(f => f.Code)
         .Distinct()
         .Order(StringComparer.Ordinal)
         .ToArray();
+
+    /// <summary>
+    /// Marks the findings the host's acceptances in force cover (for this user: any, or this one), and remembers which
+    /// acceptances covered something, to report those that covered nothing and those that had expired.
+    /// </summary>
+    private sealed class Accepting
+    {
+        private readonly Acceptances acceptances;
+        private readonly bool[] forUser;
+        private readonly bool[] used;
+        private readonly string? userId;
+        private readonly string? userPrincipalName;
+        private readonly string requested;
+
+        public Accepting(Acceptances acceptances, UserEntry? entry, string requested)
+        {
+            this.acceptances = acceptances;
+            userId = entry?.User.Id;
+            userPrincipalName = entry?.User.UserPrincipalName;
+            this.requested = requested;
+            forUser = acceptances.InForce.Select(a => a.Covers(userId, userPrincipalName, requested)).ToArray();
+            used = new bool[forUser.Length];
+        }
+
+        /// <summary>Marks <c>findings[from..]</c>; the first acceptance (in the options' order) that covers a finding is its <see cref="Finding.Acceptance"/>.</summary>
+        public void Mark(List<Finding> findings, int from)
+        {
+            var inForce = acceptances.InForce;
+            for (int i = from; i < findings.Count; i++)
+            {
+                var finding = findings[i];
+                for (int a = 0; a < inForce.Length; a++)
+                {
+                    if (forUser[a] && inForce[a].Covers(finding))
+                    {
+                        // The findings are the engine's own, not yet published: marked in place.
+                        finding.Acceptance ??= inForce[a];
+                        used[a] = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The expired acceptances for this user.</summary>
+        public AcceptedRisk[] Expired() => acceptances.Expired.Where(a => a.Covers(userId, userPrincipalName, requested)).ToArray();
+
+        /// <summary>The acceptances in force for this user that covered no finding.</summary>
+        public AcceptedRisk[] Unused() => acceptances.InForce.Where((a, i) => forUser[i] && !used[i]).ToArray();
+    }
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }

@@ -12,7 +12,9 @@ namespace CodeTwo.AuthDiagnostics.Planning;
 /// <summary>
 /// Writes the remediation plan from the facts-stage findings, following the catalog's step rules: per-user MFA
 /// steps first, then the tenant changes (each high-risk one behind an approval), one wait, the user's manual step,
-/// and a verification. Pure and deterministic: the same findings always give the same plan.
+/// and a verification. Pure and deterministic: the same findings always give the same plan. Findings the host accepted
+/// (<see cref="Finding.Acceptance"/>) get no step, are fixed and checked by none, and pick no policy to exclude from; they
+/// only still shape the words of the user's own step (a method to register is needed whether or not its finding is accepted).
 /// </summary>
 internal static class PlanBuilder
 {
@@ -23,8 +25,9 @@ internal static class PlanBuilder
     private const string SecurityAdministrator = "Security Administrator";
     private const string ExchangeAdministrator = "Exchange Administrator";
 
-    public static RemediationPlan Build(SnapshotIndex index, UserEntry? user, string requestedUser, IReadOnlyList<Finding> findings, Verdict verdict, DiagnosticsSettings settings)
+    public static RemediationPlan Build(SnapshotIndex index, UserEntry? user, string requestedUser, IReadOnlyList<Finding> reported, Verdict verdict, DiagnosticsSettings settings)
     {
+        var findings = Open(reported);
         var endpoints = CloudEndpoints.For(index.Snapshot.Cloud);
         var codes = findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
 
@@ -312,8 +315,8 @@ internal static class PlanBuilder
         string last = PlanStepIds.WaitForPropagation;
         if (perUser)
         {
-            bool needsMethod = codes.Contains(DiagnosticCodes.NoMfaMethodRegistered);
-            bool registrationBlocked = codes.Contains(DiagnosticCodes.SecurityInfoRegistrationBlocked);
+            bool needsMethod = Fired(reported, DiagnosticCodes.NoMfaMethodRegistered);
+            bool registrationBlocked = Fired(reported, DiagnosticCodes.SecurityInfoRegistrationBlocked);
             steps.Add(Manual(
                 PlanStepIds.UserAddsAppPassword,
                 () => new PlanStepText(
@@ -346,6 +349,33 @@ internal static class PlanBuilder
         });
 
         return Finish(steps, findings, alternatives);
+    }
+
+    /// <summary>The findings no acceptance covers (the list itself when none is accepted, as without acceptances).</summary>
+    private static IReadOnlyList<Finding> Open(IReadOnlyList<Finding> findings)
+    {
+        for (int i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Acceptance is not null)
+            {
+                return findings.Where(f => f.Acceptance is null).ToArray();
+            }
+        }
+
+        return findings;
+    }
+
+    private static bool Fired(IReadOnlyList<Finding> findings, string code)
+    {
+        for (int i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The codes APW020 and APW021 of each policy, in the order of the findings (one pass, not one per policy).</summary>

@@ -61,19 +61,30 @@ internal sealed class DiagnosisDocument
         }
 
         // Blockers that are not root causes (a usability blocker under an unavailable verdict) still need fixing.
-        var blockers = d.Findings.Where(f => !f.RootCause && f.Severity == Severity.Blocker).ToArray();
+        var blockers = d.Findings.Where(f => !f.RootCause && f.Acceptance is null && f.Severity == Severity.Blocker).ToArray();
         if (blockers.Length > 0)
         {
             Heading(2, "Also blocking");
             WriteFindings(blockers, numbered: false);
         }
 
-        var others = d.Findings.Where(f => !f.RootCause && f.Severity != Severity.Blocker).ToArray();
+        var others = d.Findings.Where(f => !f.RootCause && f.Acceptance is null && f.Severity != Severity.Blocker).ToArray();
         if (others.Length > 0)
         {
             Heading(2, roots.Length + blockers.Length > 0 ? "Other findings" : "Findings");
             WriteFindings(others, numbered: false);
         }
+
+        // Accepted findings are shown, never dropped; they decide neither the verdict nor the plan.
+        var accepted = d.Findings.Where(f => f.Acceptance is not null).ToArray();
+        if (accepted.Length > 0)
+        {
+            Heading(2, "Accepted risks");
+            WriteFindings(accepted, numbered: false);
+        }
+
+        WriteAcceptances("Expired acceptances (they accept nothing)", d.ExpiredAcceptances);
+        WriteAcceptances("Unused acceptances (in force, but no finding matches)", d.UnusedAcceptances);
 
         Heading(2, "What would change the verdict");
         Line(Prose(d.Counterfactual.Summary));
@@ -186,10 +197,38 @@ internal sealed class DiagnosisDocument
             {
                 Indented($"See: {string.Join(" ", f.References)}");
             }
+
+            if (f.Acceptance is { } acceptance)
+            {
+                Indented($"Accepted: {AcceptanceWords(acceptance)}");
+            }
         }
 
         Blank();
     }
+
+    private void WriteAcceptances(string title, IReadOnlyList<AcceptedRisk> acceptances)
+    {
+        if (acceptances.Count == 0)
+        {
+            return;
+        }
+
+        Heading(2, title);
+        foreach (var a in acceptances)
+        {
+            Line($"- {Bold(a.Code)}{Scope(a)}: {AcceptanceWords(a)}");
+        }
+
+        Blank();
+    }
+
+    /// <summary>Who accepted it, until when and why (names and reasons are the host's text: escaped like the tenant's).</summary>
+    private string AcceptanceWords(AcceptedRisk a) =>
+        string.Create(CultureInfo.InvariantCulture, $"by {Prose(a.AcceptedBy)}, until {a.Expires:yyyy-MM-dd}: {Prose(a.Reason)}");
+
+    private string Scope(AcceptedRisk a) =>
+        (a.User is null ? string.Empty : $" for {Prose(a.User)}") + (a.PolicyId is null ? string.Empty : $" on policy {Code(a.PolicyId)}");
 
     /// <summary>
     /// One fact in words. The root pointer <c>/</c> marks facts that are not in the snapshot (host options, rule

@@ -123,10 +123,19 @@ public static class DiagnosisJson
             w.WriteEndArray();
             WriteStrings(w, "references", f.References);
             w.WriteString("confidence", JsonNames.Of(f.Confidence));
+            if (f.Acceptance is { } acceptance)
+            {
+                // Only accepted findings carry it: documents without acceptances are unchanged.
+                w.WritePropertyName("acceptance");
+                WriteAcceptance(w, acceptance);
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        WriteAcceptances(w, "expiredAcceptances", d.ExpiredAcceptances);
+        WriteAcceptances(w, "unusedAcceptances", d.UnusedAcceptances);
 
         var cf = d.Counterfactual;
         w.WriteStartObject("counterfactual");
@@ -215,6 +224,36 @@ public static class DiagnosisJson
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A list of acceptances, written only when it is not empty (documents without acceptances are unchanged).</summary>
+    private static void WriteAcceptances(Utf8JsonWriter w, string name, IReadOnlyList<AcceptedRisk> acceptances)
+    {
+        if (acceptances.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var acceptance in acceptances)
+        {
+            WriteAcceptance(w, acceptance);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>An acceptance in the shape of an entry of the accepted-risks file.</summary>
+    private static void WriteAcceptance(Utf8JsonWriter w, AcceptedRisk acceptance)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", acceptance.Code);
+        WriteNullable(w, "user", acceptance.User);
+        WriteNullable(w, "policyId", acceptance.PolicyId);
+        w.WriteString("reason", acceptance.Reason);
+        w.WriteString("acceptedBy", acceptance.AcceptedBy);
+        w.WriteString("expires", acceptance.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteEndObject();
     }
 

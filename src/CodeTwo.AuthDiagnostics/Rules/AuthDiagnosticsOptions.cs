@@ -24,4 +24,11 @@ public sealed class AuthDiagnosticsOptions
 
     /// <summary>Host rule policy: disable or re-grade built-in codes, add the host's own rules.</summary>
     public RuleOptions Rules { get; } = new();
+
+    /// <summary>
+    /// Findings the host (or an administrator) accepts, by code, optionally narrowed to a user and/or a Conditional Access
+    /// policy, until a date. An accepted finding stays in the diagnosis, marked, and no longer drives the verdict or the
+    /// plan; expired acceptances are reported. Default: none. A file of them is read by <see cref="AcceptedRisksFile"/>.
+    /// </summary>
+    public IList<AcceptedRisk> AcceptedRisks { get; } = new List<AcceptedRisk>();
 }

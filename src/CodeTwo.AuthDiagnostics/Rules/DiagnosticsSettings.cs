@@ -13,6 +13,7 @@ internal sealed class DiagnosticsSettings
         PropagationWait = options.PropagationWait;
         DisabledCodes = options.Rules.DisabledCodes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         SeverityOverrides = options.Rules.SeverityOverrides.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        AcceptedRisks = options.AcceptedRisks.ToArray();
     }
 
     /// <summary>The target resource's app id.</summary>
@@ -32,4 +33,7 @@ internal sealed class DiagnosticsSettings
 
     /// <summary>Re-graded codes.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; }
+
+    /// <summary>The host's accepted risks (records: the copy cannot change).</summary>
+    public IReadOnlyList<AcceptedRisk> AcceptedRisks { get; }
 }

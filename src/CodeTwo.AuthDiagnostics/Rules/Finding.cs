@@ -39,6 +39,13 @@ public sealed class Finding
     /// <summary>True for the findings that, once fixed, make the verdict move.</summary>
     public bool RootCause { get; internal set; } // set by the engine before the finding is published, never after
 
+    /// <summary>
+    /// The host's acceptance that covers this finding (<see cref="AuthDiagnosticsOptions.AcceptedRisks"/>), in force on
+    /// the capture date; <see langword="null"/> when the finding is not accepted. An accepted finding is never a root
+    /// cause and drives neither the verdict nor the plan.
+    /// </summary>
+    public AcceptedRisk? Acceptance { get; internal set; } // set by the engine before the finding is published, never after
+
     /// <summary>The facts behind the finding.</summary>
     public IReadOnlyList<Evidence> Evidence
     {
@@ -85,6 +92,7 @@ public sealed class Finding
         text = Volatile.Read(ref other.text);
         explain = text is null ? other.explain : null;
         RootCause = other.RootCause;
+        Acceptance = other.Acceptance;
         References = other.References;
         Confidence = other.Confidence;
         PolicyId = other.PolicyId;

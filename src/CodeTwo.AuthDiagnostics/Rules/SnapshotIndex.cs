@@ -20,6 +20,7 @@ internal sealed class SnapshotIndex
     private Dictionary<string, PolicyFacts>? policiesById;
     private PolicyScopes? scopes;
     private PolicyClasses? classes;
+    private Acceptances? acceptances;
 
     internal SnapshotIndex(TenantSnapshot snapshot, DiagnosticsSettings settings)
     {
@@ -76,6 +77,9 @@ internal sealed class SnapshotIndex
 
     /// <summary>The policies' classes as bit sets (what each would do to an app-password sign-in), built on first use.</summary>
     internal PolicyClasses Classes => classes ??= new PolicyClasses(Policies, Settings);
+
+    /// <summary>The host's accepted risks on the capture date (in force or expired, policies resolved), built on first use.</summary>
+    internal Acceptances Acceptances => acceptances ??= Acceptances.For(Settings.AcceptedRisks, this); // concurrent first uses build equal values
 
     /// <summary>The target resource the policies were classified for.</summary>
     public string TargetResourceAppId { get; }

@@ -61,6 +61,9 @@ public sealed class AssessmentAgreementTests
     {
         var verdicts = new HashSet<Verdict>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
+        var accepted = new HashSet<string>(StringComparer.Ordinal);
+        var narrowed = new HashSet<string>(StringComparer.Ordinal);
+        int expired = 0, unused = 0;
         for (int seed = 0; seed < RandomTenantCount; seed++)
         {
             var (snapshot, users) = RandomTenants.Create(seed);
@@ -70,8 +73,19 @@ public sealed class AssessmentAgreementTests
                 var diagnosis = Check(engine, snapshot, user, $"random tenant {seed} (options {seed % Engines.Length})");
                 verdicts.Add(diagnosis.Verdict);
                 codes.UnionWith(diagnosis.Findings.Select(f => f.Code));
+                accepted.UnionWith(diagnosis.Findings.Where(f => f.Acceptance is not null).Select(f => f.Code));
+                narrowed.UnionWith(diagnosis.Findings.Where(f => f.Acceptance?.PolicyId is not null).Select(f => f.Code));
+                diagnosis.Findings.Should().NotContain(f => f.Acceptance != null && f.RootCause, "an accepted finding is never a root cause");
+                expired += diagnosis.ExpiredAcceptances.Count;
+                unused += diagnosis.UnusedAcceptances.Count;
             }
         }
+
+        // The acceptances of the host options must be exercised: by code, narrowed to policies, expired and unused.
+        accepted.Should().Contain([DiagnosticCodes.SecurityDefaultsEnabled, DiagnosticCodes.PerUserMfaDisabled, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, DiagnosticCodes.DataNotCaptured, DiagnosticCodes.GuestAccount]);
+        narrowed.Should().Contain([DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, DiagnosticCodes.ConditionalAccessPolicyMayApply, DiagnosticCodes.DataNotCaptured]);
+        expired.Should().BePositive();
+        unused.Should().BePositive();
 
         // The generator must reach every verdict and nearly the whole catalog, or the property proves little.
         verdicts.Should().BeEquivalentTo(Enum.GetValues<Verdict>());
@@ -137,8 +151,8 @@ public sealed class AssessmentAgreementTests
     }
 
     private static bool InTheWay(Finding f) =>
-        f.Severity == Severity.Blocker
-        || (f.Kind == FindingKind.Data && f.Severity >= Severity.Warning && f.Code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured));
+        f.Acceptance is null && (f.Severity == Severity.Blocker
+        || (f.Kind == FindingKind.Data && f.Severity >= Severity.Warning && f.Code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured)));
 
     private static bool Reads(string fixture)
     {

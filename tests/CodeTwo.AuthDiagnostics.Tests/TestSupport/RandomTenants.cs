@@ -295,8 +295,81 @@ public static class RandomTenants
             new AuthDiagnosticsOptions { TargetResourceAppId = "00000003-0000-0ff1-ce00-000000000000" },
             regraded,
             silenced,
+            AcceptingBlockers(),
+            AcceptingWarnings(),
         ];
     }
+
+    /// <summary>
+    /// Accepted risks over the random tenants' blockers: by code; by code and user (UPN in another case, object id); by
+    /// code and policy (the ids of the generated policies CA00 … CA09, and one no tenant has); some in force on every
+    /// capture date, some only on the earlier ones (2026-11-24 is the last day of one), some expired on all.
+    /// </summary>
+    private static AuthDiagnosticsOptions AcceptingBlockers()
+    {
+        var options = new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.SmtpAuth };
+        var risks = options.AcceptedRisks;
+        risks.Add(Accept(DiagnosticCodes.SecurityDefaultsEnabled, 2030, 1, 1));
+        risks.Add(Accept(DiagnosticCodes.PerUserMfaDisabled, 2026, 11, 24) with { User = "user0@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.PerUserMfaEnabledNotEnforced, 2030, 1, 1) with { User = UserId("user1@contoso.com") });
+        risks.Add(Accept(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, 2030, 1, 1) with { PolicyId = PolicyIds[1] });
+        risks.Add(Accept(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, 2030, 1, 1) with { PolicyId = PolicyIds[2].ToUpperInvariant() });
+        risks.Add(Accept(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, 2030, 1, 1) with { PolicyId = PolicyIds[3], User = "user2@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.DataNotCaptured, 2030, 1, 1) with { PolicyId = PolicyIds[4] });
+        risks.Add(Accept(DiagnosticCodes.DataNotCaptured, 2030, 1, 1) with { PolicyId = PolicyIds[5] });
+        risks.Add(Accept(DiagnosticCodes.SmtpAuthDisabledForMailbox, 2026, 1, 1));
+        risks.Add(Accept(DiagnosticCodes.AppPasswordsDisabledForTenant, 2030, 1, 1) with { User = "USER2@CONTOSO.COM" });
+        risks.Add(Accept(DiagnosticCodes.AccountDisabled, 2030, 1, 1) with { User = "user3@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.UserNotFound, 2030, 1, 1) with { User = "gone@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, 2030, 1, 1) with { PolicyId = "0b2282f9-2862-4178-88b5-d79340b36cb8" });
+        return options;
+    }
+
+    /// <summary>Accepted risks over codes the host re-grades to blockers, over data findings, and over advice.</summary>
+    private static AuthDiagnosticsOptions AcceptingWarnings()
+    {
+        var options = new AuthDiagnosticsOptions { LegacyProtocols = LegacyProtocols.Imap };
+        options.Rules.SetSeverity(DiagnosticCodes.ConditionalAccessPolicyMayApply, Severity.Blocker);
+        options.Rules.SetSeverity(DiagnosticCodes.SecurityInfoRegistrationBlocked, Severity.Blocker);
+        options.Rules.SetSeverity(DiagnosticCodes.ReportOnlyPolicyWouldBlock, Severity.Blocker);
+        options.Rules.SetSeverity(DiagnosticCodes.MfaOnlyFromConditionalAccess, Severity.Blocker);
+        var risks = options.AcceptedRisks;
+        risks.Add(Accept(DiagnosticCodes.ConditionalAccessPolicyMayApply, 2030, 1, 1) with { PolicyId = PolicyIds[0] });
+        risks.Add(Accept(DiagnosticCodes.ConditionalAccessPolicyMayApply, 2030, 1, 1) with { PolicyId = PolicyIds[6] });
+        risks.Add(Accept(DiagnosticCodes.SecurityInfoRegistrationBlocked, 2030, 1, 1) with { PolicyId = PolicyIds[7] });
+        risks.Add(Accept(DiagnosticCodes.ReportOnlyPolicyWouldBlock, 2030, 1, 1) with { User = "user1@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.MfaOnlyFromConditionalAccess, 2030, 1, 1) with { PolicyId = PolicyIds[8] });
+        risks.Add(Accept(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, 2025, 12, 31));
+        risks.Add(Accept(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, 2020, 1, 1) with { PolicyId = PolicyIds[9] });
+        risks.Add(Accept(DiagnosticCodes.DataNotCaptured, 2030, 1, 1) with { User = "user1@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.GuestAccount, 2030, 1, 1));
+        risks.Add(Accept(DiagnosticCodes.LegacyProtocolRetired, 2027, 1, 15));
+        risks.Add(Accept(DiagnosticCodes.NoMfaMethodRegistered, 2030, 1, 1) with { User = "user0@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.ModernAuthenticationRecommended, 2030, 1, 1));
+        risks.Add(Accept(DiagnosticCodes.PerUserMfaMixedWithConditionalAccess, 2030, 1, 1) with { User = "user2@contoso.com" });
+        return options;
+    }
+
+    private static AcceptedRisk Accept(string code, int year, int month, int day) =>
+        new(code, "Random tenants: accepted for the property", "tests@contoso.com", new DateOnly(year, month, day));
+
+    /// <summary>The ids the builder derives for the policies CA00 … CA09 (the same in every random tenant).</summary>
+    private static string[] PolicyIds
+    {
+        get
+        {
+            var builder = new SnapshotBuilder();
+            for (int i = 0; i < 10; i++)
+            {
+                builder.WithConditionalAccessPolicy($"CA{i:00}");
+            }
+
+            return builder.Build().Sections.ConditionalAccessPolicies.Value!.Select(p => p.Id).ToArray();
+        }
+    }
+
+    /// <summary>The object id the builder derives for <paramref name="upn"/>.</summary>
+    private static string UserId(string upn) => new SnapshotBuilder().WithUser(upn).Build().Users[0].User.Id;
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
