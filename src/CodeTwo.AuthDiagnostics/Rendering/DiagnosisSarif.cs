@@ -258,6 +258,32 @@ public static class DiagnosisSarif
             w.WriteString(FingerprintKey, $"{d.TenantId:D}/{d.UserId ?? d.RequestedUser}/{f.Code}/{f.PolicyId}");
             w.WriteEndObject();
 
+            if (f.Acceptance is { } accepted)
+            {
+                // An accepted risk stays a result, suppressed outside the code (the host's or admin's acceptance).
+                w.WriteStartArray("suppressions");
+                w.WriteStartObject();
+                w.WriteString("kind", "external");
+                w.WriteString("status", "accepted");
+                w.WriteString("justification", accepted.Reason);
+                w.WriteStartObject("properties");
+                w.WriteString("acceptedBy", accepted.AcceptedBy);
+                w.WriteString("expires", accepted.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                if (accepted.User is { } acceptedUser)
+                {
+                    w.WriteString("user", acceptedUser);
+                }
+
+                if (accepted.PolicyId is { } acceptedPolicy)
+                {
+                    w.WriteString("policyId", acceptedPolicy);
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+
             w.WriteStartObject("properties");
             w.WriteString("name", f.Name);
             w.WriteString("severity", JsonNames.Of(f.Severity));

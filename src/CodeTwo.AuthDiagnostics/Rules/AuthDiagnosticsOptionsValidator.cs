@@ -54,6 +54,10 @@ internal sealed class AuthDiagnosticsOptionsValidator : AbstractValidator<AuthDi
             {
                 fail($"{at}.Code", $"{at}.Code must be a catalog code such as APW010; it is '{risk.Code}'.");
             }
+            else if (risk.Code is DiagnosticCodes.UserNotFound or DiagnosticCodes.RuleFailed)
+            {
+                fail($"{at}.Code", $"{at}.Code {risk.Code} cannot be accepted: it says the diagnosis could not be made, not that a risk is taken.");
+            }
             else if (!CatalogCodes.Contains(risk.Code) && !options.Rules.AddedRules.Any(r => r.Descriptors.Any(d => d.Code == risk.Code)))
             {
                 fail($"{at}.Code", $"{at}.Code {risk.Code} is not a code of the catalog (APW001 to APW099; see DiagnosticCodes).");

@@ -41,11 +41,11 @@ internal static class LegacyProtocolRetirements
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="protocol"/> is not a single known protocol.</exception>
     public static LegacyProtocolRetirement For(LegacyProtocols protocol)
     {
-        foreach (var row in All)
+        for (int i = 0; i < All.Count; i++)
         {
-            if (row.Protocol == protocol)
+            if (All[i].Protocol == protocol)
             {
-                return row;
+                return All[i]; // indexed, not foreach: the read-only list's enumerator would be boxed on every diagnosis
             }
         }
 

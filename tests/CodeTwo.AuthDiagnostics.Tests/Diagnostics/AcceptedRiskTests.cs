@@ -250,6 +250,7 @@ public sealed class AcceptedRiskTests
         options.AcceptedRisks.Add(Risk("APW999"));
         options.AcceptedRisks.Add(Risk("SD") with { Reason = "", AcceptedBy = " ", User = "", PolicyId = "" });
         options.AcceptedRisks.Add(null!);
+        options.AcceptedRisks.Add(Risk(DiagnosticCodes.UserNotFound));
 
         AuthDiagnosticsOptionsValidator.Instance.Failures(options).Should().Equal(
             "AuthDiagnosticsOptions.AcceptedRisks[1].Code: AcceptedRisks[1].Code APW999 is not a code of the catalog (APW001 to APW099; see DiagnosticCodes).",
@@ -258,7 +259,8 @@ public sealed class AcceptedRiskTests
             "AuthDiagnosticsOptions.AcceptedRisks[2].AcceptedBy: AcceptedRisks[2].AcceptedBy must name who accepted the risk.",
             "AuthDiagnosticsOptions.AcceptedRisks[2].User: AcceptedRisks[2].User is blank; leave it null to accept the risk for every user.",
             "AuthDiagnosticsOptions.AcceptedRisks[2].PolicyId: AcceptedRisks[2].PolicyId is blank; leave it null to accept the risk for every policy.",
-            "AuthDiagnosticsOptions.AcceptedRisks[3]: AcceptedRisks[3] is null; every entry is an AcceptedRisk.");
+            "AuthDiagnosticsOptions.AcceptedRisks[3]: AcceptedRisks[3] is null; every entry is an AcceptedRisk.",
+            "AuthDiagnosticsOptions.AcceptedRisks[4].Code: AcceptedRisks[4].Code APW001 cannot be accepted: it says the diagnosis could not be made, not that a risk is taken.");
 
         var build = () => new DiagnosticEngine(options);
         build.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("AcceptedRisks[1].Code");

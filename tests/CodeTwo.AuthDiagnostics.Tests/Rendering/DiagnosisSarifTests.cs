@@ -150,6 +150,27 @@ public sealed class DiagnosisSarifTests
         run["tool"]!["driver"]!["rules"]![result["ruleIndex"]!.GetValue<int>()]!["defaultConfiguration"]!["level"]!.GetValue<string>().Should().Be("warning");
     }
 
+    [Fact]
+    public void An_accepted_risk_stays_a_result_suppressed_externally_with_its_reason_and_the_log_stays_valid()
+    {
+        var diagnosis = Diagnose.User(
+            Fixture.Load("seed-security-defaults.json"),
+            o => o.AcceptedRisks.Add(new AcceptedRisk(DiagnosticCodes.SecurityDefaultsEnabled, "Legacy scanner until the Graph migration", "it@contoso.com", new DateOnly(2027, 6, 30)) { User = Diagnose.Backup }));
+
+        string sarif = DiagnosisSarif.Render(diagnosis);
+
+        ShouldBeValid(sarif);
+        var results = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray();
+        var accepted = results.Single(r => r!["ruleId"]!.GetValue<string>() == DiagnosticCodes.SecurityDefaultsEnabled)!;
+        var suppression = accepted["suppressions"]!.AsArray().Single()!;
+        suppression["kind"]!.GetValue<string>().Should().Be("external");
+        suppression["status"]!.GetValue<string>().Should().Be("accepted");
+        suppression["justification"]!.GetValue<string>().Should().Be("Legacy scanner until the Graph migration");
+        suppression["properties"]!["acceptedBy"]!.GetValue<string>().Should().Be("it@contoso.com");
+        suppression["properties"]!["expires"]!.GetValue<string>().Should().Be("2027-06-30");
+        results.Where(r => r!["ruleId"]!.GetValue<string>() != DiagnosticCodes.SecurityDefaultsEnabled).Should().OnlyContain(r => r!["suppressions"] == null);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void The_same_diagnoses_always_give_the_same_bytes(string file)

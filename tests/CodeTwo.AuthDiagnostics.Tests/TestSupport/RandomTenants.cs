@@ -320,7 +320,7 @@ public static class RandomTenants
         risks.Add(Accept(DiagnosticCodes.SmtpAuthDisabledForMailbox, 2026, 1, 1));
         risks.Add(Accept(DiagnosticCodes.AppPasswordsDisabledForTenant, 2030, 1, 1) with { User = "USER2@CONTOSO.COM" });
         risks.Add(Accept(DiagnosticCodes.AccountDisabled, 2030, 1, 1) with { User = "user3@contoso.com" });
-        risks.Add(Accept(DiagnosticCodes.UserNotFound, 2030, 1, 1) with { User = "gone@contoso.com" });
+        risks.Add(Accept(DiagnosticCodes.FederatedDomain, 2030, 1, 1) with { User = "user1@fabrikam.com" });
         risks.Add(Accept(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, 2030, 1, 1) with { PolicyId = "0b2282f9-2862-4178-88b5-d79340b36cb8" });
         return options;
     }
