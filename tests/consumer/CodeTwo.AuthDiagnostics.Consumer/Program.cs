@@ -72,6 +72,8 @@ if (timeOnly)
 string json = DiagnosisJson.Render(diagnosis);
 string markdown = DiagnosisMarkdown.Render(diagnosis);
 string script = PlanPowerShell.Render(diagnosis);
+string sarif = DiagnosisSarif.Render(diagnosis);
+Assessment assessment = diagnostics.Assess(snapshot, user);
 
 Console.WriteLine($"user: {diagnosis.UserPrincipalName ?? diagnosis.RequestedUser}");
 Console.WriteLine($"verdict: {diagnosis.Verdict}");
@@ -83,6 +85,11 @@ Console.WriteLine($"json: {Hash(json)}");
 Console.WriteLine($"text: {Hash(text)}");
 Console.WriteLine($"markdown: {Hash(markdown)}");
 Console.WriteLine($"powershell: {Hash(script)}");
+Console.WriteLine($"sarif: {Hash(sarif)}");
+Console.WriteLine($"assessment: {assessment}");
+Check(assessment.Verdict == diagnosis.Verdict, $"Assess says {assessment.Verdict}, Diagnose {diagnosis.Verdict}");
+Check(assessment.Codes.SequenceEqual(diagnosis.Findings.Select(f => f.Code).Distinct().Order(StringComparer.Ordinal)), "Assess and Diagnose report different codes");
+Check(sarif.Contains("\"version\": \"2.1.0\"", StringComparison.Ordinal), "the SARIF log is not version 2.1.0");
 Check(diagnosis.Verdict == expected, $"verdict {diagnosis.Verdict}, expected {expected}");
 Check(json.Contains("\"schemaVersion\": 1", StringComparison.Ordinal), "the JSON rendering has no \"schemaVersion\": 1");
 Check(text.Length > 0 && markdown.Length > 0 && script.Length > 0, "a rendering is empty");
@@ -145,6 +152,17 @@ await foreach (Diagnosis each in diagnostics.DiagnoseAllAsync(generated.Snapshot
 
 Console.WriteLine($"generated tenant (300 users, 30 policies): {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}");
 Check(counts.Values.Sum() == 300, $"the tenant-wide run diagnosed {counts.Values.Sum()} users, not 300");
+var assessed = new SortedDictionary<Verdict, int>();
+foreach (Assessment each in diagnostics.AssessAll(generated.Snapshot))
+{
+    assessed[each.Verdict] = assessed.GetValueOrDefault(each.Verdict) + 1;
+}
+
+Check(assessed.SequenceEqual(counts), "AssessAll and DiagnoseAllAsync count different verdicts");
+
+// An accepted risk (as an admin's --accepted-risks file would hold it) read through the library's parser.
+IReadOnlyList<AcceptedRisk> risks = AcceptedRisksFile.Parse("""{"acceptedRisks":[{"code":"APW010","reason":"until the Graph migration","acceptedBy":"it@contoso.com","expires":"2099-12-31"}]}""");
+Check(risks.Count == 1 && risks[0].Code == "APW010", "the accepted-risks file was not read");
 
 foreach (string failure in failures)
 {
