@@ -18,7 +18,6 @@ internal sealed class Assessor
     private readonly CodeTable table;
     private readonly DiagnosticsSettings settings;
     private readonly ulong disabled;
-    private readonly ulong indeterminateExempt;
     private readonly Severity[] severities;
     private readonly bool[] regraded;
     private readonly FindingKind[] kinds;
@@ -41,8 +40,6 @@ internal sealed class Assessor
                 disabled |= 1UL << bit;
             }
         }
-
-        indeterminateExempt = table.Mask(DiagnosticCodes.TenantAppPasswordSettingUnknown) | table.Mask(DiagnosticCodes.ExchangeSettingsNotCaptured);
     }
 
     /// <summary>
@@ -252,8 +249,8 @@ internal sealed class Assessor
         {
             if (index.FindPolicy(excluded) is { } policy)
             {
-                applies[policy.Bit >> 6] &= ~(1UL << (policy.Bit & 63));
-                unknown[policy.Bit >> 6] &= ~(1UL << (policy.Bit & 63));
+                PolicyBits.Clear(applies, policy.Bit);
+                PolicyBits.Clear(unknown, policy.Bit);
             }
         }
 
@@ -268,39 +265,28 @@ internal sealed class Assessor
             return;
         }
 
-        if (PolicyBits.Intersects(applies, classes.RegistrationBlocked))
+        ReportPolicies(ref codes, DiagnosticCodes.SecurityInfoRegistrationBlocked, applies, classes.RegistrationBlocked, index, entry, narrowedFor);
+        if (state is PerUserMfaState.Disabled or PerUserMfaState.Enabled)
         {
-            Report(ref codes, DiagnosticCodes.SecurityInfoRegistrationBlocked, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.SecurityInfoRegistrationBlocked, applies, classes.RegistrationBlocked));
+            ReportPolicies(ref codes, DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired, index, entry, narrowedFor);
         }
 
-        if (state is PerUserMfaState.Disabled or PerUserMfaState.Enabled && PolicyBits.Intersects(applies, classes.MfaRequired))
-        {
-            Report(ref codes, DiagnosticCodes.MfaOnlyFromConditionalAccess, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired));
-        }
+        ReportPolicies(ref codes, DiagnosticCodes.ReportOnlyPolicyWouldBlock, applies, classes.ReportOnlyWouldBlock, index, entry, narrowedFor);
+        ReportPolicies(ref codes, DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock, index, entry, narrowedFor);
+        ReportPolicies(ref codes, DiagnosticCodes.ConditionalAccessPolicyMayApply, applies, classes.MayBlock, index, entry, narrowedFor);
+        ReportPolicies(ref codes, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, applies, classes.Blocks, index, entry, narrowedFor);
+        ReportPolicies(ref codes, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, applies, classes.Unsatisfiable, index, entry, narrowedFor);
+    }
 
-        if (PolicyBits.Intersects(applies, classes.ReportOnlyWouldBlock))
+    /// <summary>
+    /// Reports <paramref name="code"/> when a policy of its class (<paramref name="policies"/>) applies to the user; accepted
+    /// when acceptances narrowed to policies cover every such policy.
+    /// </summary>
+    private void ReportPolicies(ref CodeSet codes, string code, ReadOnlySpan<ulong> applies, ulong[] policies, SnapshotIndex index, UserEntry entry, string? narrowedFor)
+    {
+        if (PolicyBits.Intersects(applies, policies))
         {
-            Report(ref codes, DiagnosticCodes.ReportOnlyPolicyWouldBlock, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.ReportOnlyPolicyWouldBlock, applies, classes.ReportOnlyWouldBlock));
-        }
-
-        if (PolicyBits.Intersects(applies, classes.UnknownStateWouldBlock))
-        {
-            Report(ref codes, DiagnosticCodes.DataNotCaptured, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock));
-        }
-
-        if (PolicyBits.Intersects(applies, classes.MayBlock))
-        {
-            Report(ref codes, DiagnosticCodes.ConditionalAccessPolicyMayApply, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.ConditionalAccessPolicyMayApply, applies, classes.MayBlock));
-        }
-
-        if (PolicyBits.Intersects(applies, classes.Blocks))
-        {
-            Report(ref codes, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, applies, classes.Blocks));
-        }
-
-        if (PolicyBits.Intersects(applies, classes.Unsatisfiable))
-        {
-            Report(ref codes, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, applies, classes.Unsatisfiable));
+            Report(ref codes, code, accepted: narrowedFor is not null && AllAccepted(index, entry, narrowedFor, code, applies, policies));
         }
     }
 
@@ -472,23 +458,7 @@ internal sealed class Assessor
             return;
         }
 
-        if (severity == Severity.Blocker)
-        {
-            codes.Blockers |= mask;
-            if (kind == FindingKind.Availability)
-            {
-                codes.Unavailable |= mask;
-            }
-            else if (kind == FindingKind.Usability)
-            {
-                codes.Unusable |= mask;
-            }
-        }
-
-        if (kind == FindingKind.Data && severity >= Severity.Warning && (indeterminateExempt & mask) == 0)
-        {
-            codes.Indeterminate |= mask;
-        }
+        codes.Drive(mask, code, severity, kind);
     }
 }
 
@@ -515,6 +485,19 @@ internal struct CodeSet
 
     /// <summary>Data findings of warning severity or more (except APW091 and APW092).</summary>
     public ulong Indeterminate;
+
+    /// <summary>Records <paramref name="code"/> (its bit in <paramref name="mask"/>) in the sets its effective severity and kind drive.</summary>
+    public void Drive(ulong mask, string code, Severity severity, FindingKind kind)
+    {
+        if (severity == Severity.Blocker)
+        {
+            Blockers |= mask;
+            Unavailable |= kind == FindingKind.Availability ? mask : 0;
+            Unusable |= kind == FindingKind.Usability ? mask : 0;
+        }
+
+        Indeterminate |= DiagnosticEngine.MakesIndeterminate(code, severity, kind) ? mask : 0;
+    }
 
     /// <summary>The verdict these codes decide.</summary>
     public readonly Verdict Verdict =>

@@ -273,9 +273,12 @@ internal sealed class DiagnosticEngine
     /// settings no supported API reads never downgrade the verdict (the plan holds a manual check step instead). An
     /// accepted finding drives nothing.
     /// </summary>
-    private static bool MakesIndeterminate(Finding f) =>
-        f.Acceptance is null && f.Kind == FindingKind.Data && f.Severity >= Severity.Warning
-        && f.Code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured);
+    private static bool MakesIndeterminate(Finding f) => f.Acceptance is null && MakesIndeterminate(f.Code, f.Severity, f.Kind);
+
+    /// <summary>The rule of <see cref="MakesIndeterminate(Finding)"/> for a code at an effective severity and kind (the assessor's too).</summary>
+    internal static bool MakesIndeterminate(string code, Severity severity, FindingKind kind) =>
+        kind == FindingKind.Data && severity >= Severity.Warning
+        && code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured);
 
     private static List<Finding> MarkRootCauses(List<Finding> findings, Verdict verdict)
     {
@@ -412,19 +415,10 @@ internal sealed class DiagnosticEngine
             }
 
             outcome.Fired |= mask;
-            if (finding.Acceptance is not null)
+            if (finding.Acceptance is null)
             {
-                continue; // fired, but accepted: in nobody's way
+                outcome.Drive(mask, finding.Code, finding.Severity, finding.Kind); // an accepted one fired, but is in nobody's way
             }
-
-            if (finding.Severity == Severity.Blocker)
-            {
-                outcome.Blockers |= mask;
-                outcome.Unavailable |= finding.Kind == FindingKind.Availability ? mask : 0;
-                outcome.Unusable |= finding.Kind == FindingKind.Usability ? mask : 0;
-            }
-
-            outcome.Indeterminate |= MakesIndeterminate(finding) ? mask : 0;
         }
 
         return outcome;

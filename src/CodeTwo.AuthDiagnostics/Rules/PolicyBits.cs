@@ -15,6 +15,9 @@ internal static class PolicyBits
     /// <summary>Sets bit <paramref name="bit"/>.</summary>
     public static void Set(Span<ulong> set, int bit) => set[bit >> 6] |= 1UL << (bit & 63);
 
+    /// <summary>Clears bit <paramref name="bit"/>.</summary>
+    public static void Clear(Span<ulong> set, int bit) => set[bit >> 6] &= ~(1UL << (bit & 63));
+
     /// <summary>Whether bit <paramref name="bit"/> is set.</summary>
     public static bool IsSet(ReadOnlySpan<ulong> set, int bit) => (set[bit >> 6] & (1UL << (bit & 63))) != 0;
 
@@ -41,20 +44,6 @@ internal static class PolicyBits
         return false;
     }
 
-    /// <summary>Whether <paramref name="a"/> ∩ <paramref name="b"/> ∩ <paramref name="c"/> is not empty.</summary>
-    public static bool Intersects(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, ReadOnlySpan<ulong> c)
-    {
-        for (int i = 0; i < a.Length; i++)
-        {
-            if ((a[i] & b[i] & c[i]) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Whether the set is empty.</summary>
     public static bool IsEmpty(ReadOnlySpan<ulong> set)
     {
@@ -69,35 +58,18 @@ internal static class PolicyBits
         return true;
     }
 
-    /// <summary>The set bits in ascending order (the policies' document order).</summary>
-    /// <param name="set">The set.</param>
-    /// <param name="bits">Receives the bits; must hold at least as many as are set.</param>
-    /// <returns>How many bits were written.</returns>
-    public static int List(ReadOnlySpan<ulong> set, Span<int> bits)
+    /// <summary>The bits set in both <paramref name="a"/> and <paramref name="b"/>, ascending (the policies' document order).</summary>
+    public static List<int> Common(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
-        int n = 0;
-        for (int i = 0; i < set.Length; i++)
+        var bits = new List<int>();
+        for (int i = 0; i < a.Length; i++)
         {
-            ulong word = set[i];
-            while (word != 0)
+            for (ulong word = a[i] & b[i]; word != 0; word &= word - 1)
             {
-                bits[n++] = (i << 6) + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
+                bits.Add((i << 6) + BitOperations.TrailingZeroCount(word));
             }
         }
 
-        return n;
-    }
-
-    /// <summary>How many bits are set.</summary>
-    public static int Count(ReadOnlySpan<ulong> set)
-    {
-        int n = 0;
-        foreach (ulong word in set)
-        {
-            n += BitOperations.PopCount(word);
-        }
-
-        return n;
+        return bits;
     }
 }

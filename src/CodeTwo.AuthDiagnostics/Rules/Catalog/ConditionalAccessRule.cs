@@ -43,13 +43,13 @@ internal sealed class ConditionalAccessRule : CatalogRule
         if (context.User!.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded && PolicyBits.Intersects(unknown, classes.RoleScopedBlock))
         {
             unknownScope = [];
-            foreach (int bit in Bits(unknown, classes.RoleScopedBlock))
+            foreach (int bit in PolicyBits.Common(unknown, classes.RoleScopedBlock))
             {
                 unknownScope.Add(index.Policies[bit]);
             }
         }
 
-        foreach (int bit in Bits(applies, classes.Considered))
+        foreach (int bit in PolicyBits.Common(applies, classes.Considered))
         {
             var policy = index.Policies[bit];
             var state = policy.Policy.State;
@@ -163,23 +163,6 @@ internal sealed class ConditionalAccessRule : CatalogRule
         {
             ReportUnknownRoles(context, context.UserFacts!, unknownScope);
         }
-    }
-
-    /// <summary>The bits set in both <paramref name="a"/> and <paramref name="b"/>, ascending (document order).</summary>
-    private static List<int> Bits(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        var bits = new List<int>();
-        for (int i = 0; i < a.Length; i++)
-        {
-            ulong word = a[i] & b[i];
-            while (word != 0)
-            {
-                bits.Add((i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word));
-                word &= word - 1;
-            }
-        }
-
-        return bits;
     }
 
     private static void ReportUnknownRoles(RuleContext context, UserFacts facts, List<PolicyFacts> policies)
