@@ -1,4 +1,4 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 
 namespace CodeTwo.AuthDiagnostics.Benchmarks;
 

@@ -35,10 +35,10 @@ public class CaptureBenchmarks
     public void Cleanup() => scenario.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Description = "1 user")]
-    public Task<Snapshots.TenantSnapshot> OneUser() => scenario.Source.CaptureAsync(SnapshotRequest.ForUser(scenario.FirstUser), CancellationToken.None);
+    public Task<TenantSnapshot> OneUser() => scenario.Source.CaptureAsync(SnapshotRequest.ForUser(scenario.FirstUser), CancellationToken.None);
 
     [Benchmark(Description = "1,000 users by UPN")]
-    public Task<Snapshots.TenantSnapshot> ThousandUsers() => scenario.Source.CaptureAsync(SnapshotRequest.ForUsers(scenario.AllUsers), CancellationToken.None);
+    public Task<TenantSnapshot> ThousandUsers() => scenario.Source.CaptureAsync(SnapshotRequest.ForUsers(scenario.AllUsers), CancellationToken.None);
 
     [Benchmark(Description = "1,000 users, tenant-wide stream")]
     public Task<TenantCaptureResult> TenantWide() => scenario.Source.CaptureTenantAsync(Stream.Null, null, CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class CaptureScenario : IAsyncDisposable
         Server = server;
         http = new HttpClient();
         Client = new GraphServiceClient(http, new FixedTokenAuthenticationProvider(FakeGraphServer.DefaultToken), server.Root + "/v1.0");
-        Source = new GraphSnapshotSource(Client, new MicrosoftGraphOptions { Cloud = Snapshots.CloudEnvironment.Global });
+        Source = new GraphSnapshotSource(Client, new MicrosoftGraphOptions { Cloud = CloudEnvironment.Global });
         AllUsers = server.Tenant.Users.Select(u => u.UserPrincipalName).ToArray();
     }
 

@@ -4,10 +4,8 @@
 //   dotnet run --project samples/CodeTwo.AuthDiagnostics.EmbeddedHost [-- snapshot.json]
 //
 // Without an argument it uses an embedded five-user sample tenant. Ctrl+C cancels.
-using CodeTwo.AuthDiagnostics.Diagnostics;
-using CodeTwo.AuthDiagnostics.Rules;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+
+using CodeTwo.AuthDiagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

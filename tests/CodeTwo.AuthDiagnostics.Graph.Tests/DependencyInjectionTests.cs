@@ -36,7 +36,7 @@ public sealed class DependencyInjectionTests
         var snapshot = await source.CaptureAsync(SnapshotRequest.ForUser("backup@contoso.com"), Ct);
         snapshot.Cloud.Should().Be(CloudEnvironment.UsGov);
         snapshot.Users.Should().ContainSingle();
-        var response = await executor.SendAsync(new Planning.GraphRequest("GET", "https://graph.microsoft.us/v1.0/domains", null), Ct);
+        var response = await executor.SendAsync(new GraphRequest("GET", "https://graph.microsoft.us/v1.0/domains", null), Ct);
         response.StatusCode.Should().Be(200);
         logs.Entries.Should().Contain(e => e.Contains("CodeTwo.AuthDiagnostics.Graph", StringComparison.Ordinal));
     }

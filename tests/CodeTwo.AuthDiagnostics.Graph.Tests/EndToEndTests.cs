@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
 using CodeTwo.AuthDiagnostics.Rules;
@@ -123,8 +123,8 @@ public sealed class EndToEndTests
 
         await host.Source.CaptureAsync(SnapshotRequest.ForUsers("backup@contoso.com", "nobody@contoso.com"), Ct);
         await host.Source.CaptureTenantAsync(Stream.Null, null, Ct);
-        await host.Executor.SendAsync(new Planning.GraphRequest("PATCH", "https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "{\"isEnabled\":false}"), Ct);
-        await host.Executor.SendAsync(new Planning.GraphRequest("GET", "https://graph.microsoft.com/v1.0/domains", null), Ct);
+        await host.Executor.SendAsync(new GraphRequest("PATCH", "https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "{\"isEnabled\":false}"), Ct);
+        await host.Executor.SendAsync(new GraphRequest("GET", "https://graph.microsoft.com/v1.0/domains", null), Ct);
 
         host.Logs.Entries.Should().NotBeEmpty().And.Contain(e => e.Contains("retrying", StringComparison.Ordinal));
         host.Logs.Entries.Should().NotContain(e => e.Contains(FakeGraphServer.DefaultToken, StringComparison.Ordinal));

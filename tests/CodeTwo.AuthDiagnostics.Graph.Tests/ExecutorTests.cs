@@ -117,7 +117,7 @@ public sealed class ExecutorTests
         await using var host = await GraphTestHost.StartAsync(FakeTenant.FromFixture("national-cloud-usgov.json"), o => o.Cloud = null, clientBaseUrl: "https://graph.microsoft.us/v1.0");
         var user = host.Server.Tenant.Users[0];
 
-        var snapshot = await host.Source.CaptureAsync(Snapshots.SnapshotRequest.ForUser(user.UserPrincipalName), Ct);
+        var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUser(user.UserPrincipalName), Ct);
         var response = await host.Executor.SendAsync(new GraphRequest("PATCH", $"{CloudEndpoints.UsGov.GraphBaseUrl}/beta/users/{user.Id}/authentication/requirements", "{\"perUserMfaState\":\"enforced\"}"), Ct);
 
         host.Source.Cloud.Should().Be(CloudEnvironment.UsGov);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
 using CodeTwo.AuthDiagnostics.Rules;

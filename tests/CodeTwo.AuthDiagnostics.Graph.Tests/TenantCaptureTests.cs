@@ -27,7 +27,7 @@ public sealed class TenantCaptureTests
         snapshot.Users.Should().HaveCount(250);
         snapshot.Users.Select(u => u.User.Id).Should().Equal(tenant.Users.Select(u => u.Id));
         snapshot.Users.Should().OnlyContain(u => u.Sections.AuthenticationRequirements.IsCaptured && u.Sections.AuthenticationMethods.IsCaptured && u.Sections.TransitiveMemberOf.IsCaptured);
-        snapshot.Users[1].Sections.AuthenticationRequirements.Value!.PerUserMfaState.Should().Be(Snapshots.Graph.PerUserMfaState.Enabled);
+        snapshot.Users[1].Sections.AuthenticationRequirements.Value!.PerUserMfaState.Should().Be(PerUserMfaState.Enabled);
         snapshot.TenantId.Should().Be(tenant.TenantId);
         snapshot.Sections.SecurityDefaults.IsCaptured.Should().BeTrue();
         result.Should().BeEquivalentTo(new { TenantId = tenant.TenantId, Users = 250, FailedSections = 0 });

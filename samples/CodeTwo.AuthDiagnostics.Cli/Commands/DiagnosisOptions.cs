@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
@@ -182,7 +182,7 @@ internal sealed class DiagnosisOptions
         string user = parseResult.GetValue(User) ?? throw new InvalidInputException("--live needs --user (the user to capture and diagnose)");
         var (client, options) = Connection.Connect(parseResult, console);
         var source = new Graph.GraphSnapshotSource(client, options);
-        var snapshot = await source.CaptureAsync(Snapshots.SnapshotRequest.ForUser(user), ProgressDisplay.For(console), cancellationToken);
+        var snapshot = await source.CaptureAsync(SnapshotRequest.ForUser(user), ProgressDisplay.For(console), cancellationToken);
         return (snapshot, $"live capture of tenant {snapshot.TenantId} ({source.Cloud})");
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rendering;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Infrastructure;

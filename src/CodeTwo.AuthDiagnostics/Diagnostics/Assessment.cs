@@ -1,7 +1,7 @@
 using System.Globalization;
 using CodeTwo.AuthDiagnostics.Rules;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// The fast answer for one user: the verdict and the codes that fired (root causes marked), with no text, no evidence

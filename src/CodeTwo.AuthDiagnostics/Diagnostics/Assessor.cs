@@ -3,13 +3,13 @@ using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// The catalog's decisions without their words: for one user, which codes fire, at which effective severity and kind,
 /// and so the verdict — the same decisions as the rules of <c>Rules/Catalog</c> make, written as set operations over the
 /// index (policy scopes and classes are bit sets built once per snapshot). It allocates nothing. It serves
-/// <see cref="IAuthDiagnostics.Assess(Snapshots.TenantSnapshot, Snapshots.UserRef)"/> and the counterfactual, which asks it what the verdict would be after some
+/// <see cref="IAuthDiagnostics.Assess(TenantSnapshot, UserRef)"/> and the counterfactual, which asks it what the verdict would be after some
 /// plan steps (<see cref="SimulatedChanges"/>). Property tests hold it to the rules: same verdict, codes and root causes
 /// for every fixture, every user of the generated tenants and thousands of random tenants.
 /// </summary>
@@ -351,7 +351,7 @@ internal sealed class Assessor
 
     private void SmtpAuth(ref CodeSet codes, SnapshotIndex index, UserEntry entry, SimulatedChanges changes)
     {
-        if ((settings.LegacyProtocols & Rules.LegacyProtocols.SmtpAuth) == 0)
+        if ((settings.LegacyProtocols & CodeTwo.AuthDiagnostics.LegacyProtocols.SmtpAuth) == 0)
         {
             return;
         }
@@ -359,7 +359,7 @@ internal sealed class Assessor
         if (index.Snapshot.Sections.ExchangeOnline.Value is not { } exchange)
         {
             Report(ref codes, DiagnosticCodes.ExchangeSettingsNotCaptured);
-            if (LegacyProtocolRetirements.For(Rules.LegacyProtocols.SmtpAuth).IsOffByDefaultOn(index.Protocols.Date))
+            if (LegacyProtocolRetirements.For(CodeTwo.AuthDiagnostics.LegacyProtocols.SmtpAuth).IsOffByDefaultOn(index.Protocols.Date))
             {
                 Report(ref codes, DiagnosticCodes.SmtpAuthBasicOffByDefault);
             }

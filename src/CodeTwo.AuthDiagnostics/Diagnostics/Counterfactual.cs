@@ -1,6 +1,6 @@
 using CodeTwo.AuthDiagnostics.Rules;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// The smallest set of the plan's changes after which the verdict becomes <see cref="Verdict.Available"/>, found by

@@ -1,7 +1,7 @@
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rules;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// Everything a host needs to explain and fix one user's App password situation: the verdict, the findings (root
@@ -28,7 +28,7 @@ public sealed class Diagnosis
     public DateTimeOffset CapturedAt { get; internal init; }
 
     /// <summary>The snapshot's cloud.</summary>
-    public Snapshots.CloudEnvironment Cloud { get; internal init; }
+    public CloudEnvironment Cloud { get; internal init; }
 
     /// <summary>The answer.</summary>
     public Verdict Verdict { get; internal init; }

@@ -4,7 +4,7 @@ using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Rules.Catalog;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// Runs the rule set over snapshots. Built once (rules and options are frozen then), immutable, thread-safe and

@@ -1,6 +1,6 @@
 using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>The service hosts call: diagnose one user, or stream diagnoses for every user of a snapshot.</summary>
 public interface IAuthDiagnostics

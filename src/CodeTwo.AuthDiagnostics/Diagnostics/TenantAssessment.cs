@@ -1,10 +1,10 @@
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Diagnostics;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
-/// The tenant-wide audit behind <see cref="DiagnosticEngine.AssessAll(Snapshots.TenantSnapshot, CancellationToken)"/>: users are assessed in blocks, each block on
+/// The tenant-wide audit behind <see cref="DiagnosticEngine.AssessAll(TenantSnapshot, CancellationToken)"/>: users are assessed in blocks, each block on
 /// every core (an assessment allocates nothing, so threads do not compete for the garbage collector), and yielded in
 /// document order, then the missing users. Memory is one block of results, whatever the number of users.
 /// </summary>

@@ -1,4 +1,4 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rules;
 
 namespace CodeTwo.AuthDiagnostics.Execution;

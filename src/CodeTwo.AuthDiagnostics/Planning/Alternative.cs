@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Planning;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>Another way to reach the goal, outside the plan.</summary>
 /// <param name="Title">One line.</param>

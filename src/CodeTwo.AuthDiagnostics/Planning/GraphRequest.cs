@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Planning;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>One Microsoft Graph request of a plan.</summary>
 /// <param name="Method">The HTTP method (<c>GET</c>, <c>PATCH</c>, <c>POST</c>).</param>

@@ -137,7 +137,7 @@ internal static class PlanBuilder
                 Check = new StepCheck(
                     endpoints.Graph($"/v1.0/users/{userId}?$select=signInSessionsValidFromDateTime"),
                     "signInSessionsValidFromDateTime",
-                    user.User.SignInSessionsValidFromDateTime is { } validFrom ? JsonString(Snapshots.Writing.SnapshotWriter.FormatInstant(validFrom)) : "null",
+                    user.User.SignInSessionsValidFromDateTime is { } validFrom ? JsonString(SnapshotWriter.FormatInstant(validFrom)) : "null",
                     "\"an instant at or after the revocation\"",
                     StepCheckKind.InstantAfterWrite),
             });

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Planning;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>One step of a <see cref="RemediationPlan"/>.</summary>
 public sealed class PlanStep
@@ -35,7 +37,7 @@ public sealed class PlanStep
     /// <summary>How much the step can hurt.</summary>
     public Risk Risk { get; internal init; }
 
-    /// <summary>Whether a person must approve the step before it runs (always for <see cref="Planning.Risk.High"/>).</summary>
+    /// <summary>Whether a person must approve the step before it runs (always for <see cref="Risk.High"/>).</summary>
     public bool RequiresApproval { get; internal init; }
 
     /// <summary>The Graph permissions the step needs.</summary>

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Planning;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>The ordered, deterministic change that makes App password available and usable. The same input always yields the same plan.</summary>
 public sealed class RemediationPlan

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Planning;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>How much a step can hurt if it is wrong. Every <see cref="High"/> step requires approval.</summary>
 public enum Risk

@@ -84,7 +84,7 @@ internal static class SnapshotPatcher
 
                 return entry with { Sections = entry.Sections with { AuthenticationRequirements = Section.Captured(requirements) } };
             }),
-            ("POST", [_, "users", var id, "revokeSignInSessions"]) => PatchUser(snapshot, id, e => e.User.Json, ParseElement($"{{\"signInSessionsValidFromDateTime\":\"{Snapshots.Writing.SnapshotWriter.FormatInstant(now)}\"}}"), (c, el, entry) =>
+            ("POST", [_, "users", var id, "revokeSignInSessions"]) => PatchUser(snapshot, id, e => e.User.Json, ParseElement($"{{\"signInSessionsValidFromDateTime\":\"{SnapshotWriter.FormatInstant(now)}\"}}"), (c, el, entry) =>
                 entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "users", var id]) => PatchUser(snapshot, id, e => e.User.Json, body, (c, el, entry) => entry with { User = GraphPayloadReader.User(c, el) }),
             ("PATCH", [_, "policies", "identitySecurityDefaultsEnforcementPolicy"]) => PatchTenant(snapshot, snapshot.Sections.SecurityDefaults.Value?.Json, body, (c, el) =>

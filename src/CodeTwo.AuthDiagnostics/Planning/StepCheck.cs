@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Planning;
+using CodeTwo.AuthDiagnostics.Planning;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>How a <see cref="StepCheck"/> compares.</summary>
 public enum StepCheckKind

@@ -2,12 +2,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
 

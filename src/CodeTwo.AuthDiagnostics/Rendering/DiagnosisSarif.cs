@@ -6,7 +6,7 @@ using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Planning;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;

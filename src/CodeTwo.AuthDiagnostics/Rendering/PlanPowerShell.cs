@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Snapshots;
 

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// A finding an administrator has accepted: by code, optionally narrowed to one user and/or one Conditional Access
@@ -11,7 +13,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// <param name="Expires">
 /// The last day the acceptance is in force, compared with the UTC calendar date of the snapshot's <c>capturedAt</c> (never
 /// the wall clock): in force while that date is on or before <paramref name="Expires"/>. An expired acceptance changes
-/// nothing and is reported (<see cref="Diagnostics.Diagnosis.ExpiredAcceptances"/>).
+/// nothing and is reported (<see cref="Diagnosis.ExpiredAcceptances"/>).
 /// </param>
 /// <example>
 /// <code>

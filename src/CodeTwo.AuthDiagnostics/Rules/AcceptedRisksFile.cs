@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Rules;
 
-namespace CodeTwo.AuthDiagnostics.Rules;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// Reads the accepted-risks file an administrator keeps (format in <c>docs/accepted-risks.md</c>):

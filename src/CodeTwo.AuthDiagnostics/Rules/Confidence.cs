@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>How well a finding is backed.</summary>
 public enum Confidence

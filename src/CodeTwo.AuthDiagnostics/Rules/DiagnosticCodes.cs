@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>The codes of diagnostic catalog v1.1.</summary>
 public static class DiagnosticCodes

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>One fact behind a finding: where in the snapshot, what it holds, and what would be needed.</summary>
 /// <param name="Path">A JSON pointer (RFC 6901) into the snapshot document, for example <c>/users/0/sections/authenticationRequirements/value/perUserMfaState</c>.</param>

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>One result of one rule for one user.</summary>
 /// <remarks>

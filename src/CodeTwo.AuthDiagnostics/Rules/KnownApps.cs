@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// Application ids and the literals Conditional Access uses in <c>includeApplications</c> / <c>excludeApplications</c>.

@@ -1,5 +1,6 @@
+using CodeTwo.AuthDiagnostics.Rules;
 
-namespace CodeTwo.AuthDiagnostics.Rules;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>The host's rule policy: which built-in codes are off, which are re-graded.</summary>
 public sealed class RuleOptions

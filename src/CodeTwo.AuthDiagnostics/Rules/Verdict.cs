@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Rules;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// The answer for one user. Precedence: <see cref="Unavailable"/> &gt; <see cref="Indeterminate"/> &gt;

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>The Microsoft cloud a tenant lives in. It decides the Graph endpoint every plan request uses.</summary>
 public enum CloudEnvironment

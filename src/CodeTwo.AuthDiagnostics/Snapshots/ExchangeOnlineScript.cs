@@ -1,6 +1,7 @@
 using System.Text;
+using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// The read-only Exchange Online PowerShell script that collects the value of a snapshot's optional

@@ -1,5 +1,6 @@
+using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>Reads the tenant into a snapshot (live capture, or an in-memory tenant in tests); the plan runner's verify steps use it.</summary>
 public interface ISnapshotSource

@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>What to capture: the tenant sections and the listed users (UPNs or ids), or all users.</summary>
 public sealed class SnapshotRequest

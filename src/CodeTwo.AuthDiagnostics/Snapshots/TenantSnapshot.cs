@@ -1,7 +1,8 @@
 using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+using CodeTwo.AuthDiagnostics.Snapshots;
 
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// What the diagnosis needs to know about a tenant and some of its users, at one moment: the typed view of a
@@ -16,7 +17,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// <remarks>
 /// A class, not a record: two snapshots are the same capture only when they are the same instance (a value comparison
 /// of whole tenants would be costly and, over lists, misleading). The typed sections are internal to the library;
-/// hosts read a snapshot through a diagnosis and write it with <see cref="Writing.SnapshotWriter"/>.
+/// hosts read a snapshot through a diagnosis and write it with <see cref="SnapshotWriter"/>.
 /// </remarks>
 public sealed class TenantSnapshot
 {

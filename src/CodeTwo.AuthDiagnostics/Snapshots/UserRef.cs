@@ -1,4 +1,6 @@
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>A user as a host names it: a user principal name or an object id.</summary>
 public readonly record struct UserRef

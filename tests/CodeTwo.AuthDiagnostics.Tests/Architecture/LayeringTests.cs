@@ -46,12 +46,17 @@ public sealed partial class LayeringTests
         string text = File.ReadAllText(Path.Combine(CoreRoot, file));
         var declared = NamespaceLine().Match(text);
         declared.Success.Should().BeTrue($"{file} declares a file-scoped namespace");
-        string expected = layer == "DependencyInjection"
+        string expected = layer is "DependencyInjection" or "Diagnostics"
             ? "CodeTwo.AuthDiagnostics"
             : "CodeTwo.AuthDiagnostics." + string.Join('.', file.Split('/')[..^1]);
         if (layer == "DependencyInjection" && declared.Groups[1].Value == "Microsoft.Extensions.DependencyInjection")
         {
             return; // extension methods live in the DI namespace, as Microsoft.Extensions.* packages do
+        }
+
+        if (declared.Groups[1].Value == "CodeTwo.AuthDiagnostics" && PublicType().IsMatch(text))
+        {
+            return; // the everyday surface a host reads once lives in the root namespace, whichever layer makes it
         }
 
         declared.Groups[1].Value.Should().Be(expected, $"{file} sits in {string.Join('/', file.Split('/')[..^1])}");
@@ -61,7 +66,7 @@ public sealed partial class LayeringTests
     public void The_check_finds_a_backward_using_and_a_backward_qualified_name()
     {
         Violations(["using CodeTwo.AuthDiagnostics.Planning;"], Array.IndexOf(Layers, "Rules")).Should().ContainSingle();
-        Violations(["    var x = Diagnostics.Diagnosis.CurrentSchemaVersion;"], Array.IndexOf(Layers, "Snapshots")).Should().ContainSingle();
+        Violations(["    var x = Planning.PlanBuilder.Build();"], Array.IndexOf(Layers, "Snapshots")).Should().ContainSingle();
         Violations(["using CodeTwo.AuthDiagnostics.Snapshots.Graph;", "/// see Rendering.DiagnosisJson"], Array.IndexOf(Layers, "Rules")).Should().BeEmpty();
     }
 
@@ -97,9 +102,12 @@ public sealed partial class LayeringTests
         .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal);
 
-    // A using line or a qualified name that names a layer: CodeTwo.AuthDiagnostics.Planning, or Planning.PlanStep.
+    // A using line or a qualified name that names a layer: CodeTwo.AuthDiagnostics.Planning, or PlanStep.
     [GeneratedRegex(@"(?:CodeTwo\.AuthDiagnostics\.|(?<![\w\.]))(?<layer>Snapshots|Rules|Planning|Diagnostics|Execution|Rendering)\b(?=\s*;|\.[A-Z])")]
     private static partial Regex LayerReference();
+
+    [GeneratedRegex(@"^public (?:[a-z]+ )*(?:class|struct|record|interface|enum) ", RegexOptions.Multiline)]
+    private static partial Regex PublicType();
 
     [GeneratedRegex(@"^namespace ([\w\.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

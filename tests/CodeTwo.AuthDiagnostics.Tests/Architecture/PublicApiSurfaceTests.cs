@@ -1,5 +1,5 @@
 using System.Reflection;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Testing;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
@@ -74,8 +74,8 @@ public sealed class PublicApiSurfaceTests
         var core = typeof(IAuthDiagnostics).Assembly;
         foreach (string name in new[]
         {
-            "CodeTwo.AuthDiagnostics.Diagnostics.DiagnosticEngine",
-            "CodeTwo.AuthDiagnostics.Diagnostics.AuthDiagnosticsService",
+            "CodeTwo.AuthDiagnostics.DiagnosticEngine",
+            "CodeTwo.AuthDiagnostics.AuthDiagnosticsService",
             "CodeTwo.AuthDiagnostics.Rules.SnapshotIndex",
             "CodeTwo.AuthDiagnostics.Snapshots.SnapshotFormat",
             "CodeTwo.AuthDiagnostics.Snapshots.SectionPermissions",
@@ -89,6 +89,19 @@ public sealed class PublicApiSurfaceTests
         }
 
         typeof(IAuthDiagnostics).Assembly.GetExportedTypes().Should().NotContain(t => t.Name == "DiagnosticEngine");
+    }
+
+    [Fact]
+    public void A_host_reads_three_namespaces_of_the_core()
+    {
+        // Polly v8 keeps its everyday surface in Polly: the entry point, snapshot, results, options and catalog are in the
+        // root namespace; running plans in Execution; renderers in Rendering. Nothing public hides anywhere else.
+        var namespaces = typeof(IAuthDiagnostics).Assembly.GetExportedTypes().Select(t => t.Namespace).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        namespaces.Should().BeEquivalentTo(
+            ["CodeTwo.AuthDiagnostics", "CodeTwo.AuthDiagnostics.Execution", "CodeTwo.AuthDiagnostics.Rendering", "Microsoft.Extensions.DependencyInjection"]);
+        typeof(IAuthDiagnostics).Assembly.GetExportedTypes().Where(t => t.Namespace == "CodeTwo.AuthDiagnostics").Select(t => t.Name).Should().Contain(
+            ["IAuthDiagnostics", "TenantSnapshot", "UserRef", "Diagnosis", "Assessment", "Finding", "Evidence", "Verdict", "Severity", "AuthDiagnosticsOptions", "AcceptedRisk", "DiagnosticCodes", "RemediationPlan"]);
     }
 
     private static string RepositoryRoot => RepositoryPaths.Root;

@@ -1,4 +1,4 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
@@ -161,7 +161,7 @@ public sealed class AssessmentAgreementTests
             Fixture.Load(fixture).Snapshot();
             return true;
         }
-        catch (AuthDiagnostics.Snapshots.Reading.SnapshotFormatException)
+        catch (AuthDiagnostics.SnapshotFormatException)
         {
             return false;
         }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
@@ -72,7 +72,7 @@ public sealed class DependencyInjectionTests
         var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
         var progress = new RecordingProgress();
 
-        var results = new List<CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis>();
+        var results = new List<CodeTwo.AuthDiagnostics.Diagnosis>();
         await foreach (var diagnosis in diagnostics.DiagnoseAllAsync(Fixture.Load("multi-user-tenant.json").Snapshot(), progress, TestContext.Current.CancellationToken))
         {
             results.Add(diagnosis);

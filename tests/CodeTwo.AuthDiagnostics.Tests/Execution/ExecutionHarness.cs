@@ -1,11 +1,11 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Testing;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using Microsoft.Extensions.Options;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Execution;
 

@@ -1,11 +1,11 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Planning;
 
@@ -130,7 +130,7 @@ public sealed class CounterfactualTests
         DiagnosisJson.Serialize(WithoutRevokeCheck(restored)).Should().Be(DiagnosisJson.Serialize(WithoutRevokeCheck(before)));
         if (restored.Plan.FindStep(PlanStepIds.RevokeSignInSessions) is { } revoke)
         {
-            revoke.Check!.CapturedJson.Should().Be($"\"{CodeTwo.AuthDiagnostics.Snapshots.Writing.SnapshotWriter.FormatInstant(Now)}\"", "the revocation moved the instant to the time it was applied");
+            revoke.Check!.CapturedJson.Should().Be($"\"{CodeTwo.AuthDiagnostics.SnapshotWriter.FormatInstant(Now)}\"", "the revocation moved the instant to the time it was applied");
         }
     }
 

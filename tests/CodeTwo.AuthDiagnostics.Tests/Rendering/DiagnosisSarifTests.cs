@@ -8,7 +8,7 @@ using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 using Json.Schema;
 using Snapshooter;
 using Snapshooter.Xunit3;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Rendering;
 

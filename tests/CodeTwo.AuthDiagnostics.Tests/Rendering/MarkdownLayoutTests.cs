@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
@@ -14,7 +14,7 @@ public sealed partial class MarkdownLayoutTests
     [MemberData(nameof(Files))]
     public void Details_nest_under_their_list_item_and_never_state_an_empty_or_misleading_fact(string file)
     {
-        foreach (var diagnosis in new CodeTwo.AuthDiagnostics.Diagnostics.DiagnosticEngine().DiagnoseAll(Fixture.Load(file).Snapshot()))
+        foreach (var diagnosis in new CodeTwo.AuthDiagnostics.DiagnosticEngine().DiagnoseAll(Fixture.Load(file).Snapshot()))
         {
             string markdown = DiagnosisMarkdown.Render(diagnosis);
 
@@ -58,7 +58,7 @@ public sealed partial class MarkdownLayoutTests
     [MemberData(nameof(Files))]
     public void Plain_text_has_no_markup(string file)
     {
-        foreach (var diagnosis in new CodeTwo.AuthDiagnostics.Diagnostics.DiagnosticEngine().DiagnoseAll(Fixture.Load(file).Snapshot()))
+        foreach (var diagnosis in new CodeTwo.AuthDiagnostics.DiagnosticEngine().DiagnoseAll(Fixture.Load(file).Snapshot()))
         {
             string text = DiagnosisText.Render(diagnosis);
 

@@ -1,4 +1,4 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Testing;
@@ -16,7 +16,7 @@ public sealed class PolicyScopesTests
     public void Scopes_match_the_per_policy_answer_on_fixtures_generated_and_random_tenants()
     {
         var snapshots = Fixture.AllNames
-            .Select(n => { try { return Fixture.Load(n).Snapshot(); } catch (AuthDiagnostics.Snapshots.Reading.SnapshotFormatException) { return null; } })
+            .Select(n => { try { return Fixture.Load(n).Snapshot(); } catch (AuthDiagnostics.SnapshotFormatException) { return null; } })
             .OfType<TenantSnapshot>()
             .Append(LargeTenantGenerator.Generate(users: 500, policies: 120, seed: 3).Snapshot)
             .Concat(Enumerable.Range(0, 500).Select(seed => RandomTenants.Create(seed).Snapshot));

@@ -46,8 +46,8 @@ public sealed class SnapshotReaderTests
         }
     }
 
-    private static Task<CodeTwo.AuthDiagnostics.Snapshots.TenantSnapshot> TenantSnapshotLoad(string path) =>
-        CodeTwo.AuthDiagnostics.Snapshots.TenantSnapshot.LoadAsync(path, TestContext.Current.CancellationToken);
+    private static Task<CodeTwo.AuthDiagnostics.TenantSnapshot> TenantSnapshotLoad(string path) =>
+        CodeTwo.AuthDiagnostics.TenantSnapshot.LoadAsync(path, TestContext.Current.CancellationToken);
 
     // ----- several errors -----
 

@@ -1,7 +1,7 @@
-using CodeTwo.AuthDiagnostics.Diagnostics;
+
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
-using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnostics.Diagnosis;
+using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.TestSupport;
 

@@ -52,7 +52,7 @@ internal sealed class SmtpAuthRule : CatalogRule
                     () => new FindingText(
                         "Basic authentication for SMTP AUTH is off by default from 2027-01-01",
                         $"At the end of December 2026 Microsoft turned SMTP AUTH Basic authentication off by default for existing tenants (tenants created later never have it); an admin can turn it back on for now, and the final removal date is to be announced in the second half of 2027. The snapshot does not show it allowed for {upn}, so the product's app-password sign-ins over SMTP AUTH may fail. Check the tenant's and the mailbox's SMTP AUTH settings.",
-                        [where, new Evidence("/capturedAt", EvidenceValues.String(Snapshots.Writing.SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)), $"a date before {LegacyProtocolRetirements.Format(smtp.OffByDefaultFrom!.Value)}, or SMTP AUTH shown allowed for the user (the date applies to every cloud: Microsoft announced it for Microsoft 365 as a whole)")]));
+                        [where, new Evidence("/capturedAt", EvidenceValues.String(SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)), $"a date before {LegacyProtocolRetirements.Format(smtp.OffByDefaultFrom!.Value)}, or SMTP AUTH shown allowed for the user (the date applies to every cloud: Microsoft announced it for Microsoft 365 as a whole)")]));
             }
 
             return;

@@ -3,25 +3,9 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Graph;
 /// <summary><c>GET /beta/users/{id}/authentication/requirements</c>: the user's legacy per-user MFA state.</summary>
 internal sealed record AuthenticationRequirements : GraphObject
 {
-    /// <summary>The per-user MFA state. <see cref="Graph.PerUserMfaState.Unknown"/> for a value this library does not know.</summary>
+    /// <summary>The per-user MFA state. <see cref="CodeTwo.AuthDiagnostics.PerUserMfaState.Unknown"/> for a value this library does not know.</summary>
     public PerUserMfaState PerUserMfaState { get; internal init; }
 
     /// <summary>The value of <c>perUserMfaState</c> as written in the snapshot (useful when it is unknown).</summary>
     public string PerUserMfaStateValue { get; internal init; } = string.Empty;
-}
-
-/// <summary>The legacy per-user MFA state. Only <see cref="Enforced"/> users are offered app passwords.</summary>
-public enum PerUserMfaState
-{
-    /// <summary>A value this library does not know (for example <c>unknownFutureValue</c>).</summary>
-    Unknown = 0,
-
-    /// <summary><c>disabled</c>: not enrolled in per-user MFA (also the state of users whose MFA comes from security defaults or Conditional Access).</summary>
-    Disabled,
-
-    /// <summary><c>enabled</c>: enrolled, not yet enforced.</summary>
-    Enabled,
-
-    /// <summary><c>enforced</c>: MFA required; legacy clients need app passwords.</summary>
-    Enforced,
 }

@@ -25,22 +25,6 @@ internal sealed record ConditionalAccessPolicy : GraphObject
     public int Index { get; internal init; }
 }
 
-/// <summary>Graph's <c>conditionalAccessPolicyState</c>.</summary>
-public enum ConditionalAccessPolicyState
-{
-    /// <summary>A value this library does not know.</summary>
-    Unknown = 0,
-
-    /// <summary><c>enabled</c>: the policy is enforced.</summary>
-    Enabled,
-
-    /// <summary><c>disabled</c>: the policy is off.</summary>
-    Disabled,
-
-    /// <summary><c>enabledForReportingButNotEnforced</c>: report-only.</summary>
-    EnabledForReportingButNotEnforced,
-}
-
 /// <summary>The <c>conditions</c> of a Conditional Access policy, with the members the diagnosis reads.</summary>
 internal sealed record ConditionalAccessConditions
 {
@@ -114,34 +98,6 @@ internal sealed record ConditionalAccessApplications
     public IReadOnlyList<string> IncludeAuthenticationContextClassReferences { get; internal init; } = [];
 }
 
-/// <summary>Graph's <c>conditionalAccessClientApp</c>.</summary>
-public enum ClientAppType
-{
-    /// <summary>A value this library does not know.</summary>
-    Unknown = 0,
-
-    /// <summary><c>all</c>.</summary>
-    All,
-
-    /// <summary><c>browser</c>.</summary>
-    Browser,
-
-    /// <summary><c>mobileAppsAndDesktopClients</c> (modern authentication clients).</summary>
-    MobileAppsAndDesktopClients,
-
-    /// <summary><c>exchangeActiveSync</c>.</summary>
-    ExchangeActiveSync,
-
-    /// <summary><c>easSupported</c> (obsolete).</summary>
-    EasSupported,
-
-    /// <summary><c>easUnsupported</c> (obsolete).</summary>
-    EasUnsupported,
-
-    /// <summary><c>other</c>: other clients, which includes every legacy-authentication protocol.</summary>
-    Other,
-}
-
 /// <summary>Graph's <c>conditionalAccessGrantControls</c>.</summary>
 internal sealed record ConditionalAccessGrantControls
 {
@@ -165,35 +121,4 @@ internal sealed record ConditionalAccessGrantControls
 
     /// <summary>The authentication strength's display name, when present.</summary>
     public string? AuthenticationStrengthName { get; internal init; }
-}
-
-/// <summary>Graph's <c>conditionalAccessGrantControl</c>.</summary>
-public enum BuiltInControl
-{
-    /// <summary>A value this library does not know (for example <c>unknownFutureValue</c>).</summary>
-    Unknown = 0,
-
-    /// <summary><c>block</c>.</summary>
-    Block,
-
-    /// <summary><c>mfa</c>.</summary>
-    Mfa,
-
-    /// <summary><c>compliantDevice</c>.</summary>
-    CompliantDevice,
-
-    /// <summary><c>domainJoinedDevice</c>.</summary>
-    DomainJoinedDevice,
-
-    /// <summary><c>approvedApplication</c>.</summary>
-    ApprovedApplication,
-
-    /// <summary><c>compliantApplication</c>.</summary>
-    CompliantApplication,
-
-    /// <summary><c>passwordChange</c>.</summary>
-    PasswordChange,
-
-    /// <summary><c>riskRemediation</c>.</summary>
-    RiskRemediation,
 }

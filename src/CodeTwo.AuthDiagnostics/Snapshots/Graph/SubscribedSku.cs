@@ -24,25 +24,3 @@ internal sealed record SubscribedSku : GraphObject
 /// <param name="ServicePlanName">The service plan name (for Entra ID P1: <c>AAD_PREMIUM</c>).</param>
 /// <param name="ProvisioningStatus">The provisioning status as Graph writes it (<c>Success</c>, <c>Disabled</c>, …).</param>
 internal sealed record ServicePlan(Guid ServicePlanId, string? ServicePlanName, string? ProvisioningStatus);
-
-/// <summary>Graph's <c>capabilityStatus</c> of a subscribed SKU.</summary>
-public enum SkuCapabilityStatus
-{
-    /// <summary>A value this library does not know, or none.</summary>
-    Unknown = 0,
-
-    /// <summary><c>Enabled</c>.</summary>
-    Enabled,
-
-    /// <summary><c>Warning</c>: in its grace period; still usable.</summary>
-    Warning,
-
-    /// <summary><c>Suspended</c>.</summary>
-    Suspended,
-
-    /// <summary><c>Deleted</c>.</summary>
-    Deleted,
-
-    /// <summary><c>LockedOut</c>.</summary>
-    LockedOut,
-}

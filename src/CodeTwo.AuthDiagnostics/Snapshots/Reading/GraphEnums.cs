@@ -17,9 +17,9 @@ internal static class GraphEnums
         ("failed", SectionStatus.Failed));
 
     public static GraphEnumMap<PerUserMfaState> PerUserMfaState { get; } = new(
-        ("disabled", Graph.PerUserMfaState.Disabled),
-        ("enabled", Graph.PerUserMfaState.Enabled),
-        ("enforced", Graph.PerUserMfaState.Enforced));
+        ("disabled", CodeTwo.AuthDiagnostics.PerUserMfaState.Disabled),
+        ("enabled", CodeTwo.AuthDiagnostics.PerUserMfaState.Enabled),
+        ("enforced", CodeTwo.AuthDiagnostics.PerUserMfaState.Enforced));
 
     public static GraphEnumMap<ConditionalAccessPolicyState> PolicyState { get; } = new(
         ("enabled", ConditionalAccessPolicyState.Enabled),
@@ -27,23 +27,23 @@ internal static class GraphEnums
         ("enabledForReportingButNotEnforced", ConditionalAccessPolicyState.EnabledForReportingButNotEnforced));
 
     public static GraphEnumMap<ClientAppType> ClientAppType { get; } = new(
-        ("all", Graph.ClientAppType.All),
-        ("browser", Graph.ClientAppType.Browser),
-        ("mobileAppsAndDesktopClients", Graph.ClientAppType.MobileAppsAndDesktopClients),
-        ("exchangeActiveSync", Graph.ClientAppType.ExchangeActiveSync),
-        ("easSupported", Graph.ClientAppType.EasSupported),
-        ("easUnsupported", Graph.ClientAppType.EasUnsupported),
-        ("other", Graph.ClientAppType.Other));
+        ("all", CodeTwo.AuthDiagnostics.ClientAppType.All),
+        ("browser", CodeTwo.AuthDiagnostics.ClientAppType.Browser),
+        ("mobileAppsAndDesktopClients", CodeTwo.AuthDiagnostics.ClientAppType.MobileAppsAndDesktopClients),
+        ("exchangeActiveSync", CodeTwo.AuthDiagnostics.ClientAppType.ExchangeActiveSync),
+        ("easSupported", CodeTwo.AuthDiagnostics.ClientAppType.EasSupported),
+        ("easUnsupported", CodeTwo.AuthDiagnostics.ClientAppType.EasUnsupported),
+        ("other", CodeTwo.AuthDiagnostics.ClientAppType.Other));
 
     public static GraphEnumMap<BuiltInControl> BuiltInControl { get; } = new(
-        ("block", Graph.BuiltInControl.Block),
-        ("mfa", Graph.BuiltInControl.Mfa),
-        ("compliantDevice", Graph.BuiltInControl.CompliantDevice),
-        ("domainJoinedDevice", Graph.BuiltInControl.DomainJoinedDevice),
-        ("approvedApplication", Graph.BuiltInControl.ApprovedApplication),
-        ("compliantApplication", Graph.BuiltInControl.CompliantApplication),
-        ("passwordChange", Graph.BuiltInControl.PasswordChange),
-        ("riskRemediation", Graph.BuiltInControl.RiskRemediation));
+        ("block", CodeTwo.AuthDiagnostics.BuiltInControl.Block),
+        ("mfa", CodeTwo.AuthDiagnostics.BuiltInControl.Mfa),
+        ("compliantDevice", CodeTwo.AuthDiagnostics.BuiltInControl.CompliantDevice),
+        ("domainJoinedDevice", CodeTwo.AuthDiagnostics.BuiltInControl.DomainJoinedDevice),
+        ("approvedApplication", CodeTwo.AuthDiagnostics.BuiltInControl.ApprovedApplication),
+        ("compliantApplication", CodeTwo.AuthDiagnostics.BuiltInControl.CompliantApplication),
+        ("passwordChange", CodeTwo.AuthDiagnostics.BuiltInControl.PasswordChange),
+        ("riskRemediation", CodeTwo.AuthDiagnostics.BuiltInControl.RiskRemediation));
 
     public static GraphEnumMap<PolicyMigrationState> MigrationState { get; } = new(
         ("preMigration", PolicyMigrationState.PreMigration),
@@ -51,8 +51,8 @@ internal static class GraphEnums
         ("migrationComplete", PolicyMigrationState.MigrationComplete));
 
     public static GraphEnumMap<DomainAuthenticationType> DomainAuthenticationType { get; } = new(
-        ("Managed", Graph.DomainAuthenticationType.Managed),
-        ("Federated", Graph.DomainAuthenticationType.Federated));
+        ("Managed", CodeTwo.AuthDiagnostics.DomainAuthenticationType.Managed),
+        ("Federated", CodeTwo.AuthDiagnostics.DomainAuthenticationType.Federated));
 
     public static GraphEnumMap<SkuCapabilityStatus> CapabilityStatus { get; } = new(
         ("Enabled", SkuCapabilityStatus.Enabled),

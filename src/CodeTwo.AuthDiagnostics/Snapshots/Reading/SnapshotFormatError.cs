@@ -1,4 +1,7 @@
-namespace CodeTwo.AuthDiagnostics.Snapshots.Reading;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>One thing wrong with a snapshot document: where, what was found there, and what was expected.</summary>
 /// <param name="Path">A JSONPath to the offending place, for example <c>$.users[3].user.id</c>.</param>

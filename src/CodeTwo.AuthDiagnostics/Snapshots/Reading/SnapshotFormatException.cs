@@ -1,6 +1,8 @@
 using System.Text;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
-namespace CodeTwo.AuthDiagnostics.Snapshots.Reading;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// The only exception the snapshot reader throws for bad input: the document is not JSON, is not a snapshot,

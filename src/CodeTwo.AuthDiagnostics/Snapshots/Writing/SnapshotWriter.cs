@@ -4,8 +4,10 @@ using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
-namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
 /// Writes a <see cref="TenantSnapshot"/> as canonical JSON: envelope and section members in the contract's order,

@@ -1,4 +1,7 @@
-namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
+using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Writing;
+
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>Options for <see cref="SnapshotWriter"/>.</summary>
 public sealed class SnapshotWriterOptions
