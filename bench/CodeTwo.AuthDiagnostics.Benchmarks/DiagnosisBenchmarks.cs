@@ -14,8 +14,8 @@ public class DiagnosisBenchmarks
     private TenantSnapshot seed = null!;
     private TenantSnapshot large = null!;
     private byte[] largeJson = null!;
-    private UserRef seedUser;
-    private UserRef largeUser;
+    private UserRef seedUser = null!;
+    private UserRef largeUser = null!;
 
     [GlobalSetup]
     public void Setup()

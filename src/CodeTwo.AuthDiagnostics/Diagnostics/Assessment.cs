@@ -11,27 +11,31 @@ namespace CodeTwo.AuthDiagnostics;
 /// <remarks>
 /// A small immutable value: assessing allocates nothing beyond it. <see cref="Codes"/> and <see cref="RootCauses"/> are
 /// read-only lists shared by every assessment with the same codes; <see cref="Has"/> and <see cref="IsRootCause"/>
-/// answer without building them.
+/// answer without building them. A struct always has a default value: <c>default(Assessment)</c> assesses nobody and
+/// claims nothing — its <see cref="RequestedUser"/> is empty, it has no codes, and its verdict is
+/// <see cref="Verdict.Indeterminate"/>, never <see cref="Verdict.Available"/>.
 /// </remarks>
 public readonly struct Assessment : IEquatable<Assessment>
 {
     private readonly CodeTable? table;
     private readonly ulong codes;
     private readonly ulong roots;
+    private readonly string? requestedUser;
+    private readonly Verdict verdict;
 
     internal Assessment(string requestedUser, string? userId, string? userPrincipalName, Verdict verdict, CodeTable table, ulong codes, ulong roots)
     {
-        RequestedUser = requestedUser;
+        this.requestedUser = requestedUser;
         UserId = userId;
         UserPrincipalName = userPrincipalName;
-        Verdict = verdict;
+        this.verdict = verdict;
         this.table = table;
         this.codes = codes;
         this.roots = roots;
     }
 
     /// <summary>The user as asked for (UPN or object id).</summary>
-    public string RequestedUser { get; }
+    public string RequestedUser => requestedUser ?? string.Empty;
 
     /// <summary>The user's object id; <see langword="null"/> when the user is not in the snapshot.</summary>
     public string? UserId { get; }
@@ -40,7 +44,7 @@ public readonly struct Assessment : IEquatable<Assessment>
     public string? UserPrincipalName { get; }
 
     /// <summary>Whether App password is available and usable for the user.</summary>
-    public Verdict Verdict { get; }
+    public Verdict Verdict => table is null ? Verdict.Indeterminate : verdict;
 
     /// <summary>The codes that fired, in code order (each once).</summary>
     public IReadOnlyList<string> Codes => table?.Names(codes) ?? [];

@@ -147,13 +147,9 @@ internal sealed class DiagnosticEngine
     private static UserEntry? Find(TenantSnapshot snapshot, UserRef user)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (user.Value is null)
-        {
-            throw new ArgumentException("The user reference is empty; use UserRef.Parse.", nameof(user));
-        }
-
-        var entry = snapshot.FindUser(user.Value!);
-        return entry is not null && snapshot.MissingUsers.Contains(user.Value!, StringComparer.OrdinalIgnoreCase) ? null : entry;
+        ArgumentNullException.ThrowIfNull(user);
+        var entry = snapshot.FindUser(user.Key);
+        return entry is not null && (snapshot.MissingUsers.Contains(user.Value, StringComparer.OrdinalIgnoreCase) || snapshot.MissingUsers.Contains(user.Key, StringComparer.OrdinalIgnoreCase)) ? null : entry;
     }
 
     /// <summary>Diagnoses every user of the snapshot, lazily, in document order, then every missing user.</summary>

@@ -27,6 +27,11 @@ public sealed class TenantSnapshot
     private readonly IReadOnlyList<UserEntry> users = [];
     private Dictionary<string, UserEntry>? byKey;
 
+    /// <summary>Made by the reader (<see cref="LoadAsync"/>, <see cref="ReadAsync"/>, <see cref="Parse"/>) and by the library's copies: never empty by accident.</summary>
+    internal TenantSnapshot()
+    {
+    }
+
     /// <summary>The schema version of the document (always <see cref="CurrentSchemaVersion"/> once read).</summary>
     public int SchemaVersion { get; internal init; } = CurrentSchemaVersion;
 

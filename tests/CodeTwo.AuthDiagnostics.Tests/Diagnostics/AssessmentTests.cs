@@ -156,7 +156,7 @@ public sealed class AssessmentTests
         diagnostics.Assess(snapshot, Backup).Verdict.Should().Be(diagnostics.Diagnose(snapshot, Backup).Verdict);
         diagnostics.AssessAll(snapshot, TestContext.Current.CancellationToken).Should().HaveCount(snapshot.Users.Count + snapshot.MissingUsers.Count);
         FluentActions.Invoking(() => diagnostics.Assess(null!, Backup)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => diagnostics.Assess(snapshot, default)).Should().Throw<ArgumentException>().WithMessage("*UserRef.Parse*");
+        FluentActions.Invoking(() => diagnostics.Assess(snapshot, null!)).Should().Throw<ArgumentNullException>().WithParameterName("user");
         FluentActions.Invoking(() => diagnostics.AssessAll(null!, TestContext.Current.CancellationToken)).Should().Throw<ArgumentNullException>();
     }
 }

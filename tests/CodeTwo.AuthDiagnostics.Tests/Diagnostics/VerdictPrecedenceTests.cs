@@ -39,6 +39,9 @@ public sealed class VerdictPrecedenceTests
         var diagnosis = Diagnose.User(fixture);
 
         diagnosis.Verdict.Should().Be(expected);
+        diagnosis.Verdict.Should().Be(
+            new[] { availabilityBlocker ? Verdict.Unavailable : Verdict.Available, missingData ? Verdict.Indeterminate : Verdict.Available, usabilityBlocker ? Verdict.Unusable : Verdict.Available }.Max(),
+            "the verdict's values are ordered by precedence: the combined verdict is the highest any cause drives");
         var roots = diagnosis.Findings.Where(f => f.RootCause).Select(f => f.Code).ToArray();
         roots.Should().Equal(expected switch
         {
@@ -53,6 +56,16 @@ public sealed class VerdictPrecedenceTests
         diagnosis.Codes().Contains(DiagnosticCodes.DataNotCaptured).Should().Be(missingData);
         diagnosis.Codes().Contains(DiagnosticCodes.PerUserMfaDisabled).Should().Be(availabilityBlocker);
         diagnosis.Codes().Contains(DiagnosticCodes.ModernAuthenticationRecommended).Should().Be(expected != Verdict.Available);
+    }
+
+    [Fact]
+    public void Verdict_values_are_ordered_by_the_catalogs_precedence()
+    {
+        Enum.GetValues<Verdict>().Order().Should().Equal(Verdict.Available, Verdict.Unusable, Verdict.Indeterminate, Verdict.Unavailable);
+        (Verdict.Unavailable > Verdict.Indeterminate && Verdict.Indeterminate > Verdict.Unusable && Verdict.Unusable > Verdict.Available).Should().BeTrue();
+        default(Assessment).Verdict.Should().Be(Verdict.Indeterminate, "a default assessment assessed nobody and never claims 'available'");
+        default(Assessment).RequestedUser.Should().BeEmpty();
+        default(Assessment).Codes.Should().BeEmpty();
     }
 
     [Fact]
