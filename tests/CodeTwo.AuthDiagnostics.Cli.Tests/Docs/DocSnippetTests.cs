@@ -37,6 +37,20 @@ public sealed partial class DocSnippetTests
         CodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"))).Should().NotBeEmpty();
     }
 
+    [Fact]
+    public void The_readmes_basic_flow_needs_at_most_three_namespaces_of_ours()
+    {
+        // The first block of "Using the library" registers, loads, diagnoses, renders and runs the plan: a host reads the
+        // root namespace, .Execution and .Rendering, and nothing else of ours.
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        string basicFlow = CodeBlocks(readme[readme.IndexOf("## Using the library", StringComparison.Ordinal)..])[0];
+        var ours = basicFlow.Split('\n').Where(l => l.StartsWith("using CodeTwo.", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+
+        ours.Should().BeSubsetOf(["using CodeTwo.AuthDiagnostics;", "using CodeTwo.AuthDiagnostics.Execution;", "using CodeTwo.AuthDiagnostics.Rendering;"]);
+        ours.Count.Should().BeLessThanOrEqualTo(3);
+        basicFlow.Should().Contain("Diagnose(").And.Contain("RunAsync(").And.Contain("Render(");
+    }
+
     [Theory]
     [MemberData(nameof(Blocks))]
     public void Compiles_against_the_public_api(string file, int index)
