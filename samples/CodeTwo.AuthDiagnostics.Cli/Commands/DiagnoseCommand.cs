@@ -90,22 +90,21 @@ internal static class DiagnoseCommand
         var service = DiagnosisOptions.CreateService(engineOptions);
         var report = TenantWideReport.Create(format, console.Out, snapshot);
         var progress = ProgressDisplay.ForDiagnosis(console);
-        if (format is "json" or "sarif")
+
+        // One tenant-wide API: the fast assessment streams every user in order; JSON and SARIF, which list plan steps
+        // and findings, diagnose each user it yields.
+        foreach (var assessment in service.AssessAll(snapshot, cancellationToken))
         {
-            await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, progress, cancellationToken))
+            if (format is "json" or "sarif")
             {
-                report.Add(diagnosis);
+                report.Add(service.Diagnose(snapshot, UserRef.Parse(assessment.RequestedUser)));
             }
-        }
-        else
-        {
-            // Verdicts and root causes only: the fast assessment, on every core.
-            int total = snapshot.Users.Count + snapshot.MissingUsers.Count;
-            foreach (var assessment in service.AssessAll(snapshot, cancellationToken))
+            else
             {
                 report.Add(assessment);
-                progress?.Report(new DiagnosisProgress(report.Count, total));
             }
+
+            progress?.Report(report.Count);
         }
 
         report.Complete();
