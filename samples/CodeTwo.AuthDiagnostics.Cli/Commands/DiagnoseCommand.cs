@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Cli.Rendering;
 
 using CodeTwo.AuthDiagnostics.Rendering;
 
@@ -88,27 +87,40 @@ internal static class DiagnoseCommand
         (snapshot, name) = await options.WithExchangeSettingsAsync(parseResult, snapshot, name, cancellationToken);
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
         var service = DiagnosisOptions.CreateService(engineOptions);
-        var report = TenantWideReport.Create(format, console.Out, snapshot);
-        var progress = ProgressDisplay.ForDiagnosis(console);
-
-        // One tenant-wide API: the fast assessment streams every user in order; JSON and SARIF, which list plan steps
-        // and findings, diagnose each user it yields.
-        foreach (var assessment in service.AssessAll(snapshot, cancellationToken))
+        int users = 0;
+        var display = ProgressDisplay.ForDiagnosis(console);
+        var progress = new CountingProgress(done =>
         {
-            if (format is "json" or "sarif")
-            {
-                report.Add(service.Diagnose(snapshot, UserRef.Parse(assessment.RequestedUser)));
-            }
-            else
-            {
-                report.Add(assessment);
-            }
+            users = done;
+            display?.Report(done);
+        });
 
-            progress?.Report(report.Count);
+        // The library's tenant-wide renderers: text from the fast assessment, JSON and SARIF from full diagnoses.
+        switch (format)
+        {
+            case "json":
+                await TenantJson.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                break;
+            case "sarif":
+                await TenantSarif.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                break;
+            default:
+                await TenantText.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                if (users > 0)
+                {
+                    console.Out.WriteLine("Diagnose one of them with --user UPN for the evidence and the plan.");
+                }
+
+                break;
         }
 
-        report.Complete();
         ProgressDisplay.EndLine(console);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Reported synchronously, on the writing thread (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class CountingProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 }
