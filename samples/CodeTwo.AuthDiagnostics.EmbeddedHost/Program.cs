@@ -1,5 +1,6 @@
 // How a host product (for example a backup service) embeds CodeTwo.AuthDiagnostics:
-// register it with dependency injection, load a snapshot, and diagnose every user it holds.
+// register it with dependency injection, load a snapshot, audit every user it holds (the fast assessment, streamed on
+// the threads the host allows) and diagnose only the users it shows in words.
 //
 //   dotnet run --project samples/CodeTwo.AuthDiagnostics.EmbeddedHost [-- snapshot.json]
 //
@@ -18,6 +19,8 @@ builder.Services.AddAuthDiagnostics(options =>
     options.LegacyProtocols = LegacyProtocols.SmtpAuth;
     // Host policy: federation is irrelevant to this product.
     options.Rules.Disable(DiagnosticCodes.FederatedDomain);
+    // The tenant-wide audit runs on at most this many threads (default: every core; 1 keeps it on the calling thread).
+    options.MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2);
 });
 using var host = builder.Build();
 
@@ -42,25 +45,29 @@ catch (SnapshotFormatException e)
 }
 
 var diagnostics = host.Services.GetRequiredService<IAuthDiagnostics>();
-var progress = new Progress<DiagnosisProgress>(p =>
-{
-    if (p.Completed == p.Total || p.Completed % 1000 == 0)
-    {
-        Console.Error.WriteLine($"diagnosed {p.Completed}/{p.Total}");
-    }
-});
 
 var counts = new SortedDictionary<Verdict, int>();
+int done = 0;
 try
 {
-    await foreach (var diagnosis in diagnostics.DiagnoseAllAsync(snapshot, progress, cancellation.Token))
+    // AssessAll: every user's verdict and root-cause codes, in document order then the missing users, one block of
+    // users in memory at a time. Only the users shown with an explanation are diagnosed in full.
+    foreach (var assessment in diagnostics.AssessAll(snapshot, cancellation.Token))
     {
-        counts[diagnosis.Verdict] = counts.GetValueOrDefault(diagnosis.Verdict) + 1;
-        string causes = string.Join(", ", diagnosis.RootCauses.Select(f => f.Code));
-        Console.WriteLine($"{diagnosis.RequestedUser,-52} {diagnosis.Verdict,-13} {causes}");
-        if (diagnosis.Verdict != Verdict.Available && diagnosis.Counterfactual.ReachesAvailable)
+        counts[assessment.Verdict] = counts.GetValueOrDefault(assessment.Verdict) + 1;
+        Console.WriteLine($"{assessment.RequestedUser,-52} {assessment.Verdict,-13} {string.Join(", ", assessment.RootCauses)}");
+        if (assessment.Verdict != Verdict.Available)
         {
-            Console.WriteLine($"{"",-52} -> {diagnosis.Counterfactual.Summary}");
+            var diagnosis = diagnostics.Diagnose(snapshot, UserRef.Parse(assessment.RequestedUser));
+            if (diagnosis.Counterfactual.ReachesAvailable)
+            {
+                Console.WriteLine($"{"",-52} -> {diagnosis.Counterfactual.Summary}");
+            }
+        }
+
+        if (++done % 1000 == 0)
+        {
+            Console.Error.WriteLine($"assessed {done} users");
         }
     }
 }

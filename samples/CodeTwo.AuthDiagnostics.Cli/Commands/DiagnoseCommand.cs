@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Cli.Rendering;
 
 using CodeTwo.AuthDiagnostics.Rendering;
 
@@ -88,28 +87,40 @@ internal static class DiagnoseCommand
         (snapshot, name) = await options.WithExchangeSettingsAsync(parseResult, snapshot, name, cancellationToken);
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
         var service = DiagnosisOptions.CreateService(engineOptions);
-        var report = TenantWideReport.Create(format, console.Out, snapshot);
-        var progress = ProgressDisplay.ForDiagnosis(console);
-        if (format is "json" or "sarif")
+        int users = 0;
+        var display = ProgressDisplay.ForDiagnosis(console);
+        var progress = new CountingProgress(done =>
         {
-            await foreach (var diagnosis in service.DiagnoseAllAsync(snapshot, progress, cancellationToken))
-            {
-                report.Add(diagnosis);
-            }
-        }
-        else
+            users = done;
+            display?.Report(done);
+        });
+
+        // The library's tenant-wide renderers: text from the fast assessment, JSON and SARIF from full diagnoses.
+        switch (format)
         {
-            // Verdicts and root causes only: the fast assessment, on every core.
-            int total = snapshot.Users.Count + snapshot.MissingUsers.Count;
-            foreach (var assessment in service.AssessAll(snapshot, cancellationToken))
-            {
-                report.Add(assessment);
-                progress?.Report(new DiagnosisProgress(report.Count, total));
-            }
+            case "json":
+                await TenantJson.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                break;
+            case "sarif":
+                await TenantSarif.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                break;
+            default:
+                await TenantText.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                if (users > 0)
+                {
+                    console.Out.WriteLine("Diagnose one of them with --user UPN for the evidence and the plan.");
+                }
+
+                break;
         }
 
-        report.Complete();
         ProgressDisplay.EndLine(console);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Reported synchronously, on the writing thread (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class CountingProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 }

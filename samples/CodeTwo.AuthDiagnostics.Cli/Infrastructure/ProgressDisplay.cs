@@ -7,8 +7,9 @@ namespace CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 /// <summary>Progress on stderr, on one updating line, only when stderr is a terminal (never in pipes or tests).</summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Tenant-wide diagnosis progress, every 100 users and at the end.</summary>
-    public static IProgress<DiagnosisProgress>? ForDiagnosis(CliConsole console)
+    /// <summary>Tenant-wide diagnosis progress (users done, as the library's tenant-wide renderers report it), every 100 users.</summary>
+    /// <param name="console">The console.</param>
+    public static IProgress<int>? ForDiagnosis(CliConsole console)
     {
         if (!IsTerminal(console))
         {
@@ -16,11 +17,11 @@ internal static class ProgressDisplay
         }
 
         // Reported synchronously: Progress<T> would post to the thread pool and could print after the report's last line.
-        return new Immediate<DiagnosisProgress>(p =>
+        return new Immediate<int>(completed =>
         {
-            if (p.Completed % 100 == 0 || p.Completed == p.Total)
+            if (completed % 100 == 0)
             {
-                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rDiagnosed {p.Completed}/{p.Total} users   "));
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rDiagnosed {completed} users   "));
             }
         });
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.Logging;
@@ -10,8 +9,8 @@ namespace CodeTwo.AuthDiagnostics;
 /// <summary>The default <see cref="IAuthDiagnostics"/>: a <see cref="DiagnosticEngine"/> built once from the options, with logging.</summary>
 internal sealed partial class AuthDiagnosticsService : IAuthDiagnostics
 {
-    private const int YieldEvery = 256;
     private readonly DiagnosticEngine engine;
+    private readonly int maxDegreeOfParallelism;
     private readonly ILogger<AuthDiagnosticsService> logger;
 
     /// <summary>Creates the service.</summary>
@@ -21,6 +20,7 @@ internal sealed partial class AuthDiagnosticsService : IAuthDiagnostics
     {
         ArgumentNullException.ThrowIfNull(options);
         engine = new DiagnosticEngine(options.Value);
+        maxDegreeOfParallelism = options.Value.MaxDegreeOfParallelism;
         this.logger = logger ?? NullLogger<AuthDiagnosticsService>.Instance;
     }
 
@@ -43,33 +43,12 @@ internal sealed partial class AuthDiagnosticsService : IAuthDiagnostics
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         LogTenantWide(snapshot.Users.Count + snapshot.MissingUsers.Count);
-        return engine.AssessAll(snapshot, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        int total = snapshot.Users.Count + snapshot.MissingUsers.Count;
-        int done = 0;
-        LogTenantWide(total);
-        foreach (var diagnosis in engine.DiagnoseAll(snapshot))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            done++;
-            progress?.Report(new DiagnosisProgress(done, total));
-            yield return diagnosis;
-            if (done % YieldEvery == 0)
-            {
-                // Diagnosis is CPU-bound; give the caller's context a chance to run between batches.
-                await Task.Yield();
-            }
-        }
+        return engine.AssessAll(snapshot, maxDegreeOfParallelism, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Diagnosed {User}: {Verdict} ({Findings} findings, {Steps} plan steps)")]
     private partial void LogDiagnosed(string user, Verdict verdict, int findings, int steps);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Diagnosing {Total} users")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Assessing {Total} users")]
     private partial void LogTenantWide(int total);
 }

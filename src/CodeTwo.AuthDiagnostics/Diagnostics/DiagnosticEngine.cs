@@ -111,7 +111,7 @@ internal sealed class DiagnosticEngine
     public IEnumerable<Assessment> AssessAll(TenantSnapshot snapshot, CancellationToken cancellationToken = default) =>
         AssessAll(snapshot, null, cancellationToken);
 
-    /// <summary>As <see cref="AssessAll(TenantSnapshot, CancellationToken)"/>, on at most <paramref name="workers"/> threads (benchmarks compare).</summary>
+    /// <summary>As <see cref="AssessAll(TenantSnapshot, CancellationToken)"/>, on at most <paramref name="workers"/> threads (the service passes the host's MaxDegreeOfParallelism; benchmarks compare).</summary>
     internal IEnumerable<Assessment> AssessAll(TenantSnapshot snapshot, int? workers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -2,7 +2,7 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics;
 
-/// <summary>The service hosts call: diagnose one user, or stream diagnoses for every user of a snapshot.</summary>
+/// <summary>The service hosts call: diagnose or assess one user, or assess every user of a snapshot.</summary>
 public interface IAuthDiagnostics
 {
     /// <summary>Diagnoses one user (pure computation; never throws for a tenant state).</summary>
@@ -20,21 +20,22 @@ public interface IAuthDiagnostics
     Assessment Assess(TenantSnapshot snapshot, UserRef user);
 
     /// <summary>
-    /// Assesses every user of the snapshot (then every missing user), in document order: the tenant-wide audit. Users are
-    /// assessed in blocks on every core; memory is one block, whatever the number of users.
+    /// The tenant-wide audit: assesses every user of the snapshot in document order, then every missing user, streamed.
+    /// Users are assessed in blocks of 4,096, each block on at most <see cref="AuthDiagnosticsOptions.MaxDegreeOfParallelism"/>
+    /// threads (1: on the calling thread), and yielded as the block completes; memory is one block, whatever the number
+    /// of users. For the words, evidence and plan of a user it lists, diagnose that user:
+    /// <c>Diagnose(snapshot, UserRef.Parse(assessment.RequestedUser))</c>.
     /// </summary>
     /// <param name="snapshot">The snapshot.</param>
-    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <param name="cancellationToken">Stops the enumeration (between users, and within a block being assessed).</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing is yielded after that.</exception>
+    /// <example>
+    /// <code>
+    /// foreach (Assessment assessment in diagnostics.AssessAll(snapshot, cancellationToken))
+    /// {
+    ///     Console.WriteLine($"{assessment.RequestedUser}: {assessment.Verdict}");
+    /// }
+    /// </code>
+    /// </example>
     IEnumerable<Assessment> AssessAll(TenantSnapshot snapshot, CancellationToken cancellationToken = default);
-
-    /// <summary>Diagnoses every user of the snapshot (then every missing user), streaming results.</summary>
-    /// <param name="snapshot">The snapshot.</param>
-    /// <param name="progress">Receives how many users are done out of how many; optional.</param>
-    /// <param name="cancellationToken">Stops the enumeration.</param>
-    IAsyncEnumerable<Diagnosis> DiagnoseAllAsync(TenantSnapshot snapshot, IProgress<DiagnosisProgress>? progress = null, CancellationToken cancellationToken = default);
 }
-
-/// <summary>Progress of a tenant-wide diagnosis.</summary>
-/// <param name="Completed">Users diagnosed so far.</param>
-/// <param name="Total">Users to diagnose.</param>
-public readonly record struct DiagnosisProgress(int Completed, int Total);

@@ -4,9 +4,10 @@ using CodeTwo.AuthDiagnostics.Snapshots;
 namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
-/// The tenant-wide audit behind <see cref="DiagnosticEngine.AssessAll(TenantSnapshot, CancellationToken)"/>: users are assessed in blocks, each block on
-/// every core (an assessment allocates nothing, so threads do not compete for the garbage collector), and yielded in
-/// document order, then the missing users. Memory is one block of results, whatever the number of users.
+/// The tenant-wide audit behind <see cref="IAuthDiagnostics.AssessAll"/>: users are assessed in blocks, each block on at
+/// most the host's <see cref="AuthDiagnosticsOptions.MaxDegreeOfParallelism"/> threads (an assessment allocates nothing,
+/// so threads do not compete for the garbage collector), and yielded in document order, then the missing users. Memory
+/// is one block of results, whatever the number of users.
 /// </summary>
 internal static class TenantAssessment
 {
@@ -18,7 +19,7 @@ internal static class TenantAssessment
 
     /// <param name="engine">The engine.</param>
     /// <param name="index">The snapshot's index.</param>
-    /// <param name="workers">Threads per block; <see langword="null"/> for one per core.</param>
+    /// <param name="workers">Threads per block (1: the calling thread only); <see langword="null"/> for one per core.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     public static IEnumerable<Assessment> Run(DiagnosticEngine engine, SnapshotIndex index, int? workers, CancellationToken cancellationToken)
     {

@@ -70,13 +70,8 @@ public sealed partial class PlanRunner
         return RunPlanAsync(diagnosis.Plan, UserRef.Parse(diagnosis.UserId ?? diagnosis.RequestedUser), options, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="plan"/> for <paramref name="user"/>: for a plan kept apart from its diagnosis (for example read back from its JSON).</summary>
-    /// <param name="plan">The plan.</param>
-    /// <param name="user">The user the plan is for (verify steps diagnose it).</param>
-    /// <param name="options">How to run it.</param>
-    /// <param name="cancellationToken">Cancels the run (a retry wait too); completed steps stay journaled.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (see <see cref="PlanRunOptions"/>).</exception>
-    public async Task<PlanRun> RunPlanAsync(RemediationPlan plan, UserRef user, PlanRunOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="plan"/> for <paramref name="user"/> (verify steps diagnose that user).</summary>
+    private async Task<PlanRun> RunPlanAsync(RemediationPlan plan, UserRef user, PlanRunOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);

@@ -16,6 +16,13 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, written);
 
+    public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, written);
+
+    public int WrittenCount => written;
+
+    /// <summary>Forgets what was written, keeping the array.</summary>
+    public void Clear() => written = 0;
+
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

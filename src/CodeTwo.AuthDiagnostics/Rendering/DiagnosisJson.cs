@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -25,41 +26,57 @@ public static class DiagnosisJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly DiagnosisRenderer Renderer = DiagnosisRenderer.FromUtf8(WriteDocument);
+
     /// <summary>Renders <paramref name="diagnosis"/> as the machine contract (<c>docs/diagnosis-format.md</c>): indented JSON, deterministic, final newline.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
     /// <example><code>string json = DiagnosisJson.Render(diagnosis);</code></example>
-    public static string Render(DiagnosisResult diagnosis) => Serialize(diagnosis);
+    public static string Render(DiagnosisResult diagnosis) => Renderer.Render(diagnosis);
+
+    /// <summary>Writes the machine contract to <paramref name="output"/> as UTF-8: exactly the bytes of <see cref="Render(DiagnosisResult)"/>.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">Where the UTF-8 goes (an <see cref="ArrayBufferWriter{T}"/>, a <c>PipeWriter</c>, …).</param>
+    /// <example><code>var buffer = new ArrayBufferWriter&lt;byte&gt;(); DiagnosisJson.Write(diagnosis, buffer);</code></example>
+    public static void Write(DiagnosisResult diagnosis, IBufferWriter<byte> output) => Renderer.Write(diagnosis, output);
+
+    /// <summary>Writes the machine contract to <paramref name="output"/> as UTF-8 (exactly the bytes of <see cref="Render(DiagnosisResult)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The stream (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await DiagnosisJson.WriteAsync(diagnosis, httpResponse.Body, cancellationToken);</code></example>
+    public static Task WriteAsync(DiagnosisResult diagnosis, Stream output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
+
+    /// <summary>Writes the machine contract to <paramref name="output"/> (exactly the text of <see cref="Render(DiagnosisResult)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The writer (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await DiagnosisJson.WriteAsync(diagnosis, Console.Out, cancellationToken);</code></example>
+    public static Task WriteAsync(DiagnosisResult diagnosis, TextWriter output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
 
     /// <summary>The diagnosis as an indented JSON string (ends with a newline).</summary>
-    internal static string Serialize(DiagnosisResult diagnosis)
-    {
-        ArgumentNullException.ThrowIfNull(diagnosis);
-
-        // Written into a pooled buffer and decoded from it: no growing stream, no intermediate byte array.
-        using var buffer = new PooledBufferWriter(64 * 1024);
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            Write(w, diagnosis);
-        }
-
-        buffer.GetSpan(1)[0] = (byte)'\n';
-        buffer.Advance(1);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    internal static string Serialize(DiagnosisResult diagnosis) => Renderer.Render(diagnosis);
 
     /// <summary>The diagnosis as UTF-8 JSON bytes.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
     internal static byte[] SerializeToUtf8Bytes(DiagnosisResult diagnosis)
     {
-        ArgumentNullException.ThrowIfNull(diagnosis);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        Renderer.Write(diagnosis, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The document and its final newline.</summary>
+    private static void WriteDocument(DiagnosisResult diagnosis, IBufferWriter<byte> output)
+    {
+        using (var w = new Utf8JsonWriter(output, Options))
         {
             Write(w, diagnosis);
         }
 
-        buffer.Write("\n"u8);
-        return buffer.ToArray();
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
     }
 
     /// <summary>Several diagnoses as one JSON array.</summary>

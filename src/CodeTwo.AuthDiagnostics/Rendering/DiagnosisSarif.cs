@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
@@ -42,23 +43,43 @@ public static class DiagnosisSarif
     /// <summary>The library's version without build metadata (a commit id would change the bytes of every build).</summary>
     internal static string ToolVersion { get; } = Version();
 
+    private static readonly DiagnosisRenderer Renderer = DiagnosisRenderer.FromUtf8(WriteLog);
+
     /// <summary>Renders <paramref name="diagnosis"/> as a SARIF 2.1.0 log: indented JSON, one run, one result per finding, final newline.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
     /// <returns>The log's JSON text.</returns>
     /// <example><code>File.WriteAllText("diagnosis.sarif", DiagnosisSarif.Render(diagnosis));</code></example>
-    public static string Render(DiagnosisResult diagnosis)
-    {
-        ArgumentNullException.ThrowIfNull(diagnosis);
-        return RenderMany([diagnosis]);
-    }
+    public static string Render(DiagnosisResult diagnosis) => Renderer.Render(diagnosis);
 
-    /// <summary>Several diagnoses of one snapshot (<c>diagnose --all-users</c>) as one log with one run.</summary>
+    /// <summary>Writes the SARIF log to <paramref name="output"/> as UTF-8: exactly the bytes of <see cref="Render(DiagnosisResult)"/>.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">Where the UTF-8 goes (an <see cref="ArrayBufferWriter{T}"/>, a <c>PipeWriter</c>, …).</param>
+    /// <example><code>var buffer = new ArrayBufferWriter&lt;byte&gt;(); DiagnosisSarif.Write(diagnosis, buffer);</code></example>
+    public static void Write(DiagnosisResult diagnosis, IBufferWriter<byte> output) => Renderer.Write(diagnosis, output);
+
+    /// <summary>Writes the SARIF log to <paramref name="output"/> as UTF-8 (exactly the bytes of <see cref="Render(DiagnosisResult)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The stream (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await using var file = File.Create("diagnosis.sarif"); await DiagnosisSarif.WriteAsync(diagnosis, file, cancellationToken);</code></example>
+    public static Task WriteAsync(DiagnosisResult diagnosis, Stream output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
+
+    /// <summary>Writes the SARIF log to <paramref name="output"/> (exactly the text of <see cref="Render(DiagnosisResult)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The writer (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await DiagnosisSarif.WriteAsync(diagnosis, Console.Out, cancellationToken);</code></example>
+    public static Task WriteAsync(DiagnosisResult diagnosis, TextWriter output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
+
+    /// <summary>Several diagnoses of one snapshot as one log with one run (what <see cref="TenantSarif"/> streams).</summary>
     /// <param name="diagnoses">The diagnoses, all of the same snapshot.</param>
     internal static string RenderMany(IEnumerable<DiagnosisResult> diagnoses)
     {
         ArgumentNullException.ThrowIfNull(diagnoses);
-        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var log = new LogWriter(output))
+        using var buffer = new PooledBufferWriter(64 * 1024);
+        using (var log = new LogWriter(buffer))
         {
             foreach (var diagnosis in diagnoses)
             {
@@ -68,7 +89,15 @@ public static class DiagnosisSarif
             log.Complete();
         }
 
-        return output.ToString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>One diagnosis as a log.</summary>
+    private static void WriteLog(DiagnosisResult diagnosis, IBufferWriter<byte> output)
+    {
+        using var log = new LogWriter(output);
+        log.Add(diagnosis);
+        log.Complete();
     }
 
     private static string Version()
@@ -85,16 +114,15 @@ public static class DiagnosisSarif
 
     /// <summary>
     /// Writes one SARIF log as the diagnoses stream in: the driver and its rules first, then one result per finding,
-    /// then the run's properties (the tenant, each user's verdict and the totals). Flushed to the output as it grows, so
-    /// a tenant-wide log never holds more than one diagnosis's results in memory.
+    /// then the run's properties (the tenant, each user's verdict and the totals). Written straight into the output, whose
+    /// owner drains it (<see cref="Flush"/> commits what is pending), so a tenant-wide log never holds more than one
+    /// diagnosis's results in memory.
     /// </summary>
     internal sealed class LogWriter : IDisposable
     {
-        private const int FlushAt = 64 * 1024;
         private static readonly Verdict[] VerdictOrder = [Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate];
 
-        private readonly TextWriter output;
-        private readonly ArrayBufferWriter<byte> buffer = new(FlushAt * 2);
+        private readonly IBufferWriter<byte> output;
         private readonly Utf8JsonWriter w;
         private readonly List<UserSummary> users = [];
         private (Guid TenantId, CloudEnvironment Cloud, DateTimeOffset CapturedAt)? snapshot;
@@ -102,11 +130,11 @@ public static class DiagnosisSarif
 
         /// <summary>Starts the log on <paramref name="output"/>.</summary>
         /// <param name="output">Where the log goes.</param>
-        public LogWriter(TextWriter output)
+        public LogWriter(IBufferWriter<byte> output)
         {
             ArgumentNullException.ThrowIfNull(output);
             this.output = output;
-            w = new Utf8JsonWriter(buffer, Options);
+            w = new Utf8JsonWriter(output, Options);
             w.WriteStartObject();
             w.WriteString("$schema", SchemaUri);
             w.WriteString("version", "2.1.0");
@@ -135,12 +163,10 @@ public static class DiagnosisSarif
             {
                 WriteResult(diagnosis, finding);
             }
-
-            if (w.BytesPending + buffer.WrittenCount >= FlushAt)
-            {
-                Flush();
-            }
         }
+
+        /// <summary>Commits what is written so far to the output.</summary>
+        public void Flush() => w.Flush();
 
         /// <summary>Ends the log (the run's properties, then a final newline) and flushes it.</summary>
         public void Complete()
@@ -156,9 +182,9 @@ public static class DiagnosisSarif
             w.WriteEndObject(); // run
             w.WriteEndArray(); // runs
             w.WriteEndObject();
-            Flush();
-            output.Write('\n');
-            output.Flush();
+            w.Flush();
+            output.GetSpan(1)[0] = (byte)'\n';
+            output.Advance(1);
         }
 
         /// <inheritdoc />
@@ -378,13 +404,6 @@ public static class DiagnosisSarif
             }
 
             w.WriteEndArray();
-        }
-
-        private void Flush()
-        {
-            w.Flush();
-            output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-            buffer.Clear();
         }
 
         private sealed record UserSummary(string Requested, string? Id, string? UserPrincipalName, Verdict Verdict, string[] RootCauses, bool ReachesAvailable, string Summary);

@@ -1,3 +1,4 @@
+using System.Buffers;
 
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
@@ -5,11 +6,31 @@ namespace CodeTwo.AuthDiagnostics.Rendering;
 /// <summary>A diagnosis as plain console text (the same layout as <see cref="DiagnosisMarkdown"/>, without markup).</summary>
 public static class DiagnosisText
 {
+    private static readonly DiagnosisRenderer Renderer = DiagnosisRenderer.FromText(d => DiagnosisDocument.Render(d, markdown: false));
+
     /// <summary>Renders <paramref name="diagnosis"/> as plain text.</summary>
     /// <param name="diagnosis">The diagnosis.</param>
-    public static string Render(Diagnosis diagnosis)
-    {
-        ArgumentNullException.ThrowIfNull(diagnosis);
-        return DiagnosisDocument.Render(diagnosis, markdown: false);
-    }
+    public static string Render(Diagnosis diagnosis) => Renderer.Render(diagnosis);
+
+    /// <summary>Writes the plain text to <paramref name="output"/> as UTF-8: exactly the bytes of <see cref="Render(Diagnosis)"/>.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">Where the UTF-8 goes (an <see cref="ArrayBufferWriter{T}"/>, a <c>PipeWriter</c>, …).</param>
+    /// <example><code>var buffer = new ArrayBufferWriter&lt;byte&gt;(); DiagnosisText.Write(diagnosis, buffer);</code></example>
+    public static void Write(Diagnosis diagnosis, IBufferWriter<byte> output) => Renderer.Write(diagnosis, output);
+
+    /// <summary>Writes the plain text to <paramref name="output"/> as UTF-8 (exactly the bytes of <see cref="Render(Diagnosis)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The stream (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await DiagnosisText.WriteAsync(diagnosis, httpResponse.Body, cancellationToken);</code></example>
+    public static Task WriteAsync(Diagnosis diagnosis, Stream output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
+
+    /// <summary>Writes the plain text to <paramref name="output"/> (exactly the text of <see cref="Render(Diagnosis)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The writer (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await DiagnosisText.WriteAsync(diagnosis, Console.Out, cancellationToken);</code></example>
+    public static Task WriteAsync(Diagnosis diagnosis, TextWriter output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
 }

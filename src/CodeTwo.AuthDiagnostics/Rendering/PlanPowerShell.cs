@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,13 +14,33 @@ namespace CodeTwo.AuthDiagnostics.Rendering;
 /// </summary>
 public static class PlanPowerShell
 {
+    private static readonly DiagnosisRenderer Renderer = DiagnosisRenderer.FromText(d => Render(d.Plan, d.Cloud, d.UserPrincipalName ?? d.RequestedUser));
+
     /// <summary>Renders the plan of <paramref name="diagnosis"/> as a PowerShell script for its user and cloud.</summary>
     /// <param name="diagnosis">The diagnosis whose plan to render.</param>
-    public static string Render(Diagnosis diagnosis)
-    {
-        ArgumentNullException.ThrowIfNull(diagnosis);
-        return Render(diagnosis.Plan, diagnosis.Cloud, diagnosis.UserPrincipalName ?? diagnosis.RequestedUser);
-    }
+    public static string Render(Diagnosis diagnosis) => Renderer.Render(diagnosis);
+
+    /// <summary>Writes the PowerShell script of the plan to <paramref name="output"/> as UTF-8: exactly the bytes of <see cref="Render(Diagnosis)"/>.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">Where the UTF-8 goes (an <see cref="ArrayBufferWriter{T}"/>, a <c>PipeWriter</c>, …).</param>
+    /// <example><code>var buffer = new ArrayBufferWriter&lt;byte&gt;(); PlanPowerShell.Write(diagnosis, buffer);</code></example>
+    public static void Write(Diagnosis diagnosis, IBufferWriter<byte> output) => Renderer.Write(diagnosis, output);
+
+    /// <summary>Writes the PowerShell script of the plan to <paramref name="output"/> as UTF-8 (exactly the bytes of <see cref="Render(Diagnosis)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The stream (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await PlanPowerShell.WriteAsync(diagnosis, httpResponse.Body, cancellationToken);</code></example>
+    public static Task WriteAsync(Diagnosis diagnosis, Stream output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
+
+    /// <summary>Writes the PowerShell script of the plan to <paramref name="output"/> (exactly the text of <see cref="Render(Diagnosis)"/>), then flushes it.</summary>
+    /// <param name="diagnosis">The diagnosis.</param>
+    /// <param name="output">The writer (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <example><code>await PlanPowerShell.WriteAsync(diagnosis, Console.Out, cancellationToken);</code></example>
+    public static Task WriteAsync(Diagnosis diagnosis, TextWriter output, CancellationToken cancellationToken) =>
+        Renderer.WriteAsync(diagnosis, output, cancellationToken);
 
     /// <summary>Renders <paramref name="plan"/> as a PowerShell script.</summary>
     internal static string Render(RemediationPlan plan, CloudEnvironment cloud, string subject)

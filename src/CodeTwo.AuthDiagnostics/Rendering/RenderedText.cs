@@ -72,6 +72,33 @@ internal static class RenderedText
         return HasControl(value) ? Visible(value) : value;
     }
 
+    /// <summary>
+    /// Text for one aligned line of a terminal report: line breaks, tabs and other control characters (the escape
+    /// character of terminal sequences too) become spaces, invisible formatting characters (bidirectional overrides,
+    /// zero-width characters) become U+FFFD, so a crafted name can neither rewrite the terminal nor hide text, and keeps
+    /// its length (the columns stay aligned).
+    /// </summary>
+    public static string OneLine(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        StringBuilder? safe = null;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            char replacement = char.IsControl(c) ? ' '
+                : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? '\uFFFD'
+                : c;
+            if (replacement != c)
+            {
+                safe ??= new StringBuilder(value, 0, i, value.Length);
+            }
+
+            safe?.Append(replacement);
+        }
+
+        return safe?.ToString() ?? value;
+    }
+
     private static readonly System.Buffers.SearchValues<char> MarkdownSpecial = System.Buffers.SearchValues.Create("\\`*_[]<&~");
 
     private static bool HasControl(string value)

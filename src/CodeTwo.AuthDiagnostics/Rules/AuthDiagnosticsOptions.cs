@@ -33,4 +33,12 @@ public sealed class AuthDiagnosticsOptions
     /// plan; expired acceptances are reported. Default: none. A file of them is read by <see cref="AcceptedRisksFile"/>.
     /// </summary>
     public IList<AcceptedRisk> AcceptedRisks { get; } = new List<AcceptedRisk>();
+
+    /// <summary>
+    /// How many threads <see cref="IAuthDiagnostics.AssessAll"/> uses at most: users are assessed in blocks of 4,096, each
+    /// block split into this many contiguous ranges. 1 assesses every user on the calling thread (for hosts that keep the
+    /// thread pool for their own work); blocks of fewer than 512 users always run on the calling thread. Default:
+    /// <see cref="Environment.ProcessorCount"/>. Must be at least 1.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 }

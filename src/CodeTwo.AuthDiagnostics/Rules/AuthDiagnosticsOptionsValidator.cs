@@ -32,6 +32,9 @@ internal sealed class AuthDiagnosticsOptionsValidator : AbstractValidator<AuthDi
         RuleFor(o => o.LegacyProtocols)
             .Must(p => (p & ~Known) == 0)
             .WithMessage(o => $"LegacyProtocols holds a value that is not a known protocol ({(int)(o.LegacyProtocols & ~Known)}); use the named LegacyProtocols flags.");
+        RuleFor(o => o.MaxDegreeOfParallelism)
+            .GreaterThanOrEqualTo(1)
+            .WithMessage(o => $"MaxDegreeOfParallelism must be at least 1 (1 assesses on the calling thread; the default is Environment.ProcessorCount); it is {o.MaxDegreeOfParallelism}.");
         RuleFor(o => o.AcceptedRisks).Custom((risks, context) => CheckAcceptedRisks(context.InstanceToValidate, risks, context.AddFailure));
     }
 

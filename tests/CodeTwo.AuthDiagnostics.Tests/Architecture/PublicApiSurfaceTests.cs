@@ -8,11 +8,15 @@ namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 /// <summary>Keeps the 1.0 surface small and deliberate.</summary>
 public sealed class PublicApiSurfaceTests
 {
-    /// <summary>Half of the 1,146 lines the core declared before 1.0.</summary>
-    private const int MaxCoreApiLines = 573;
+    /// <summary>
+    /// Half of the 1,146 lines the core declared before 1.0 (573), plus the 21 lines of the write shapes every renderer
+    /// gained in issue #17 ("one way per task": each of the seven writes to a buffer, a stream and a writer as well as
+    /// returning a string). Whatever else the surface gains, it gives up as much.
+    /// </summary>
+    private const int MaxCoreApiLines = 573 + 21;
 
     /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
-    private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "DiagnosisProgress", "RecordedRequest", "AcceptedRisk"];
+    private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "RecordedRequest", "AcceptedRisk"];
 
     private static readonly Assembly[] Shipped = [typeof(IAuthDiagnostics).Assembly, typeof(SnapshotBuilder).Assembly];
 

@@ -66,88 +66,140 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public async Task DiagnoseAllAsync_streams_every_user_then_the_missing_users_and_reports_progress()
+    public void AssessAll_streams_every_user_then_the_missing_users_and_each_agrees_with_its_diagnosis()
     {
         using var provider = new ServiceCollection().AddAuthDiagnostics().Services.BuildServiceProvider();
         var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
-        var progress = new RecordingProgress();
+        var snapshot = Fixture.Load("multi-user-tenant.json").Snapshot();
 
-        var results = new List<CodeTwo.AuthDiagnostics.Diagnosis>();
-        await foreach (var diagnosis in diagnostics.DiagnoseAllAsync(Fixture.Load("multi-user-tenant.json").Snapshot(), progress, TestContext.Current.CancellationToken))
+        var results = diagnostics.AssessAll(snapshot, TestContext.Current.CancellationToken).ToArray();
+
+        results.Select(a => a.RequestedUser).Should().Equal(MultiUserOrder);
+        results[^1].Codes.Should().Contain(DiagnosticCodes.UserNotFound);
+
+        // What a host does for the users it shows in words.
+        foreach (var assessment in results)
         {
-            results.Add(diagnosis);
+            var diagnosis = diagnostics.Diagnose(snapshot, UserRef.Parse(assessment.RequestedUser));
+            diagnosis.Verdict.Should().Be(assessment.Verdict, assessment.RequestedUser);
+            diagnosis.RootCauses.Select(f => f.Code).Distinct().Should().BeEquivalentTo(assessment.RootCauses, assessment.RequestedUser);
         }
-
-        results.Select(d => d.RequestedUser).Should().Equal(MultiUserOrder);
-        results[^1].Codes().Should().Contain(DiagnosticCodes.UserNotFound);
-        progress.Reports.Should().Equal(Enumerable.Range(1, 6).Select(i => new DiagnosisProgress(i, 6)));
     }
 
     [Fact]
-    public async Task DiagnoseAllAsync_is_lazy()
+    public void AssessAll_is_deferred_until_enumerated()
     {
         var seen = new ConcurrentDictionary<string, byte>();
         using var provider = new ServiceCollection().AddAuthDiagnostics(o => o.Rules.Add(new RecordingRule(seen))).Services.BuildServiceProvider();
         var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
 
-        await using var stream = diagnostics.DiagnoseAllAsync(Fixture.Load("multi-user-tenant.json").Snapshot(), cancellationToken: TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
-        (await stream.MoveNextAsync()).Should().BeTrue();
+        using var stream = diagnostics.AssessAll(Fixture.Load("multi-user-tenant.json").Snapshot(), TestContext.Current.CancellationToken).GetEnumerator();
+        seen.Should().BeEmpty("nothing is assessed before the first MoveNext");
+        stream.MoveNext().Should().BeTrue();
 
         stream.Current.RequestedUser.Should().Be("backup@contoso.com");
-        seen.Keys.Should().Equal("backup@contoso.com");
+        seen.Keys.Should().BeEquivalentTo(MultiUserOrder.SkipLast(1), "the first block (here the whole snapshot) is assessed at once");
     }
 
     [Fact]
-    public async Task DiagnoseAllAsync_stops_when_cancelled()
+    public void AssessAll_stops_when_cancelled()
     {
         using var provider = new ServiceCollection().AddAuthDiagnostics().Services.BuildServiceProvider();
         var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
         using var cancellation = new CancellationTokenSource();
-        var progress = new RecordingProgress();
         var received = new List<string>();
 
-        var enumerate = async () =>
+        var enumerate = () =>
         {
-            await foreach (var diagnosis in diagnostics.DiagnoseAllAsync(Fixture.Load("multi-user-tenant.json").Snapshot(), progress, cancellation.Token))
+            foreach (var assessment in diagnostics.AssessAll(Fixture.Load("multi-user-tenant.json").Snapshot(), cancellation.Token))
             {
-                received.Add(diagnosis.RequestedUser);
+                received.Add(assessment.RequestedUser);
                 if (received.Count == 2)
                 {
-                    await cancellation.CancelAsync();
+                    cancellation.Cancel();
                 }
             }
         };
 
-        await enumerate.Should().ThrowAsync<OperationCanceledException>();
+        enumerate.Should().Throw<OperationCanceledException>();
         received.Should().Equal(MultiUserOrder.Take(2));
-        progress.Reports.Should().HaveCount(2);
     }
 
     [Fact]
-    public async Task DiagnoseAllAsync_with_a_cancelled_token_yields_nothing()
+    public void AssessAll_with_a_cancelled_token_yields_nothing()
     {
         using var provider = new ServiceCollection().AddAuthDiagnostics().Services.BuildServiceProvider();
         var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
-        var progress = new RecordingProgress();
+        var received = new List<string>();
 
-        var enumerate = async () =>
-        {
-            await foreach (var diagnosis in diagnostics.DiagnoseAllAsync(Fixture.Load("multi-user-tenant.json").Snapshot(), progress, new CancellationToken(canceled: true)))
-            {
-                _ = diagnosis;
-            }
-        };
+        var enumerate = () => received.AddRange(diagnostics.AssessAll(Fixture.Load("multi-user-tenant.json").Snapshot(), new CancellationToken(canceled: true)).Select(a => a.RequestedUser));
 
-        await enumerate.Should().ThrowAsync<OperationCanceledException>();
-        progress.Reports.Should().BeEmpty();
+        enumerate.Should().Throw<OperationCanceledException>();
+        received.Should().BeEmpty();
     }
 
-    /// <summary>A synchronous progress sink (Progress&lt;T&gt; posts to a context, which would make the test racy).</summary>
-    private sealed class RecordingProgress : IProgress<DiagnosisProgress>
+    [Fact]
+    public void MaxDegreeOfParallelism_defaults_to_every_core()
     {
-        public List<DiagnosisProgress> Reports { get; } = [];
+        new AuthDiagnosticsOptions().MaxDegreeOfParallelism.Should().Be(Environment.ProcessorCount);
+    }
 
-        public void Report(DiagnosisProgress value) => Reports.Add(value);
+    [Fact]
+    public void An_engine_built_with_a_degree_below_1_names_the_option()
+    {
+        var build = () => new DiagnosticEngine(new AuthDiagnosticsOptions { MaxDegreeOfParallelism = 0 });
+
+        build.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(nameof(AuthDiagnosticsOptions.MaxDegreeOfParallelism));
+    }
+
+    [Fact]
+    public void MaxDegreeOfParallelism_1_assesses_every_block_on_the_calling_thread()
+    {
+        // More users than a block, and more than the parallel threshold: only the option keeps them on one thread.
+        var snapshot = CodeTwo.AuthDiagnostics.Testing.LargeTenantGenerator.Generate(users: TenantAssessment.BlockSize + 600, policies: 10).Snapshot;
+        var threads = new ConcurrentDictionary<int, byte>();
+        using var provider = new ServiceCollection()
+            .AddAuthDiagnostics(o =>
+            {
+                o.MaxDegreeOfParallelism = 1;
+                o.Rules.Add(new ThreadRecordingRule(threads));
+            })
+            .Services.BuildServiceProvider();
+        var diagnostics = provider.GetRequiredService<IAuthDiagnostics>();
+
+        int count = diagnostics.AssessAll(snapshot, TestContext.Current.CancellationToken).Count();
+
+        count.Should().Be(snapshot.Users.Count + snapshot.MissingUsers.Count);
+        threads.Keys.Should().Equal([Environment.CurrentManagedThreadId]);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(64)]
+    public void Any_degree_gives_what_one_thread_gives_in_the_same_order(int degree)
+    {
+        var snapshot = CodeTwo.AuthDiagnostics.Testing.LargeTenantGenerator.Generate(users: TenantAssessment.BlockSize + 700, policies: 20).Snapshot;
+        Assessment[] Run(int maxDegree)
+        {
+            using var provider = new ServiceCollection().AddAuthDiagnostics(o => o.MaxDegreeOfParallelism = maxDegree).Services.BuildServiceProvider();
+            return provider.GetRequiredService<IAuthDiagnostics>().AssessAll(snapshot, TestContext.Current.CancellationToken).ToArray();
+        }
+
+        Run(degree).Should().Equal(Run(1));
+    }
+
+    private sealed class ThreadRecordingRule(ConcurrentDictionary<int, byte> threads) : IDiagnosticRule
+    {
+        public string Id => "host.threads";
+
+        public IReadOnlyList<RuleDescriptor> Descriptors => [];
+
+        public RuleStage Stage => RuleStage.Facts;
+
+        public bool NeedsUser => false;
+
+        public void Evaluate(RuleContext context) => threads.TryAdd(Environment.CurrentManagedThreadId, 0);
     }
 
     private sealed class RecordingRule(ConcurrentDictionary<string, byte> seen) : IDiagnosticRule
@@ -168,6 +220,8 @@ public sealed class DependencyInjectionTests
         { "AuthDiagnosticsOptions.TargetResourceAppId: TargetResourceAppId must name the resource", o => o.TargetResourceAppId = " " },
         { "AuthDiagnosticsOptions.PropagationWait: PropagationWait must be between 0 and 24 hours; it is -00:01:00.", o => o.PropagationWait = TimeSpan.FromMinutes(-1) },
         { "AuthDiagnosticsOptions.PropagationWait: PropagationWait must be between 0 and 24 hours; it is 2.00:00:00.", o => o.PropagationWait = TimeSpan.FromDays(2) },
+        { "AuthDiagnosticsOptions.MaxDegreeOfParallelism: MaxDegreeOfParallelism must be at least 1 (1 assesses on the calling thread; the default is Environment.ProcessorCount); it is 0.", o => o.MaxDegreeOfParallelism = 0 },
+        { "AuthDiagnosticsOptions.MaxDegreeOfParallelism: MaxDegreeOfParallelism must be at least 1", o => o.MaxDegreeOfParallelism = -4 },
         { "AuthDiagnosticsOptions.LegacyProtocols: LegacyProtocols holds a value that is not a known protocol (4096)", o => o.LegacyProtocols = (LegacyProtocols)4096 },
     };
 
@@ -187,7 +241,11 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void Good_options_pass_start_up()
     {
-        using var provider = new ServiceCollection().AddAuthDiagnostics(o => o.LegacyProtocols = LegacyProtocols.SmtpAuth | LegacyProtocols.Imap).Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAuthDiagnostics(o =>
+        {
+            o.LegacyProtocols = LegacyProtocols.SmtpAuth | LegacyProtocols.Imap;
+            o.MaxDegreeOfParallelism = 1;
+        }).Services.BuildServiceProvider();
 
         provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         provider.GetRequiredService<IAuthDiagnostics>().Should().NotBeNull();

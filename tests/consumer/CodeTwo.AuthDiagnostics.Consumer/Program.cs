@@ -73,6 +73,16 @@ string script = PlanPowerShell.Render(diagnosis);
 string sarif = DiagnosisSarif.Render(diagnosis);
 Assessment assessment = diagnostics.Assess(snapshot, user);
 
+// The write shapes give exactly what Render returns: UTF-8 into a buffer, text into a writer.
+var written = new System.Buffers.ArrayBufferWriter<byte>();
+DiagnosisSarif.Write(diagnosis, written);
+Check(written.WrittenSpan.SequenceEqual(Encoding.UTF8.GetBytes(sarif)), "DiagnosisSarif.Write wrote other bytes than Render");
+using (var scriptWriter = new StringWriter())
+{
+    await PlanPowerShell.WriteAsync(diagnosis, scriptWriter, CancellationToken.None);
+    Check(scriptWriter.ToString() == script, "PlanPowerShell.WriteAsync wrote other text than Render");
+}
+
 Console.WriteLine($"user: {diagnosis.UserPrincipalName ?? diagnosis.RequestedUser}");
 Console.WriteLine($"verdict: {diagnosis.Verdict}");
 Console.WriteLine($"root causes: {string.Join(", ", diagnosis.RootCauses.Select(f => f.Code))}");
@@ -140,23 +150,31 @@ Diagnosis again = diagnostics.Diagnose(TenantSnapshot.Parse(redacted), UserRef.P
 Console.WriteLine($"redacted: {Hash(redacted)}, verdict {again.Verdict}");
 Check(again.Verdict == diagnosis.Verdict, $"the redacted snapshot's verdict is {again.Verdict}, not {diagnosis.Verdict}");
 
-// A tenant-wide streamed run over a generated tenant (seeded, so the same counts everywhere).
+// A tenant-wide streamed run over a generated tenant (seeded, so the same counts everywhere): the fast audit, then the
+// words for the users it lists, and the tenant-wide renderers.
 GeneratedTenant generated = LargeTenantGenerator.Generate(300, 30);
-var counts = new SortedDictionary<Verdict, int>();
-await foreach (Diagnosis each in diagnostics.DiagnoseAllAsync(generated.Snapshot))
-{
-    counts[each.Verdict] = counts.GetValueOrDefault(each.Verdict) + 1;
-}
-
-Console.WriteLine($"generated tenant (300 users, 30 policies): {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}");
-Check(counts.Values.Sum() == 300, $"the tenant-wide run diagnosed {counts.Values.Sum()} users, not 300");
 var assessed = new SortedDictionary<Verdict, int>();
+var diagnosed = new SortedDictionary<Verdict, int>();
 foreach (Assessment each in diagnostics.AssessAll(generated.Snapshot))
 {
     assessed[each.Verdict] = assessed.GetValueOrDefault(each.Verdict) + 1;
+    Verdict words = diagnostics.Diagnose(generated.Snapshot, UserRef.Parse(each.RequestedUser)).Verdict;
+    diagnosed[words] = diagnosed.GetValueOrDefault(words) + 1;
 }
 
-Check(assessed.SequenceEqual(counts), "AssessAll and DiagnoseAllAsync count different verdicts");
+Console.WriteLine($"generated tenant (300 users, 30 policies): {string.Join(", ", assessed.Select(c => $"{c.Key} {c.Value}"))}");
+Check(assessed.Values.Sum() == 300, $"the tenant-wide run assessed {assessed.Values.Sum()} users, not 300");
+Check(assessed.SequenceEqual(diagnosed), "AssessAll and Diagnose count different verdicts");
+
+string tenantJson = TenantJson.Render(diagnostics, generated.Snapshot, CancellationToken.None);
+using (var stream = new MemoryStream())
+{
+    await TenantJson.WriteAsync(diagnostics, generated.Snapshot, stream, progress: null, CancellationToken.None);
+    Check(stream.ToArray().AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(tenantJson)), "TenantJson.WriteAsync wrote other bytes than Render");
+}
+
+Console.WriteLine($"tenant summary: {Hash(tenantJson)}; SARIF: {Hash(TenantSarif.Render(diagnostics, generated.Snapshot, CancellationToken.None))}");
+Check(tenantJson.Contains("\"users\": 300", StringComparison.Ordinal), "the tenant summary does not count 300 users");
 
 // An accepted risk (as an admin's --accepted-risks file would hold it) read through the library's parser.
 IReadOnlyList<AcceptedRisk> risks = AcceptedRisksFile.Parse("""{"acceptedRisks":[{"code":"APW010","reason":"until the Graph migration","acceptedBy":"it@contoso.com","expires":"2099-12-31"}]}""");
