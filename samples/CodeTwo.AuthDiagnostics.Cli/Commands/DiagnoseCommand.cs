@@ -47,7 +47,7 @@ internal static class DiagnoseCommand
             switch (parseResult.GetValue(format))
             {
                 case "json":
-                    console.Out.Write(DiagnosisJson.Serialize(diagnosis));
+                    console.Out.Write(DiagnosisJson.Render(diagnosis));
                     break;
                 case "markdown":
                     console.Out.Write(DiagnosisMarkdown.Render(diagnosis));
@@ -100,7 +100,7 @@ internal static class DiagnoseCommand
         else
         {
             // Verdicts and root causes only: the fast assessment, on every core.
-            int total = snapshot.Users.Count + snapshot.MissingUsers.Count;
+            int total = snapshot.Contents.Users.Count + snapshot.Contents.MissingUsers.Count;
             foreach (var assessment in service.AssessAll(snapshot, cancellationToken))
             {
                 report.Add(assessment);

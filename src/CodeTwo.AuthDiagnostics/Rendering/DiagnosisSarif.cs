@@ -86,9 +86,10 @@ public static class DiagnosisSarif
     /// <summary>
     /// Writes one SARIF log as the diagnoses stream in: the driver and its rules first, then one result per finding,
     /// then the run's properties (the tenant, each user's verdict and the totals). Flushed to the output as it grows, so
-    /// a tenant-wide log never holds more than one diagnosis's results in memory.
+    /// a tenant-wide log never holds more than one diagnosis's results in memory. Public for hosts (and the CLI's
+    /// <c>diagnose --all-users --format sarif</c>) that write a tenant-wide log from a stream of diagnoses.
     /// </summary>
-    internal sealed class LogWriter : IDisposable
+    public sealed class LogWriter : IDisposable
     {
         private const int FlushAt = 64 * 1024;
         private static readonly Verdict[] VerdictOrder = [Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate];

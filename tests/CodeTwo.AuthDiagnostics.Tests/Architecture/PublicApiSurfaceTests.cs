@@ -8,8 +8,12 @@ namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 /// <summary>Keeps the 1.0 surface small and deliberate.</summary>
 public sealed class PublicApiSurfaceTests
 {
-    /// <summary>Half of the 1,146 lines the core declared before 1.0.</summary>
-    private const int MaxCoreApiLines = 573;
+    /// <summary>
+    /// Half of the 1,146 lines the core declared before 1.0 (573), plus the package boundary of issue #17 (the read-only
+    /// snapshot contents, the cloud table, the snapshot writer's format members, the Retry-After policy and the streaming
+    /// SARIF log, which the Graph, Testing and CLI packages used through InternalsVisibleTo before).
+    /// </summary>
+    private const int MaxCoreApiLines = 615;
 
     /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
     private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "DiagnosisProgress", "RecordedRequest", "AcceptedRisk"];
@@ -77,9 +81,7 @@ public sealed class PublicApiSurfaceTests
             "CodeTwo.AuthDiagnostics.DiagnosticEngine",
             "CodeTwo.AuthDiagnostics.AuthDiagnosticsService",
             "CodeTwo.AuthDiagnostics.Rules.SnapshotIndex",
-            "CodeTwo.AuthDiagnostics.Snapshots.SnapshotFormat",
             "CodeTwo.AuthDiagnostics.Snapshots.SectionPermissions",
-            "CodeTwo.AuthDiagnostics.Snapshots.CloudEndpoints",
             "CodeTwo.AuthDiagnostics.Rules.JsonPointer",
             "CodeTwo.AuthDiagnostics.Snapshots.Graph.ConditionalAccessPolicy",
         })
