@@ -1,7 +1,6 @@
 using System.Text;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Internal;
-using CodeTwo.AuthDiagnostics.Planning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using GraphServiceClient = Microsoft.Graph.GraphServiceClient;

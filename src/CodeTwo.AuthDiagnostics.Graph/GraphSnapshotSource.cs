@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Internal;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
@@ -41,10 +39,12 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     internal const string UserSelect = "id,userPrincipalName,displayName,accountEnabled,userType,onPremisesSyncEnabled,signInSessionsValidFromDateTime";
 
 
+    /// <summary>The permission that reads user objects (the snapshot's <c>user</c>).</summary>
+    private static readonly string UserPermission = string.Join(", ", SnapshotSection.RequiredPermissionsFor("user"));
+
     private readonly GraphTransport transport;
     private readonly BatchRunner batches;
     private readonly ILogger logger;
-    private readonly SnapshotReader reader = new();
     private readonly Guid? configuredTenantId;
     private readonly bool captureMfaServicePolicy;
     private readonly UserSectionSelection sections;
@@ -95,7 +95,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     /// <param name="request">What to capture. With <see cref="SnapshotRequest.AllUsers"/> the whole tenant is held in memory; prefer <see cref="CaptureTenantAsync"/> for large tenants.</param>
     /// <param name="progress">Receives progress; optional.</param>
     /// <param name="cancellationToken">Cancels the capture (pending requests are abandoned).</param>
-    /// <returns>The snapshot. Unknown users are in <see cref="TenantSnapshot.MissingUsers"/>; unreadable sections are <c>failed</c>.</returns>
+    /// <returns>The snapshot. Unknown users are in <see cref="SnapshotContents.MissingUsers"/>; unreadable sections are <c>failed</c>.</returns>
     /// <exception cref="GraphCaptureException">A user object could not be read for a reason other than "no such user" (typically 403: the app lacks <c>User.Read.All</c>).</exception>
     public async Task<TenantSnapshot> CaptureAsync(SnapshotRequest request, IProgress<CaptureProgress>? progress, CancellationToken cancellationToken = default)
     {
@@ -104,7 +104,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         {
             using var stream = new MemoryStream();
             await CaptureTenantAsync(stream, progress, cancellationToken).ConfigureAwait(false);
-            return reader.Read(stream.GetBuffer().AsMemory(0, (int)stream.Length));
+            return TenantSnapshot.Parse(stream.GetBuffer().AsSpan(0, (int)stream.Length));
         }
 
         var run = new CaptureRun(transport, progress);
@@ -148,7 +148,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         run.AddCaptured(written);
         run.Report(CapturePhase.Completed);
         LogCaptureCompleted(written, missing.Count, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed.TotalSeconds);
-        return reader.Read(buffer.WrittenMemory);
+        return TenantSnapshot.Parse(buffer.WrittenSpan);
     }
 
     /// <summary>
@@ -261,10 +261,10 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
             {
                 var (code, message) = response.IsSuccess ? ("InvalidResponse", "not a JSON object") : response.Error();
                 throw new GraphCaptureException(
-                    $"Reading the user '{plan.Key}' failed with HTTP {response.Status}{(code is null ? string.Empty : " " + code)}: {message} Reading users needs {SectionPermissions.For("user")}.",
+                    $"Reading the user '{plan.Key}' failed with HTTP {response.Status}{(code is null ? string.Empty : " " + code)}: {message} Reading users needs {UserPermission}.",
                     response.Status,
                     code,
-                    [SectionPermissions.For("user")]);
+                    [UserPermission]);
             }
         }
 
@@ -336,7 +336,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         {
             if (section.IsFailed)
             {
-                LogSectionFailed(name, section.HttpStatus, section.Code ?? "-", SectionPermissions.For(name));
+                LogSectionFailed(name, section.HttpStatus, section.Code ?? "-", string.Join(", ", SnapshotSection.RequiredPermissionsFor(name)));
             }
         }
 
@@ -387,10 +387,10 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         {
             var (code, message) = response.IsSuccess ? ("InvalidResponse", "not a collection") : response.Error();
             throw new GraphCaptureException(
-                $"Listing the tenant's users failed with HTTP {response.Status}{(code is null ? string.Empty : " " + code)}: {message} Listing users needs {SectionPermissions.For("user")}.",
+                $"Listing the tenant's users failed with HTTP {response.Status}{(code is null ? string.Empty : " " + code)}: {message} Listing users needs {UserPermission}.",
                 response.Status,
                 code,
-                [SectionPermissions.For("user")]);
+                [UserPermission]);
         }
 
         return new UsersPage(users, nextLink);

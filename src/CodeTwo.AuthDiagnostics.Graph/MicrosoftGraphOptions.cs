@@ -1,5 +1,3 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
-
 namespace CodeTwo.AuthDiagnostics.Graph;
 
 /// <summary>

@@ -6,6 +6,15 @@ namespace CodeTwo.AuthDiagnostics.Testing;
 /// once. So <c>Task.Delay(TimeSpan.FromMinutes(15), provider)</c> completes immediately and the clock reads 15 minutes
 /// later, which makes waits and retry back-offs testable without sleeping.
 /// </summary>
+/// <remarks>
+/// Why not <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing): its timers fire only when the test calls
+/// <c>Advance</c> (or, with <c>AutoAdvanceAmount</c>, move the clock on every read, not when code waits). A plan run or
+/// a capture waits deep inside the code under test (a <c>Retry-After</c> of 30 s, the Conditional Access back-off, a
+/// manual step's pause) while the test is awaiting that very call, so nothing would ever advance the fake clock and the
+/// test would hang, or would have to race a background loop of <c>Advance</c> calls. This clock jumps to each timer's due
+/// time by itself and records it in <see cref="Waits"/>, which is what the tests assert on. Use <c>FakeTimeProvider</c>
+/// where a test wants to hold time still and step it explicitly.
+/// </remarks>
 public sealed class FastForwardTimeProvider : TimeProvider
 {
     private readonly object gate = new();

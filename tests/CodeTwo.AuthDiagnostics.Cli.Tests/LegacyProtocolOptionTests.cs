@@ -39,6 +39,14 @@ public sealed class LegacyProtocolOptionTests
     }
 
     [Fact]
+    public void The_cli_table_names_every_protocol_of_the_library_table_in_its_order()
+    {
+        // The CLI uses only the library's public API, so it keeps its own list of names; this keeps it in step.
+        DiagnosisOptions.ProtocolTable.Select(row => (row.CliName, row.Protocol)).Should().Equal(
+            LegacyProtocolRetirements.All.Select(row => (row.CliName, row.Protocol)));
+    }
+
+    [Fact]
     public void The_option_repeats_and_the_protocols_add_up()
     {
         Parse("--legacy-protocol", "smtp", "--legacy-protocol", "Imap", "--legacy-protocol", "IDCRL", "--legacy-protocol", "SMTP")

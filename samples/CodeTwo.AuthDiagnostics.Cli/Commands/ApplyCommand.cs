@@ -4,10 +4,6 @@ using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph;
 using CodeTwo.AuthDiagnostics.Rendering;
-using CodeTwo.AuthDiagnostics.Rules;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using CodeTwo.AuthDiagnostics.Testing;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
@@ -189,7 +185,7 @@ internal static class ApplyCommand
 
         try
         {
-            return await new SnapshotReader().ReadFileAsync(statePath, cancellationToken);
+            return await TenantSnapshot.LoadAsync(statePath, cancellationToken);
         }
         catch (SnapshotFormatException e)
         {

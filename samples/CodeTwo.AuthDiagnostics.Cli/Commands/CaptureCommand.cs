@@ -3,8 +3,6 @@ using System.Globalization;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
@@ -93,7 +91,7 @@ internal static class CaptureCommand
             else
             {
                 await SnapshotFiles.WriteAsync(snapshot, destination, SnapshotWriterOptions.Default, cancellationToken);
-                console.Error.WriteLine(ConsoleText.OneLine($"Wrote '{destination}': {snapshot.Users.Count} user(s), {snapshot.MissingUsers.Count} missing."));
+                console.Error.WriteLine(ConsoleText.OneLine($"Wrote '{destination}': {snapshot.Contents.Users.Count} user(s), {snapshot.Contents.MissingUsers.Count} missing."));
             }
 
             return ExitCodes.Success;

@@ -3,8 +3,6 @@ using Azure.Core;
 using Azure.Identity;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Graph;
-using CodeTwo.AuthDiagnostics.Planning;
-using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
@@ -13,7 +11,7 @@ namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 internal sealed class ConnectionOptions
 {
     private static readonly Dictionary<string, CloudEnvironment> Clouds =
-        Enum.GetValues<CloudEnvironment>().ToDictionary(SnapshotFormat.CloudName, c => c, StringComparer.OrdinalIgnoreCase);
+        Enum.GetValues<CloudEnvironment>().ToDictionary(SnapshotWriter.FormatCloud, c => c, StringComparer.OrdinalIgnoreCase);
 
     public Option<string?> Tenant { get; } = new("--tenant") { Description = "The tenant id (or a verified domain) to sign in to.", HelpName = "ID" };
 

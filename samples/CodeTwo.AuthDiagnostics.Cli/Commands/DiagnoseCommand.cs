@@ -46,7 +46,7 @@ internal static class DiagnoseCommand
             switch (parseResult.GetValue(format))
             {
                 case "json":
-                    console.Out.Write(DiagnosisJson.Serialize(diagnosis));
+                    console.Out.Write(DiagnosisJson.Render(diagnosis));
                     break;
                 case "markdown":
                     console.Out.Write(DiagnosisMarkdown.Render(diagnosis));
@@ -88,7 +88,7 @@ internal static class DiagnoseCommand
         console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
         var service = DiagnosisOptions.CreateService(engineOptions);
         int users = 0;
-        var display = ProgressDisplay.ForDiagnosis(console);
+        var display = ProgressDisplay.ForDiagnosis(console, snapshot.Contents.Users.Count + snapshot.Contents.MissingUsers.Count);
         var progress = new CountingProgress(done =>
         {
             users = done;

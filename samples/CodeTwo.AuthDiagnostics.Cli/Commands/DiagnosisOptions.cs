@@ -1,8 +1,7 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-
-using CodeTwo.AuthDiagnostics.Rules;
-using CodeTwo.AuthDiagnostics.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
@@ -10,14 +9,27 @@ namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 internal sealed class DiagnosisOptions
 {
     /// <summary>
-    /// The protocols by their CLI name (case-insensitive), taken from the retirement table so that a protocol added to
-    /// the library is accepted here, and named in the help, without a second list to keep in step.
+    /// The protocols by their CLI name (case-insensitive), in <see cref="LegacyProtocols"/> flag order. The library's
+    /// retirement table is internal to it; the CLI's tests check that this list names every protocol of the table with
+    /// the table's CLI name, so a protocol added to the library fails them until it is named here too.
     /// </summary>
+    internal static readonly (string CliName, LegacyProtocols Protocol)[] ProtocolTable =
+    [
+        ("EWS", LegacyProtocols.Ews),
+        ("EAS", LegacyProtocols.ExchangeActiveSync),
+        ("IMAP", LegacyProtocols.Imap),
+        ("POP", LegacyProtocols.Pop),
+        ("SMTP", LegacyProtocols.SmtpAuth),
+        ("RPS", LegacyProtocols.RemotePowerShell),
+        ("MAPI", LegacyProtocols.OutlookMapi),
+        ("IDCRL", LegacyProtocols.SharePointIdcrl),
+    ];
+
     private static readonly Dictionary<string, LegacyProtocols> Protocols =
-        LegacyProtocolRetirements.All.ToDictionary(row => row.CliName, row => row.Protocol, StringComparer.OrdinalIgnoreCase);
+        ProtocolTable.ToDictionary(row => row.CliName, row => row.Protocol, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The CLI names in table order, as the help and the usage error list them: <c>EWS, EAS, …</c>.</summary>
-    private static readonly string ProtocolNames = string.Join(", ", LegacyProtocolRetirements.All.Select(row => row.CliName));
+    private static readonly string ProtocolNames = string.Join(", ", ProtocolTable.Select(row => row.CliName));
 
     public Option<string?> Snapshot { get; } = new("--snapshot")
     {
@@ -150,8 +162,14 @@ internal sealed class DiagnosisOptions
     }
 
     /// <summary>The diagnosis service for the engine options of the command line.</summary>
-    public static AuthDiagnosticsService CreateService(AuthDiagnosticsOptions engineOptions) =>
-        new(Microsoft.Extensions.Options.Options.Create(engineOptions));
+    /// <remarks>Through the library's public registration, as a host builds it; the options object is the command line's.</remarks>
+    public static IAuthDiagnostics CreateService(AuthDiagnosticsOptions engineOptions)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Options.Create(engineOptions));
+        services.AddAuthDiagnostics();
+        return services.BuildServiceProvider().GetRequiredService<IAuthDiagnostics>();
+    }
 
     /// <summary>Reads --snapshot (or the embedded sample).</summary>
     public Task<(TenantSnapshot Snapshot, string Name)> LoadAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
@@ -188,4 +206,4 @@ internal sealed class DiagnosisOptions
 }
 
 /// <summary>What a diagnosing command works on: the snapshot (and its display name), the user, the service and its diagnosis.</summary>
-internal sealed record DiagnosisInput(TenantSnapshot Snapshot, string Name, UserRef User, AuthDiagnosticsService Service, Diagnosis Diagnosis);
+internal sealed record DiagnosisInput(TenantSnapshot Snapshot, string Name, UserRef User, IAuthDiagnostics Service, Diagnosis Diagnosis);

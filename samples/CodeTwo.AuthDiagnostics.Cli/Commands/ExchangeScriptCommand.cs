@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 using CodeTwo.AuthDiagnostics.Rendering;

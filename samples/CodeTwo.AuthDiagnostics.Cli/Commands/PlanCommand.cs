@@ -21,13 +21,12 @@ internal static class PlanCommand
         command.Options.Add(format);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (snapshot, _, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
-            string subject = diagnosis.UserPrincipalName ?? diagnosis.RequestedUser;
+            var (_, _, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken);
             console.Out.Write(parseResult.GetValue(format) switch
             {
-                "json" => PlanJson.Serialize(diagnosis.Plan),
-                "powershell" => PlanPowerShell.Render(diagnosis.Plan, snapshot.Cloud, subject),
-                _ => PlanMarkdown.Render(diagnosis.Plan, subject),
+                "json" => PlanJson.Render(diagnosis),
+                "powershell" => PlanPowerShell.Render(diagnosis),
+                _ => PlanMarkdown.Render(diagnosis),
             });
             return ExitCodes.Success;
         });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
@@ -56,7 +55,7 @@ internal static class RedactCommand
             var loaded = await SnapshotFiles.LoadAsync(input, cancellationToken);
             await SnapshotFiles.WriteAsync(loaded, destination, new SnapshotWriterOptions { Redact = true, RedactionKey = secret }, cancellationToken);
 
-            string users = loaded.Users.Count == 1 ? "1 user" : $"{loaded.Users.Count} users";
+            string users = loaded.Contents.Users.Count == 1 ? "1 user" : $"{loaded.Contents.Users.Count} users";
             string keyNote = secret is null ? "default key derived from the tenant id" : "your --key";
             console.Error.WriteLine(ConsoleText.OneLine($"Wrote redacted snapshot '{destination}' ({users}; pseudonyms made with the {keyNote})."));
             return ExitCodes.Success;

@@ -9,7 +9,7 @@ internal static class ProgressDisplay
 {
     /// <summary>Tenant-wide diagnosis progress (users done, as the library's tenant-wide renderers report it), every 100 users.</summary>
     /// <param name="console">The console.</param>
-    public static IProgress<int>? ForDiagnosis(CliConsole console)
+    public static IProgress<int>? ForDiagnosis(CliConsole console, int total)
     {
         if (!IsTerminal(console))
         {
@@ -21,7 +21,7 @@ internal static class ProgressDisplay
         {
             if (completed % 100 == 0)
             {
-                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rDiagnosed {completed} users   "));
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rDiagnosed {completed}/{total} users   "));
             }
         });
     }

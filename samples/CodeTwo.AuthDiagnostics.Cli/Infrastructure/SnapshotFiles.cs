@@ -1,15 +1,20 @@
 using System.Globalization;
-using CodeTwo.AuthDiagnostics.Rules;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Exchange;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 
 /// <summary>Reads and writes snapshot files for the commands, turning every problem with the user's files into a friendly <see cref="InvalidInputException"/>.</summary>
 internal static class SnapshotFiles
 {
+    /// <summary>How many errors the library's reader collects before it stops looking (its default limit).</summary>
+    private const int ReaderMaxErrors = 100;
+
+    /// <summary>
+    /// An empty snapshot that Exchange Online settings are merged into once, when they are read, so that a bad file is
+    /// reported at once (before a capture connects) with the same checks and messages as the real merge.
+    /// </summary>
+    private static readonly Lazy<TenantSnapshot> EmptySnapshot = new(() => TenantSnapshot.Parse(
+        """{"schemaVersion":1,"capturedAt":"2026-01-01T00:00:00Z","tenantId":"00000000-0000-0000-0000-000000000000","cloud":"global","sections":{},"users":[]}"""));
+
     /// <summary>
     /// Reads and validates the snapshot at <paramref name="path"/>. A missing file, a directory, an unreadable file or
     /// an invalid document raises <see cref="InvalidInputException"/> whose message names the file and whose details
@@ -18,20 +23,36 @@ internal static class SnapshotFiles
     /// <param name="path">The file, as the user typed it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static Task<TenantSnapshot> LoadAsync(string path, CancellationToken cancellationToken) =>
-        ReadAsync(path, new FileKind("--snapshot", "snapshot", "a snapshot file", "a valid snapshot"), (reader, file, token) => reader.ReadFileAsync(file, token), cancellationToken);
+        ReadAsync(path, new FileKind("--snapshot", "snapshot", "a snapshot file", "a valid snapshot"), (file, token) => TenantSnapshot.LoadAsync(file, token), cancellationToken);
 
     /// <summary>
     /// Reads and validates the Exchange Online settings file of <c>--exchange-settings</c> (the JSON exchange-script's
-    /// PowerShell script writes). Problems with the file raise <see cref="InvalidInputException"/> naming the file, with
-    /// the reader's errors (JSONPaths rooted at the file's top level) as details.
+    /// PowerShell script writes), checked as <see cref="TenantSnapshot.WithExchangeOnline(string)"/> will merge it.
+    /// Problems with the file raise <see cref="InvalidInputException"/> naming the file, with the reader's errors
+    /// (JSONPaths rooted at the file's top level) as details.
     /// </summary>
+    /// <returns>The settings document, for <see cref="TenantSnapshot.WithExchangeOnline(string)"/>.</returns>
     /// <param name="path">The file, as the user typed it.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static Task<ExchangeOnlineSettings> LoadExchangeSettingsAsync(string path, CancellationToken cancellationToken) =>
+    public static Task<string> LoadExchangeSettingsAsync(string path, CancellationToken cancellationToken) =>
         ReadAsync(
             path,
             new FileKind("--exchange-settings", "Exchange Online settings", "the JSON file that exchange-script's script writes", "valid Exchange Online settings (--exchange-settings)"),
-            (reader, file, token) => reader.ReadExchangeOnlineSettingsFileAsync(file, token),
+            async (file, token) =>
+            {
+                string json;
+                try
+                {
+                    json = await File.ReadAllTextAsync(file, token);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new InvalidInputException($"cannot read Exchange Online settings '{path}': {e.Message}");
+                }
+
+                _ = EmptySnapshot.Value.WithExchangeOnline(json);
+                return json;
+            },
             cancellationToken);
 
     /// <summary>
@@ -72,7 +93,7 @@ internal static class SnapshotFiles
         }
     }
 
-    private static async Task<T> ReadAsync<T>(string path, FileKind kind, Func<SnapshotReader, string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(string path, FileKind kind, Func<string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         RequirePath(path, kind.Option);
         if (Directory.Exists(path))
@@ -87,14 +108,14 @@ internal static class SnapshotFiles
 
         try
         {
-            return await read(new SnapshotReader(), path, cancellationToken);
+            return await read(path, cancellationToken);
         }
         catch (SnapshotFormatException e)
         {
             var lines = e.Errors.Select(error => error.Message).ToList();
             if (e.Truncated)
             {
-                lines.Add($"(stopped after {SnapshotReaderOptions.Default.MaxErrors} errors; there may be more)");
+                lines.Add($"(stopped after {ReaderMaxErrors} errors; there may be more)");
             }
 
             string count = e.Errors.Count == 1 ? "1 error" : $"{e.Errors.Count} errors";

@@ -1,6 +1,3 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
-
 namespace CodeTwo.AuthDiagnostics.Cli.Infrastructure;
 
 /// <summary>The snapshot a diagnosing command works on: the <c>--snapshot</c> file, or the embedded sample of the seed case.</summary>
@@ -21,7 +18,7 @@ internal static class SnapshotInput
 
         await using var stream = typeof(SnapshotInput).Assembly.GetManifestResourceStream("sample-snapshot.json")
             ?? throw new InvalidOperationException("The embedded sample snapshot is missing from the build.");
-        return (await new SnapshotReader().ReadAsync(stream, cancellationToken), SampleName);
+        return (await TenantSnapshot.ReadAsync(stream, cancellationToken), SampleName);
     }
 
     /// <summary>
@@ -47,12 +44,13 @@ internal static class SnapshotInput
             return requested.Trim();
         }
 
-        if (snapshot.Users.Count == 1 && snapshot.MissingUsers.Count == 0)
+        var contents = snapshot.Contents;
+        if (contents.Users.Count == 1 && contents.MissingUsers.Count == 0)
         {
-            return snapshot.Users[0].User.UserPrincipalName;
+            return contents.Users[0].UserPrincipalName;
         }
 
-        var names = snapshot.Users.Select(u => u.User.UserPrincipalName).Concat(snapshot.MissingUsers.Select(m => m + " (missing)")).ToList();
+        var names = contents.Users.Select(u => u.UserPrincipalName).Concat(contents.MissingUsers.Select(m => m + " (missing)")).ToList();
         if (names.Count == 0)
         {
             throw new InvalidInputException("the snapshot holds no user; capture one with the user to diagnose");

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Rendering;
 
@@ -12,26 +12,25 @@ internal static class SectionText
     /// </summary>
     /// <param name="section">The section.</param>
     /// <param name="detail">What to say about a captured value, for example <c>enabled</c> or <c>3 policies</c>.</param>
-    public static string Describe<T>(Section<T> section, Func<T, string> detail)
-        where T : class => section.Status switch
-        {
-            SectionStatus.Captured => "captured (" + detail(section.Value!) + ")",
-            SectionStatus.Failed => "failed: " + Describe(section.Error!),
-            _ => section.Reason is { Length: > 0 } reason ? "notCaptured: " + ConsoleText.OneLine(reason) : "notCaptured",
-        };
+    public static string Describe(SnapshotSection section, Func<JsonElement, string> detail) => section.Status switch
+    {
+        SectionStatus.Captured => "captured (" + detail(section.Value) + ")",
+        SectionStatus.Failed => "failed: " + DescribeError(section),
+        _ => section.Reason is { Length: > 0 } reason ? "notCaptured: " + ConsoleText.OneLine(reason) : "notCaptured",
+    };
 
     /// <summary><c>HTTP 403 Authorization_RequestDenied; required permissions: Policy.Read.All</c>.</summary>
-    /// <param name="error">The section error.</param>
-    public static string Describe(SectionError error)
+    /// <param name="section">The failed section.</param>
+    public static string DescribeError(SnapshotSection section)
     {
-        string text = "HTTP " + error.HttpStatus;
-        if (error.Code is { Length: > 0 } code)
+        string text = "HTTP " + section.HttpStatus;
+        if (section.ErrorCode is { Length: > 0 } code)
         {
             text += " " + ConsoleText.OneLine(code);
         }
 
-        var permissions = error.RequiredPermissions.IsDefaultOrEmpty ? [] : error.RequiredPermissions;
-        text += permissions.Length > 0
+        var permissions = section.RequiredPermissions;
+        text += permissions.Count > 0
             ? "; required permissions: " + ConsoleText.OneLine(string.Join(", ", permissions))
             : "; required permissions not recorded";
         return text;

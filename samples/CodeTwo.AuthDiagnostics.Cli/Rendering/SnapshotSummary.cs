@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Cli.Infrastructure;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Cli.Rendering;
 
@@ -19,131 +17,151 @@ internal static class SnapshotSummary
 
     public static void Write(TextWriter w, string path, TenantSnapshot snapshot)
     {
+        var contents = snapshot.Contents;
         w.WriteLine($"'{ConsoleText.OneLine(path)}' is a valid snapshot.");
         w.WriteLine();
         Field(w, "Tenant id", snapshot.TenantId.ToString("D"));
-        Field(w, "Cloud", SnapshotFormat.CloudName(snapshot.Cloud));
-        Field(w, "Captured at", SnapshotFormat.FormatInstant(snapshot.CapturedAt));
+        Field(w, "Cloud", SnapshotWriter.FormatCloud(snapshot.Cloud));
+        Field(w, "Captured at", SnapshotWriter.FormatInstant(snapshot.CapturedAt));
         Field(w, "Schema version", snapshot.SchemaVersion.ToString(CultureInfo.InvariantCulture));
-        Field(w, "Users", $"{snapshot.Users.Count} ({snapshot.MissingUsers.Count} missing)");
+        Field(w, "Users", $"{contents.Users.Count} ({contents.MissingUsers.Count} missing)");
         w.WriteLine();
 
-        var s = snapshot.Sections;
         w.WriteLine("Tenant sections:");
-        Line(w, 2, "securityDefaults", SectionText.Describe(s.SecurityDefaults, p => p.IsEnabled ? "enabled" : "disabled"));
-        Line(w, 2, "conditionalAccessPolicies", SectionText.Describe(s.ConditionalAccessPolicies, Policies));
-        Line(w, 2, "authenticationMethodsPolicy", SectionText.Describe(s.AuthenticationMethodsPolicy, MigrationState));
-        Line(w, 2, "mfaServicePolicy", SectionText.Describe(s.MfaServicePolicy, p => p.AllowAppPasswords is { } allow
-            ? "allowAppPasswords: " + (allow ? "true" : "false")
-            : "allowAppPasswords not present"));
-        Line(w, 2, "domains", SectionText.Describe(s.Domains, Domains));
-        Line(w, 2, "subscribedSkus", SectionText.Describe(s.SubscribedSkus, Skus));
-
-        if (snapshot.Users.Count > 0)
+        foreach (var section in contents.TenantSections)
         {
-            w.WriteLine();
-            w.WriteLine(snapshot.Users.Count > MaxUsersListed
-                ? $"Users (first {MaxUsersListed} of {snapshot.Users.Count}):"
-                : "Users:");
-            foreach (var entry in snapshot.Users.Take(MaxUsersListed))
+            Func<JsonElement, string>? detail = section.Name switch
             {
-                WriteUser(w, entry);
-            }
+                "securityDefaults" => p => Bool(p, "isEnabled") == true ? "enabled" : "disabled",
+                "conditionalAccessPolicies" => Policies,
+                "authenticationMethodsPolicy" => MigrationState,
+                "mfaServicePolicy" => p => Bool(p, "allowAppPasswords") is { } allow
+                    ? "allowAppPasswords: " + (allow ? "true" : "false")
+                    : "allowAppPasswords not present",
+                "domains" => Domains,
+                "subscribedSkus" => Skus,
+                _ => null,
+            };
 
-            if (snapshot.Users.Count > MaxUsersListed)
+            // The summary has always listed the six Graph sections; exchangeOnline is diagnosed, not summarised.
+            if (detail is not null)
             {
-                w.WriteLine($"  … and {snapshot.Users.Count - MaxUsersListed} more");
+                Line(w, 2, section.Name, SectionText.Describe(section, detail));
             }
         }
 
-        if (snapshot.MissingUsers.Count > 0)
+        if (contents.Users.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(contents.Users.Count > MaxUsersListed
+                ? $"Users (first {MaxUsersListed} of {contents.Users.Count}):"
+                : "Users:");
+            foreach (var user in contents.Users.Take(MaxUsersListed))
+            {
+                WriteUser(w, user);
+            }
+
+            if (contents.Users.Count > MaxUsersListed)
+            {
+                w.WriteLine($"  … and {contents.Users.Count - MaxUsersListed} more");
+            }
+        }
+
+        if (contents.MissingUsers.Count > 0)
         {
             w.WriteLine();
             w.WriteLine("Missing users (asked for, not found in the tenant):");
-            foreach (string missing in snapshot.MissingUsers.Take(MaxUsersListed))
+            foreach (string missing in contents.MissingUsers.Take(MaxUsersListed))
             {
                 w.WriteLine("  " + ConsoleText.OneLine(missing));
             }
 
-            if (snapshot.MissingUsers.Count > MaxUsersListed)
+            if (contents.MissingUsers.Count > MaxUsersListed)
             {
-                w.WriteLine($"  … and {snapshot.MissingUsers.Count - MaxUsersListed} more");
+                w.WriteLine($"  … and {contents.MissingUsers.Count - MaxUsersListed} more");
             }
         }
     }
 
-    private static void WriteUser(TextWriter w, UserEntry entry)
+    private static void WriteUser(TextWriter w, SnapshotUser user)
     {
-        var user = entry.User;
-        var notes = new List<string> { "per-user MFA: " + PerUserMfa(entry.Sections.AuthenticationRequirements) };
-        if (user.UserType == UserType.Guest)
+        var requirements = user.Sections[0];
+        var notes = new List<string> { "per-user MFA: " + PerUserMfa(requirements) };
+        if (string.Equals(String(user.User, "userType"), "Guest", StringComparison.OrdinalIgnoreCase))
         {
             notes.Add("guest");
         }
 
-        if (user.AccountEnabled == false)
+        if (Bool(user.User, "accountEnabled") == false)
         {
             notes.Add("account disabled");
         }
 
         w.WriteLine($"  {ConsoleText.OneLine(user.UserPrincipalName)} ({string.Join(", ", notes)})");
-        var sections = entry.Sections;
-        Line(w, 4, "authenticationRequirements", SectionText.Describe(sections.AuthenticationRequirements, r => MfaState(r)));
-        Line(w, 4, "authenticationMethods", SectionText.Describe(sections.AuthenticationMethods, Methods));
-        Line(w, 4, "transitiveMemberOf", SectionText.Describe(sections.TransitiveMemberOf, Memberships));
+        foreach (var section in user.Sections)
+        {
+            Func<JsonElement, string> detail = section.Name switch
+            {
+                "authenticationRequirements" => MfaState,
+                "authenticationMethods" => Methods,
+                _ => Memberships,
+            };
+            Line(w, 4, section.Name, SectionText.Describe(section, detail));
+        }
     }
 
-    private static string PerUserMfa(Section<AuthenticationRequirements> section) => section.Status switch
+    private static string PerUserMfa(SnapshotSection section) => section.Status switch
     {
-        SectionStatus.Captured => MfaState(section.Value!),
+        SectionStatus.Captured => MfaState(section.Value),
         SectionStatus.Failed => "unknown (section failed)",
         _ => "unknown (not captured)",
     };
 
-    private static string MfaState(AuthenticationRequirements requirements) =>
-        requirements.PerUserMfaState == PerUserMfaState.Unknown
-            ? ConsoleText.OneLine(requirements.PerUserMfaStateValue) + " — not known to this version"
-            : ConsoleText.OneLine(requirements.PerUserMfaStateValue);
-
-    private static string Policies(IReadOnlyList<ConditionalAccessPolicy> policies)
+    private static string MfaState(JsonElement requirements)
     {
-        string text = SectionText.Count(policies.Count, "policy", "policies");
-        if (policies.Count == 0)
+        string value = String(requirements, "perUserMfaState") ?? string.Empty;
+        return IsKnown<PerUserMfaState>(value)
+            ? ConsoleText.OneLine(value)
+            : ConsoleText.OneLine(value) + " — not known to this version";
+    }
+
+    private static string Policies(JsonElement policies)
+    {
+        var states = policies.EnumerateArray().Select(p => String(p, "state")).ToList();
+        string text = SectionText.Count(states.Count, "policy", "policies");
+        if (states.Count == 0)
         {
             return text;
         }
 
-        var states = new List<string>();
-        AddCount(states, policies.Count(p => p.State == ConditionalAccessPolicyState.Enabled), "enabled");
-        AddCount(states, policies.Count(p => p.State == ConditionalAccessPolicyState.EnabledForReportingButNotEnforced), "report-only");
-        AddCount(states, policies.Count(p => p.State == ConditionalAccessPolicyState.Disabled), "disabled");
-        AddCount(states, policies.Count(p => p.State == ConditionalAccessPolicyState.Unknown), "in an unknown state");
-        return text + ": " + string.Join(", ", states);
+        var parts = new List<string>();
+        AddCount(parts, states.Count(s => Is(s, ConditionalAccessPolicyState.Enabled)), "enabled");
+        AddCount(parts, states.Count(s => Is(s, ConditionalAccessPolicyState.EnabledForReportingButNotEnforced)), "report-only");
+        AddCount(parts, states.Count(s => Is(s, ConditionalAccessPolicyState.Disabled)), "disabled");
+        AddCount(parts, states.Count(s => !IsKnown<ConditionalAccessPolicyState>(s)), "in an unknown state");
+        return text + ": " + string.Join(", ", parts);
     }
 
-    private static string MigrationState(AuthenticationMethodsPolicy policy)
+    private static string MigrationState(JsonElement policy)
     {
-        string value = policy.Json.ValueKind == JsonValueKind.Object
-            && policy.Json.TryGetProperty("policyMigrationState", out var state)
-            && state.ValueKind == JsonValueKind.String
-                ? ConsoleText.OneLine(state.GetString()!)
-                : "not set";
-        return policy.PolicyMigrationState == PolicyMigrationState.Unknown
+        string? state = String(policy, "policyMigrationState");
+        string value = state is null ? "not set" : ConsoleText.OneLine(state);
+        return state is not null && !IsKnown<PolicyMigrationState>(state)
             ? "policyMigrationState: " + value + " — not known to this version"
             : "policyMigrationState: " + value;
     }
 
-    private static string Domains(IReadOnlyList<Domain> domains)
+    private static string Domains(JsonElement domains)
     {
-        string text = SectionText.Count(domains.Count, "domain", "domains");
-        int federated = domains.Count(d => d.AuthenticationType == DomainAuthenticationType.Federated);
+        string text = SectionText.Count(domains.GetArrayLength(), "domain", "domains");
+        int federated = domains.EnumerateArray().Count(d => Is(String(d, "authenticationType"), DomainAuthenticationType.Federated));
         return federated > 0 ? $"{text}, {federated} federated" : text;
     }
 
-    private static string Skus(IReadOnlyList<SubscribedSku> skus)
+    private static string Skus(JsonElement skus)
     {
-        string text = SectionText.Count(skus.Count, "SKU", "SKUs");
-        var names = skus.Select(s => s.SkuPartNumber).OfType<string>().Select(ConsoleText.OneLine).ToList();
+        string text = SectionText.Count(skus.GetArrayLength(), "SKU", "SKUs");
+        var names = skus.EnumerateArray().Select(s => String(s, "skuPartNumber")).OfType<string>().Select(ConsoleText.OneLine).ToList();
         if (names.Count == 0)
         {
             return text;
@@ -153,16 +171,17 @@ internal static class SnapshotSummary
         return text + ": " + string.Join(", ", names.Take(shown)) + (names.Count > shown ? ", …" : string.Empty);
     }
 
-    private static string Methods(IReadOnlyList<AuthenticationMethod> methods)
+    private static string Methods(JsonElement methods)
     {
-        string text = SectionText.Count(methods.Count, "method", "methods");
-        if (methods.Count == 0)
+        var types = methods.EnumerateArray().Select(m => String(m, "@odata.type") ?? string.Empty).ToList();
+        string text = SectionText.Count(types.Count, "method", "methods");
+        if (types.Count == 0)
         {
             return text;
         }
 
-        var kinds = methods
-            .GroupBy(m => ShortMethodName(m.ODataType), StringComparer.Ordinal)
+        var kinds = types
+            .GroupBy(ShortMethodName, StringComparer.Ordinal)
             .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}");
         return text + ": " + string.Join(", ", kinds);
     }
@@ -185,13 +204,14 @@ internal static class SnapshotSummary
         return name.Length == 0 ? "(no @odata.type)" : name;
     }
 
-    private static string Memberships(IReadOnlyList<DirectoryObject> objects)
+    private static string Memberships(JsonElement objects)
     {
+        var types = objects.EnumerateArray().Select(o => String(o, "@odata.type")).ToList();
         var parts = new List<string>();
-        int groups = objects.Count(o => o.Kind == DirectoryObjectKind.Group);
-        int roles = objects.Count(o => o.Kind == DirectoryObjectKind.DirectoryRole);
-        int units = objects.Count(o => o.Kind == DirectoryObjectKind.AdministrativeUnit);
-        int other = objects.Count - groups - roles - units;
+        int groups = types.Count(t => string.Equals(t, "#microsoft.graph.group", StringComparison.OrdinalIgnoreCase));
+        int roles = types.Count(t => string.Equals(t, "#microsoft.graph.directoryRole", StringComparison.OrdinalIgnoreCase));
+        int units = types.Count(t => string.Equals(t, "#microsoft.graph.administrativeUnit", StringComparison.OrdinalIgnoreCase));
+        int other = types.Count - groups - roles - units;
         if (groups > 0)
         {
             parts.Add(SectionText.Count(groups, "group", "groups"));
@@ -214,6 +234,27 @@ internal static class SnapshotSummary
 
         return parts.Count == 0 ? "no memberships" : string.Join(", ", parts);
     }
+
+    /// <summary>A string property of a Graph payload, or <see langword="null"/>.</summary>
+    private static string? String(JsonElement payload, string name) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A Boolean property of a Graph payload, or <see langword="null"/>.</summary>
+    private static bool? Bool(JsonElement payload, string name) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
+    /// <summary>
+    /// Whether a Graph enum string is a value this version knows: a named member of the library's public enum other
+    /// than <c>Unknown</c> (Graph's strings are the members' names, compared case-insensitively as the library does).
+    /// </summary>
+    private static bool IsKnown<TEnum>(string? text)
+        where TEnum : struct, Enum =>
+        text is { Length: > 0 } && char.IsLetter(text[0]) && !text.Contains(',', StringComparison.Ordinal)
+            && Enum.TryParse(text, ignoreCase: true, out TEnum value) && !value.Equals(default(TEnum));
+
+    private static bool Is<TEnum>(string? text, TEnum member)
+        where TEnum : struct, Enum =>
+        IsKnown<TEnum>(text) && Enum.Parse<TEnum>(text!, ignoreCase: true).Equals(member);
 
     private static void AddCount(List<string> parts, int count, string what)
     {

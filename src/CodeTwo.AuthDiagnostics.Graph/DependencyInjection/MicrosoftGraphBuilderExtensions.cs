@@ -3,7 +3,6 @@ using CodeTwo.AuthDiagnostics;
 using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph;
 using CodeTwo.AuthDiagnostics.Graph.Internal;
-using CodeTwo.AuthDiagnostics.Snapshots;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Execution.Resilience;
+using CodeTwo.AuthDiagnostics.Execution;
 using Microsoft.Extensions.Logging;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
@@ -23,8 +23,8 @@ internal sealed class BatchItem(string version, string relativeUrl)
 /// Sends GETs through JSON batching: at most 20 per <c>$batch</c>, beta URLs through <c>/beta/$batch</c>, all batches of a
 /// round in parallel (within the transport's concurrency bound), answers correlated by id (they may come in any order).
 /// Inner 429/503/504 answers are sent again in a later round after the longest wait the shared retry policy gives
-/// them (<see cref="GraphRetryPolicy{T}.DelayFor"/>: <c>Retry-After</c> or the back-off, capped), until its
-/// <see cref="GraphRetrySettings.MaxAttempts"/>. The rounds are not a Polly pipeline: a pipeline retries one
+/// them (<see cref="GraphRetryPipeline.DelayFor"/>: <c>Retry-After</c> or the back-off, capped), until its
+/// <see cref="GraphRetryPipeline.MaxAttempts"/>. The rounds are not a Polly pipeline: a pipeline retries one
 /// operation, while a round re-sends only the throttled subset of up to twenty independent requests per
 /// <c>$batch</c>, regrouped into new batches; the settings and the delay function are the same.
 /// </summary>
@@ -45,7 +45,7 @@ internal sealed partial class BatchRunner(GraphTransport transport)
             await Task.WhenAll(batches.Select(b => SendBatchAsync(b, counters, cancellationToken))).ConfigureAwait(false);
 
             var policy = transport.Retry;
-            var retry = pending.Where(i => policy.IsTransient(i.Response!) && i.Attempts < policy.Settings.MaxAttempts).ToList();
+            var retry = pending.Where(i => i.Response!.IsTransient && i.Attempts < policy.MaxAttempts).ToList();
             if (retry.Count == 0)
             {
                 return;
@@ -77,7 +77,7 @@ internal sealed partial class BatchRunner(GraphTransport transport)
             foreach (var item in batch)
             {
                 item.Response = response;
-                item.Attempts = transport.Retry.Settings.MaxAttempts;
+                item.Attempts = transport.Retry.MaxAttempts;
             }
 
             return;

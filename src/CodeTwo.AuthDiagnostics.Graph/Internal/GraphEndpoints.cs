@@ -1,6 +1,3 @@
-using CodeTwo.AuthDiagnostics.Planning;
-using CodeTwo.AuthDiagnostics.Snapshots;
-
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 
 /// <summary>
@@ -31,7 +28,7 @@ internal sealed class GraphEndpoints
 
     public static GraphEndpoints Create(string? clientBaseUrl, MicrosoftGraphOptions options)
     {
-        string baseUrl = options.BaseUrl?.AbsoluteUri ?? clientBaseUrl ?? CloudEndpoints.Global.GraphBaseUrl + "/v1.0";
+        string baseUrl = options.BaseUrl?.AbsoluteUri ?? clientBaseUrl ?? CloudEndpoints.For(CloudEnvironment.Global).GraphBaseUrl + "/v1.0";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed))
         {
             throw new ArgumentException($"The Graph base URL '{baseUrl}' is not an absolute URL.", nameof(clientBaseUrl));

@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Execution.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
@@ -23,9 +22,9 @@ internal sealed class CaptureCounters
 /// <summary>
 /// Sends raw requests through the host's Kiota request adapter (so the host's authentication, handlers and HttpClient
 /// apply) and returns status, headers and body without Kiota's error mapping. Kiota's own retry handler is switched off
-/// per request, so <see cref="SendAsync"/> retries only through <see cref="Retry"/>, the retry policy the core's plan
-/// runner uses too (the core's, visible to this package): <c>Retry-After</c> (seconds or an HTTP date) or the exponential
-/// back-off, capped. On top of it the transport pauses every request of the adapter after a throttled one (except for
+/// per request, so <see cref="SendAsync"/> retries only through <see cref="Retry"/>, which follows the retry policy the core's
+/// plan runner uses too (the core's public <see cref="Execution.GraphRetryDelay"/>): <c>Retry-After</c> (seconds or an
+/// HTTP date) or the exponential back-off, capped. On top of it the transport pauses every request of the adapter after a throttled one (except for
 /// the Conditional Access API, which has a limit of its own) and holds at most
 /// <see cref="MicrosoftGraphOptions.MaxConcurrency"/> requests in flight. Never logs headers or bodies.
 /// </summary>
@@ -37,7 +36,7 @@ internal sealed partial class GraphTransport
     private readonly ILogger logger;
     private readonly TimeSpan requestTimeout;
     private readonly SemaphoreSlim slots;
-    private readonly GraphRetryPolicy<RawResponse> retry;
+    private readonly GraphRetryPipeline retry;
     private readonly object gate = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
 
@@ -54,11 +53,7 @@ internal sealed partial class GraphTransport
         requestTimeout = options.RequestTimeout;
         Endpoints = GraphEndpoints.Create(adapter.BaseUrl, options);
         slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        retry = new GraphRetryPolicy<RawResponse>(
-            new GraphRetrySettings(options.MaxAttempts, options.InitialRetryDelay, options.MaxRetryDelay),
-            time,
-            static r => r.Status,
-            static r => r.Headers.TryGetValue("Retry-After", out string? value) ? value : null);
+        retry = new GraphRetryPipeline(options.MaxAttempts, options.InitialRetryDelay, options.MaxRetryDelay, time);
     }
 
     public GraphEndpoints Endpoints { get; }
@@ -68,7 +63,7 @@ internal sealed partial class GraphTransport
     public ILogger Logger => logger;
 
     /// <summary>The retry policy of every request (and of the rounds of <see cref="BatchRunner"/>).</summary>
-    public GraphRetryPolicy<RawResponse> Retry => retry;
+    public GraphRetryPipeline Retry => retry;
 
     /// <summary>
     /// One attempt, no retry, no concurrency limit. Throws <see cref="HttpRequestException"/> for transport failures,

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Execution.Resilience;
+using CodeTwo.AuthDiagnostics.Execution;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 

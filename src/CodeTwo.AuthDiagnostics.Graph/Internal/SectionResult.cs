@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 
@@ -46,7 +45,7 @@ internal sealed class SectionResult
         HttpStatus = status is >= 100 and <= 599 ? status : 502,
         Code = code,
         Message = message,
-        RequiredPermissions = SectionPermissions.ListFor(section),
+        RequiredPermissions = SnapshotSection.RequiredPermissionsFor(section),
     };
 
     public void WriteTo(Utf8JsonWriter writer, string name)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 
@@ -10,15 +9,15 @@ namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 /// </summary>
 internal static class SnapshotDocument
 {
-    public static JsonWriterOptions WriterOptions => SnapshotFormat.WriterOptions;
+    public static JsonWriterOptions WriterOptions => SnapshotWriter.WriterOptions;
 
     public static void WriteStart(Utf8JsonWriter writer, DateTimeOffset capturedAt, Guid tenantId, CloudEnvironment cloud, TenantSectionResults tenant)
     {
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", TenantSnapshot.CurrentSchemaVersion);
-        writer.WriteString("capturedAt", SnapshotFormat.FormatInstant(capturedAt));
+        writer.WriteString("capturedAt", SnapshotWriter.FormatInstant(capturedAt));
         writer.WriteString("tenantId", tenantId.ToString("D"));
-        writer.WriteString("cloud", SnapshotFormat.CloudName(cloud));
+        writer.WriteString("cloud", SnapshotWriter.FormatCloud(cloud));
         writer.WriteStartObject("sections");
         tenant.SecurityDefaults.WriteTo(writer, "securityDefaults");
         tenant.ConditionalAccessPolicies.WriteTo(writer, "conditionalAccessPolicies");

@@ -77,8 +77,8 @@ public static class TenantJson
             writer.WriteNumber("schemaVersion", 1);
             writer.WriteString("kind", "tenantSummary");
             writer.WriteString("tenantId", snapshot.TenantId.ToString("D"));
-            writer.WriteString("cloud", SnapshotFormat.CloudName(snapshot.Cloud));
-            writer.WriteString("capturedAt", SnapshotFormat.FormatInstant(snapshot.CapturedAt));
+            writer.WriteString("cloud", SnapshotWriter.FormatCloud(snapshot.Cloud));
+            writer.WriteString("capturedAt", SnapshotWriter.FormatInstant(snapshot.CapturedAt));
             writer.WriteStartArray("users");
         }
 

@@ -1,33 +1,63 @@
-
-namespace CodeTwo.AuthDiagnostics.Snapshots;
+namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
-/// The Graph endpoint, sign-in authority and portals of each Microsoft cloud, in one table used by plans, capture and
-/// the CLI. Graph and authority hosts are documented by Microsoft (national cloud deployments); the national-cloud
-/// portal hosts are the best known values.
+/// The Microsoft Graph endpoint and sign-in authority of each Microsoft cloud (and, for the library's plans, its
+/// portals), in the one table that plans, the Graph package's capture and the CLI use. A host connecting to a national
+/// cloud builds its <c>GraphServiceClient</c> and credential from it. Graph and authority hosts are documented by
+/// Microsoft (national cloud deployments); the national-cloud portal hosts are the best known values. Immutable.
 /// </summary>
-/// <param name="Cloud">The cloud.</param>
-/// <param name="GraphBaseUrl">Microsoft Graph, without a trailing slash.</param>
-/// <param name="AuthorityHost">The Entra ID sign-in authority.</param>
-/// <param name="EntraAdminCenter">The Microsoft Entra admin center.</param>
-/// <param name="SecurityInfoUrl">The user's Security info page.</param>
-/// <param name="LegacyMfaPortal">The legacy per-user MFA portal host.</param>
-internal sealed record CloudEndpoints(CloudEnvironment Cloud, string GraphBaseUrl, string AuthorityHost, string EntraAdminCenter, string SecurityInfoUrl, string LegacyMfaPortal)
+/// <example>
+/// <code>
+/// CloudEndpoints endpoints = CloudEndpoints.For(CloudEnvironment.UsGov);
+/// var credential = new InteractiveBrowserCredential(new InteractiveBrowserCredentialOptions { AuthorityHost = new Uri(endpoints.AuthorityHost) });
+/// var graph = new GraphServiceClient(credential, [endpoints.GraphBaseUrl + "/.default"], endpoints.GraphBaseUrl + "/v1.0");
+/// </code>
+/// </example>
+public sealed class CloudEndpoints
 {
+    private CloudEndpoints(CloudEnvironment cloud, string graphBaseUrl, string authorityHost, string entraAdminCenter, string securityInfoUrl, string legacyMfaPortal)
+    {
+        Cloud = cloud;
+        GraphBaseUrl = graphBaseUrl;
+        AuthorityHost = authorityHost;
+        EntraAdminCenter = entraAdminCenter;
+        SecurityInfoUrl = securityInfoUrl;
+        LegacyMfaPortal = legacyMfaPortal;
+    }
+
+    /// <summary>The cloud.</summary>
+    public CloudEnvironment Cloud { get; }
+
+    /// <summary>Microsoft Graph, without a trailing slash or version, for example <c>https://graph.microsoft.us</c>.</summary>
+    public string GraphBaseUrl { get; }
+
+    /// <summary>The Entra ID sign-in authority, for example <c>https://login.microsoftonline.us</c>.</summary>
+    public string AuthorityHost { get; }
+
+    /// <summary>The Microsoft Entra admin center.</summary>
+    internal string EntraAdminCenter { get; }
+
+    /// <summary>The user's Security info page.</summary>
+    internal string SecurityInfoUrl { get; }
+
+    /// <summary>The legacy per-user MFA portal host.</summary>
+    internal string LegacyMfaPortal { get; }
+
     /// <summary>The global cloud (and Microsoft 365 GCC).</summary>
-    public static CloudEndpoints Global { get; } = new(CloudEnvironment.Global, "https://graph.microsoft.com", "https://login.microsoftonline.com", "https://entra.microsoft.com", "https://mysignins.microsoft.com/security-info", "https://account.activedirectory.windowsazure.com");
+    internal static CloudEndpoints Global { get; } = new(CloudEnvironment.Global, "https://graph.microsoft.com", "https://login.microsoftonline.com", "https://entra.microsoft.com", "https://mysignins.microsoft.com/security-info", "https://account.activedirectory.windowsazure.com");
 
     /// <summary>US Government L4 (GCC High).</summary>
-    public static CloudEndpoints UsGov { get; } = new(CloudEnvironment.UsGov, "https://graph.microsoft.us", "https://login.microsoftonline.us", "https://entra.microsoft.us", "https://mysignins.microsoft.us/security-info", "https://account.activedirectory.windowsazure.us");
+    internal static CloudEndpoints UsGov { get; } = new(CloudEnvironment.UsGov, "https://graph.microsoft.us", "https://login.microsoftonline.us", "https://entra.microsoft.us", "https://mysignins.microsoft.us/security-info", "https://account.activedirectory.windowsazure.us");
 
     /// <summary>US Government L5 (DoD).</summary>
-    public static CloudEndpoints UsGovDoD { get; } = new(CloudEnvironment.UsGovDoD, "https://dod-graph.microsoft.us", "https://login.microsoftonline.us", "https://entra.microsoft.us", "https://mysignins.microsoft.us/security-info", "https://account.activedirectory.windowsazure.us");
+    internal static CloudEndpoints UsGovDoD { get; } = new(CloudEnvironment.UsGovDoD, "https://dod-graph.microsoft.us", "https://login.microsoftonline.us", "https://entra.microsoft.us", "https://mysignins.microsoft.us/security-info", "https://account.activedirectory.windowsazure.us");
 
     /// <summary>Microsoft Azure operated by 21Vianet.</summary>
-    public static CloudEndpoints China { get; } = new(CloudEnvironment.China, "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn", "https://entra.microsoftonline.cn", "https://mysignins.azure.cn/security-info", "https://account.activedirectory.windowsazure.cn");
+    internal static CloudEndpoints China { get; } = new(CloudEnvironment.China, "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn", "https://entra.microsoftonline.cn", "https://mysignins.azure.cn/security-info", "https://account.activedirectory.windowsazure.cn");
 
     /// <summary>The endpoints of <paramref name="cloud"/>.</summary>
     /// <param name="cloud">The cloud.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cloud"/> is not a named member.</exception>
     public static CloudEndpoints For(CloudEnvironment cloud) => cloud switch
     {
         CloudEnvironment.Global => Global,
@@ -39,5 +69,5 @@ internal sealed record CloudEndpoints(CloudEnvironment Cloud, string GraphBaseUr
 
     /// <summary>An absolute Graph URL for a path such as <c>/v1.0/users/{id}</c>.</summary>
     /// <param name="path">The path, starting with the version segment.</param>
-    public string Graph(string path) => GraphBaseUrl + path;
+    internal string Graph(string path) => GraphBaseUrl + path;
 }

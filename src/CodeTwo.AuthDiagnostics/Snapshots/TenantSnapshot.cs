@@ -17,7 +17,8 @@ namespace CodeTwo.AuthDiagnostics;
 /// <remarks>
 /// A class, not a record: two snapshots are the same capture only when they are the same instance (a value comparison
 /// of whole tenants would be costly and, over lists, misleading). The typed sections are internal to the library;
-/// hosts read a snapshot through a diagnosis and write it with <see cref="SnapshotWriter"/>.
+/// hosts read a snapshot through a diagnosis, see what it holds through <see cref="Contents"/> and write it with
+/// <see cref="SnapshotWriter"/>.
 /// </remarks>
 public sealed class TenantSnapshot
 {
@@ -26,8 +27,9 @@ public sealed class TenantSnapshot
 
     private readonly IReadOnlyList<UserEntry> users = [];
     private Dictionary<string, UserEntry>? byKey;
+    private SnapshotContents? contents;
 
-    /// <summary>Made by the reader (<see cref="LoadAsync"/>, <see cref="ReadAsync"/>, <see cref="Parse"/>) and by the library's copies: never empty by accident.</summary>
+    /// <summary>Made by the reader (<see cref="LoadAsync"/>, <see cref="ReadAsync"/>, <see cref="Parse(string)"/>) and by the library's copies: never empty by accident.</summary>
     internal TenantSnapshot()
     {
     }
@@ -43,6 +45,12 @@ public sealed class TenantSnapshot
 
     /// <summary>The Microsoft cloud of the tenant.</summary>
     public CloudEnvironment Cloud { get; internal init; }
+
+    /// <summary>
+    /// What the snapshot holds, in the document's terms: every section with its status (and, when failed, Graph's
+    /// answer and the permissions it needs), the captured users and the missing ones.
+    /// </summary>
+    public SnapshotContents Contents => contents ??= new SnapshotContents(this);
 
     /// <summary>The tenant-wide sections.</summary>
     internal TenantSections Sections { get; init; } = TenantSections.NotCaptured;
@@ -133,6 +141,11 @@ public sealed class TenantSnapshot
     /// <param name="json">The snapshot document.</param>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot; <see cref="SnapshotFormatException.Errors"/> says what and where.</exception>
     public static TenantSnapshot Parse(string json) => new SnapshotReader().Read(json);
+
+    /// <summary>Reads a snapshot from UTF-8 JSON bytes (a leading byte-order mark is allowed; the bytes are copied).</summary>
+    /// <param name="utf8Json">The snapshot document.</param>
+    /// <exception cref="SnapshotFormatException">The document is not a valid snapshot; <see cref="SnapshotFormatException.Errors"/> says what and where.</exception>
+    public static TenantSnapshot Parse(ReadOnlySpan<byte> utf8Json) => new SnapshotReader().Read(utf8Json.ToArray());
 
     /// <summary>Reads a snapshot from a stream of UTF-8 JSON (read to its end; not closed).</summary>
     /// <param name="utf8Json">The snapshot document.</param>

@@ -9,11 +9,13 @@ namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 public sealed class PublicApiSurfaceTests
 {
     /// <summary>
-    /// Half of the 1,146 lines the core declared before 1.0 (573), plus the 21 lines of the write shapes every renderer
-    /// gained in issue #17 ("one way per task": each of the seven writes to a buffer, a stream and a writer as well as
-    /// returning a string). Whatever else the surface gains, it gives up as much.
+    /// Half of the 1,146 lines the core declared before 1.0 (573), plus what issue #17 made public on purpose: the write
+    /// shapes every renderer gained (21 lines: each of the seven writes to a buffer, a stream and a writer as well as
+    /// returning a string) and the package boundary (the read-only snapshot contents, the cloud table, the snapshot
+    /// writer's format members and the Retry-After policy, which the Graph, Testing and CLI packages used through
+    /// InternalsVisibleTo before). Whatever else the surface gains, it gives up as much.
     /// </summary>
-    private const int MaxCoreApiLines = 573 + 21;
+    private const int MaxCoreApiLines = 573 + 21 + 36;
 
     /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
     private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "RecordedRequest", "AcceptedRisk"];
@@ -81,9 +83,7 @@ public sealed class PublicApiSurfaceTests
             "CodeTwo.AuthDiagnostics.DiagnosticEngine",
             "CodeTwo.AuthDiagnostics.AuthDiagnosticsService",
             "CodeTwo.AuthDiagnostics.Rules.SnapshotIndex",
-            "CodeTwo.AuthDiagnostics.Snapshots.SnapshotFormat",
             "CodeTwo.AuthDiagnostics.Snapshots.SectionPermissions",
-            "CodeTwo.AuthDiagnostics.Snapshots.CloudEndpoints",
             "CodeTwo.AuthDiagnostics.Rules.JsonPointer",
             "CodeTwo.AuthDiagnostics.Snapshots.Graph.ConditionalAccessPolicy",
         })

@@ -28,7 +28,7 @@ internal readonly record struct GraphRetryOutcome<T>(T Response, int Attempts);
 /// <summary>
 /// The one retry layer of every Microsoft Graph call (capture reads, plan writes, drift reads, rollbacks): a Polly
 /// retry pipeline that tries a request up to <see cref="GraphRetrySettings.MaxAttempts"/> times while it is answered
-/// 429, 503 or 504, waiting as <see cref="GraphRetryDelay.Compute"/> says on the injected <see cref="TimeProvider"/>.
+/// 429, 503 or 504, waiting as <see cref="GraphRetryDelay.Compute(string?, int, GraphRetrySettings, DateTimeOffset)"/> says on the injected <see cref="TimeProvider"/>.
 /// Exceptions are never retried (a transport failure's outcome is the caller's to judge), and cancellation ends a
 /// wait at once with <see cref="OperationCanceledException"/>. Generic over the response type so that the core uses
 /// it with its <c>GraphResponse</c> and the Graph package with its own raw response.

@@ -65,7 +65,12 @@ public static class SnapshotWriter
         await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static JsonWriterOptions WriterOptions { get; } = new()
+    /// <summary>
+    /// The writer settings of canonical snapshot JSON (two-space indentation, <c>\n</c> line ends, relaxed escaping), for
+    /// code that streams a snapshot document piece by piece (the Graph package's tenant-wide capture) and must produce the
+    /// bytes this writer would.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
     {
         Indented = true,
         IndentSize = 2,
@@ -75,9 +80,18 @@ public static class SnapshotWriter
         SkipValidation = false,
     };
 
-    /// <summary>Formats an instant the way snapshots store it: UTC, <c>Z</c>, fractional seconds only when present.</summary>
-    internal static string FormatInstant(DateTimeOffset instant) =>
+    /// <summary>
+    /// Formats an instant the way snapshots store it (<c>capturedAt</c>): UTC, <c>Z</c>, fractional seconds only when
+    /// present, for example <c>2026-11-24T09:30:00Z</c>.
+    /// </summary>
+    /// <param name="instant">The instant.</param>
+    public static string FormatInstant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The snapshot name of a cloud (<c>cloud</c>): <c>global</c>, <c>usGov</c>, <c>usGovDoD</c> or <c>china</c>.</summary>
+    /// <param name="cloud">The cloud.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cloud"/> is not a named member.</exception>
+    public static string FormatCloud(CloudEnvironment cloud) => GraphEnums.Cloud.ToText(cloud);
 
     private static void WriteEnvelope(Utf8JsonWriter w, TenantSnapshot s)
     {

@@ -1,14 +1,24 @@
 using System.Globalization;
 
-namespace CodeTwo.AuthDiagnostics.Execution.Resilience;
+namespace CodeTwo.AuthDiagnostics.Execution;
 
 /// <summary>
 /// The retry arithmetic of every Microsoft Graph call, capture and plan alike: which answers are worth another attempt,
 /// how long to wait before it (<c>Retry-After</c>, else an exponential back-off, never above the maximum), and which
-/// requests have a throttling limit of their own. Used by the core's plan runner and by the Graph package's capture (which sees the core's internals), so both read
-/// <c>Retry-After</c> the same way. Reads no clock: the caller passes the injected clock's now.
+/// requests have a throttling limit of their own. The core's plan runner and the Graph package's capture both use it, so
+/// both read <c>Retry-After</c> the same way; a host that sends Graph requests of its own (an <see cref="IGraphExecutor"/>
+/// of its own, say) can follow the same policy. Reads no clock: the caller passes the injected clock's now.
 /// </summary>
-internal static class GraphRetryDelay
+/// <example>
+/// <code>
+/// if (GraphRetryDelay.IsTransient(status) &amp;&amp; attempt &lt; maxAttempts)
+/// {
+///     TimeSpan wait = GraphRetryDelay.Compute(retryAfterHeader, attempt, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), time.GetUtcNow());
+///     await Task.Delay(wait, time, cancellationToken);
+/// }
+/// </code>
+/// </example>
+public static class GraphRetryDelay
 {
     /// <summary>Seconds beyond this are read as this (TimeSpan's range, with room to spare); the maximum delay bounds them anyway.</summary>
     private static readonly double MaxSeconds = TimeSpan.MaxValue.TotalSeconds / 2;
@@ -47,7 +57,7 @@ internal static class GraphRetryDelay
     /// <param name="attempt">The attempt that failed, counting from 1.</param>
     /// <param name="initial">The first wait.</param>
     /// <param name="max">The longest wait.</param>
-    public static TimeSpan Backoff(int attempt, TimeSpan initial, TimeSpan max)
+    internal static TimeSpan Backoff(int attempt, TimeSpan initial, TimeSpan max)
     {
         double ticks = initial.Ticks * Math.Pow(2, Math.Clamp(attempt - 1, 0, 62));
         return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
@@ -60,7 +70,7 @@ internal static class GraphRetryDelay
     /// </summary>
     /// <param name="value">The header value, or <see langword="null"/> when there is none.</param>
     /// <param name="now">The injected clock's current time.</param>
-    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    internal static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -82,16 +92,23 @@ internal static class GraphRetryDelay
     }
 
     /// <summary>
-    /// The wait before the attempt after <paramref name="attempt"/>: <c>Retry-After</c> when it can be read, else the
-    /// back-off; never negative (a date already past means at once), never above <see cref="GraphRetrySettings.MaxDelay"/>.
+    /// The wait before the attempt after <paramref name="attempt"/>: <c>Retry-After</c> when it can be read (delay-seconds,
+    /// decimals included, or an HTTP date measured from <paramref name="now"/>), else the exponential back-off from
+    /// <paramref name="initialDelay"/> (doubling with every attempt); never negative (a date already past means at once),
+    /// never above <paramref name="maxDelay"/>.
     /// </summary>
     /// <param name="retryAfter">The <c>Retry-After</c> header value, or <see langword="null"/>.</param>
     /// <param name="attempt">The attempt that failed, counting from 1.</param>
-    /// <param name="settings">The initial and maximum delays.</param>
-    /// <param name="now">The injected clock's current time.</param>
-    public static TimeSpan Compute(string? retryAfter, int attempt, GraphRetrySettings settings, DateTimeOffset now)
+    /// <param name="initialDelay">The first back-off when no <c>Retry-After</c> can be read.</param>
+    /// <param name="maxDelay">The longest single wait, whatever <c>Retry-After</c> says.</param>
+    /// <param name="now">The injected clock's current time (never the wall clock).</param>
+    public static TimeSpan Compute(string? retryAfter, int attempt, TimeSpan initialDelay, TimeSpan maxDelay, DateTimeOffset now)
     {
-        var delay = ParseRetryAfter(retryAfter, now) ?? Backoff(attempt, settings.InitialDelay, settings.MaxDelay);
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > settings.MaxDelay ? settings.MaxDelay : delay;
+        var delay = ParseRetryAfter(retryAfter, now) ?? Backoff(attempt, initialDelay, maxDelay);
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > maxDelay ? maxDelay : delay;
     }
+
+    /// <summary>The wait before the attempt after <paramref name="attempt"/>, with the delays of <paramref name="settings"/>.</summary>
+    internal static TimeSpan Compute(string? retryAfter, int attempt, Resilience.GraphRetrySettings settings, DateTimeOffset now) =>
+        Compute(retryAfter, attempt, settings.InitialDelay, settings.MaxDelay, now);
 }
