@@ -1,8 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CodeTwo.AuthDiagnostics.Execution;
-using CodeTwo.AuthDiagnostics.Planning;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
+using CodeTwo.AuthDiagnostics.Testing.Internal;
 
 namespace CodeTwo.AuthDiagnostics.Testing;
 
@@ -185,29 +184,32 @@ public sealed class InMemoryTenant : IGraphExecutor, ISnapshotSource
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var missing = new List<string>();
         lock (gate)
         {
-            var current = state;
-            if (request.AllUsers)
+            var document = SnapshotDocument.Of(state);
+            document["capturedAt"] = SnapshotWriter.FormatInstant(time.GetUtcNow());
+            if (!request.AllUsers)
             {
-                return Task.FromResult(current.With(capturedAt: time.GetUtcNow(), missingUsers: []));
+                var all = document["users"] as JsonArray ?? new JsonArray();
+                var users = new JsonArray();
+                foreach (string wanted in request.Users)
+                {
+                    if (FindUser(state, wanted) is { } found)
+                    {
+                        users.Add(all[found.Index]!.DeepClone());
+                    }
+                    else
+                    {
+                        missing.Add(wanted);
+                    }
+                }
+
+                document["users"] = users;
             }
 
-            var users = new List<UserEntry>();
-            var missing = new List<string>();
-            foreach (string wanted in request.Users)
-            {
-                if (current.FindUser(wanted) is { } entry)
-                {
-                    users.Add(entry with { Index = users.Count });
-                }
-                else
-                {
-                    missing.Add(wanted);
-                }
-            }
-
-            return Task.FromResult(current.With(capturedAt: time.GetUtcNow(), users: users, missingUsers: missing));
+            document["missingUsers"] = new JsonArray(missing.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
+            return Task.FromResult(SnapshotDocument.Read(document));
         }
     }
 
@@ -250,19 +252,44 @@ public sealed class InMemoryTenant : IGraphExecutor, ISnapshotSource
     {
         var uri = new Uri(request.Url);
         string[] parts = uri.AbsolutePath.Trim('/').Split('/');
-        JsonElement? payload = parts switch
+        var contents = state.Contents;
+        JsonElement payload = parts switch
         {
-            [_, "users", var id, "authentication", "requirements"] => state.FindUser(Uri.UnescapeDataString(id))?.Sections.AuthenticationRequirements.Value?.Json,
-            [_, "users", var id] => state.FindUser(Uri.UnescapeDataString(id))?.User.Json,
-            [_, "policies", "identitySecurityDefaultsEnforcementPolicy"] => state.Sections.SecurityDefaults.Value?.Json,
-            [_, "policies", "mfaServicePolicy"] => state.Sections.MfaServicePolicy.Value?.Json,
-            [_, "identity", "conditionalAccess", "policies", var id] => state.Sections.ConditionalAccessPolicies.Value?.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase))?.Json,
-            _ => null,
+            [_, "users", var id, "authentication", "requirements"] => FindUser(state, Uri.UnescapeDataString(id))?.User.Sections.FirstOrDefault(s => s.Name == "authenticationRequirements")?.Value ?? default,
+            [_, "users", var id] => FindUser(state, Uri.UnescapeDataString(id))?.User.User ?? default,
+            [_, "policies", "identitySecurityDefaultsEnforcementPolicy"] => TenantSection(contents, "securityDefaults"),
+            [_, "policies", "mfaServicePolicy"] => TenantSection(contents, "mfaServicePolicy"),
+            [_, "identity", "conditionalAccess", "policies", var id] => Policy(TenantSection(contents, "conditionalAccessPolicies"), id),
+            _ => default,
         };
-        return payload is { } json
-            ? GraphResponse.Of(200, json.GetRawText())
+        return payload.ValueKind != JsonValueKind.Undefined
+            ? GraphResponse.Of(200, payload.GetRawText())
             : GraphResponse.Of(404, Error("Request_ResourceNotFound", $"Resource '{uri.AbsolutePath}' does not exist."));
     }
+
+    /// <summary>The user whose object id or user principal name is <paramref name="idOrUserPrincipalName"/> (case-insensitive), with its place in the document.</summary>
+    private static (SnapshotUser User, int Index)? FindUser(TenantSnapshot snapshot, string idOrUserPrincipalName)
+    {
+        string key = idOrUserPrincipalName.Trim();
+        var users = snapshot.Contents.Users;
+        for (int i = 0; i < users.Count; i++)
+        {
+            if (string.Equals(users[i].Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(users[i].UserPrincipalName, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return (users[i], i);
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonElement TenantSection(SnapshotContents contents, string name) =>
+        contents.TenantSections.FirstOrDefault(s => s.Name == name)?.Value ?? default;
+
+    private static JsonElement Policy(JsonElement policies, string id) =>
+        policies.ValueKind == JsonValueKind.Array
+            ? policies.EnumerateArray().FirstOrDefault(p => p.TryGetProperty("id", out var policyId) && string.Equals(policyId.GetString(), id, StringComparison.OrdinalIgnoreCase))
+            : default;
 
     private static string Error(string code, string message) =>
         "{\"error\":{\"code\":" + JsonSerializer.Serialize(code, TestingJsonContext.Default.String) + ",\"message\":" + JsonSerializer.Serialize(message, TestingJsonContext.Default.String) + "}}";

@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Planning;
 
 namespace CodeTwo.AuthDiagnostics.Testing;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CodeTwo.AuthDiagnostics.Rules;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using CodeTwo.AuthDiagnostics.Testing.Internal;
 
 namespace CodeTwo.AuthDiagnostics.Testing;

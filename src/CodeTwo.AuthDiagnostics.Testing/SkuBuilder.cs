@@ -1,4 +1,3 @@
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Testing.Internal;
 
 namespace CodeTwo.AuthDiagnostics.Testing;

@@ -1,15 +1,11 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using CodeTwo.AuthDiagnostics.Testing.Internal;
 
 namespace CodeTwo.AuthDiagnostics.Testing;
 
 /// <summary>
 /// Builds tenant snapshots for tests, fluently. The builder writes a Graph-native snapshot document (every payload
-/// shaped exactly as Microsoft Graph returns it) and reads it back with <see cref="SnapshotReader"/>, so what it builds
-/// is always a valid, realistic document.
+/// shaped exactly as Microsoft Graph returns it) and reads it back with the core's reader
+/// (<see cref="TenantSnapshot.Parse(ReadOnlySpan{byte})"/>), so what it builds is always a valid, realistic document.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -64,8 +60,6 @@ public sealed class SnapshotBuilder
     /// <summary>The reason written for <c>mfaServicePolicy</c> until <see cref="WithMfaServicePolicy"/> is called.</summary>
     public const string DefaultMfaServicePolicyReason =
         "GET /beta/policies/mfaServicePolicy is undocumented; the capture was run without it. The tenant-wide \"Allow users to create app passwords\" switch must be checked in the legacy MFA service settings.";
-
-    private static readonly SnapshotReader Reader = new();
 
     private readonly List<ConditionalAccessPolicyBuilder> policies;
     private readonly Dictionary<string, ConditionalAccessPolicyBuilder> policiesByName;
@@ -502,12 +496,12 @@ public sealed class SnapshotBuilder
     public SnapshotBuilder Clone() => new(this);
 
     /// <summary>
-    /// Builds the snapshot: writes the Graph-native document and reads it with <see cref="SnapshotReader"/>. Does not
+    /// Builds the snapshot: writes the Graph-native document and reads it with <see cref="TenantSnapshot.Parse(ReadOnlySpan{byte})"/>. Does not
     /// change the builder; every call gives a snapshot that writes to the same bytes.
     /// </summary>
     /// <exception cref="InvalidOperationException">A policy names a user UPN or group name that the builder does not know, or a user is a member of a group id that was not declared.</exception>
     /// <exception cref="SnapshotFormatException">The configuration breaks a rule of the snapshot format (for example two users with the same id, or a missing user that is also a user).</exception>
-    public TenantSnapshot Build() => Reader.Read(BuildDocument());
+    public TenantSnapshot Build() => TenantSnapshot.Parse(BuildDocument().Span);
 
     /// <summary>The snapshot as canonical JSON: exactly what <see cref="SnapshotWriter"/> writes for <see cref="Build"/>'s result.</summary>
     /// <exception cref="InvalidOperationException">As for <see cref="Build"/>.</exception>

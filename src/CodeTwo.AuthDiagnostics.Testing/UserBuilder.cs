@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Testing.Internal;
 
 namespace CodeTwo.AuthDiagnostics.Testing;

@@ -1,34 +1,106 @@
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
 namespace CodeTwo.AuthDiagnostics.Testing.Internal;
 
 /// <summary>
-/// Graph strings for the model's enums, taken from the reader's own maps so the builder always writes what the reader
-/// understands. An enum's <c>Unknown</c> member writes Graph's <c>unknownFutureValue</c>.
+/// Graph strings for the model's enums: the Testing package's one copy of the core reader's text tables (the package
+/// uses only the core's public API). GraphTextTests reads every value's text back through the core's reader, so the copy
+/// cannot drift from what the reader understands. An enum's <c>Unknown</c> member writes Graph's <c>unknownFutureValue</c>.
 /// </summary>
 internal static class GraphText
 {
     public const string UnknownFutureValue = "unknownFutureValue";
 
-    public static string Of(PerUserMfaState value) => value == PerUserMfaState.Unknown ? UnknownFutureValue : GraphEnums.PerUserMfaState.ToText(Checked(value));
+    public static string Of(PerUserMfaState value) => Checked(value) switch
+    {
+        PerUserMfaState.Disabled => "disabled",
+        PerUserMfaState.Enabled => "enabled",
+        PerUserMfaState.Enforced => "enforced",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(ConditionalAccessPolicyState value) => value == ConditionalAccessPolicyState.Unknown ? UnknownFutureValue : GraphEnums.PolicyState.ToText(Checked(value));
+    public static string Of(ConditionalAccessPolicyState value) => Checked(value) switch
+    {
+        ConditionalAccessPolicyState.Enabled => "enabled",
+        ConditionalAccessPolicyState.Disabled => "disabled",
+        ConditionalAccessPolicyState.EnabledForReportingButNotEnforced => "enabledForReportingButNotEnforced",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(ClientAppType value) => value == ClientAppType.Unknown ? UnknownFutureValue : GraphEnums.ClientAppType.ToText(Checked(value));
+    public static string Of(ClientAppType value) => Checked(value) switch
+    {
+        ClientAppType.All => "all",
+        ClientAppType.Browser => "browser",
+        ClientAppType.MobileAppsAndDesktopClients => "mobileAppsAndDesktopClients",
+        ClientAppType.ExchangeActiveSync => "exchangeActiveSync",
+        ClientAppType.EasSupported => "easSupported",
+        ClientAppType.EasUnsupported => "easUnsupported",
+        ClientAppType.Other => "other",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(BuiltInControl value) => value == BuiltInControl.Unknown ? UnknownFutureValue : GraphEnums.BuiltInControl.ToText(Checked(value));
+    public static string Of(BuiltInControl value) => Checked(value) switch
+    {
+        BuiltInControl.Block => "block",
+        BuiltInControl.Mfa => "mfa",
+        BuiltInControl.CompliantDevice => "compliantDevice",
+        BuiltInControl.DomainJoinedDevice => "domainJoinedDevice",
+        BuiltInControl.ApprovedApplication => "approvedApplication",
+        BuiltInControl.CompliantApplication => "compliantApplication",
+        BuiltInControl.PasswordChange => "passwordChange",
+        BuiltInControl.RiskRemediation => "riskRemediation",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(PolicyMigrationState value) => value == PolicyMigrationState.Unknown ? UnknownFutureValue : GraphEnums.MigrationState.ToText(Checked(value));
+    public static string Of(PolicyMigrationState value) => Checked(value) switch
+    {
+        PolicyMigrationState.PreMigration => "preMigration",
+        PolicyMigrationState.MigrationInProgress => "migrationInProgress",
+        PolicyMigrationState.MigrationComplete => "migrationComplete",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(DomainAuthenticationType value) => value == DomainAuthenticationType.Unknown ? UnknownFutureValue : GraphEnums.DomainAuthenticationType.ToText(Checked(value));
+    public static string Of(DomainAuthenticationType value) => Checked(value) switch
+    {
+        DomainAuthenticationType.Managed => "Managed",
+        DomainAuthenticationType.Federated => "Federated",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(SkuCapabilityStatus value) => value == SkuCapabilityStatus.Unknown ? UnknownFutureValue : GraphEnums.CapabilityStatus.ToText(Checked(value));
+    public static string Of(SkuCapabilityStatus value) => Checked(value) switch
+    {
+        SkuCapabilityStatus.Enabled => "Enabled",
+        SkuCapabilityStatus.Warning => "Warning",
+        SkuCapabilityStatus.Suspended => "Suspended",
+        SkuCapabilityStatus.Deleted => "Deleted",
+        SkuCapabilityStatus.LockedOut => "LockedOut",
+        _ => UnknownFutureValue,
+    };
 
-    public static string Of(CloudEnvironment value) => GraphEnums.Cloud.ToText(Checked(value));
+    public static string Of(AuthenticationMethodKind value) => Checked(value) switch
+    {
+        AuthenticationMethodKind.Password => "#microsoft.graph.passwordAuthenticationMethod",
+        AuthenticationMethodKind.Email => "#microsoft.graph.emailAuthenticationMethod",
+        AuthenticationMethodKind.Phone => "#microsoft.graph.phoneAuthenticationMethod",
+        AuthenticationMethodKind.MicrosoftAuthenticator => "#microsoft.graph.microsoftAuthenticatorAuthenticationMethod",
+        AuthenticationMethodKind.SoftwareOath => "#microsoft.graph.softwareOathAuthenticationMethod",
+        AuthenticationMethodKind.HardwareOath => "#microsoft.graph.hardwareOathAuthenticationMethod",
+        AuthenticationMethodKind.Fido2 => "#microsoft.graph.fido2AuthenticationMethod",
+        AuthenticationMethodKind.WindowsHelloForBusiness => "#microsoft.graph.windowsHelloForBusinessAuthenticationMethod",
+        AuthenticationMethodKind.TemporaryAccessPass => "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
+        AuthenticationMethodKind.PlatformCredential => "#microsoft.graph.platformCredentialAuthenticationMethod",
+        AuthenticationMethodKind.X509Certificate => "#microsoft.graph.x509CertificateAuthenticationMethod",
+        AuthenticationMethodKind.QrCodePin => "#microsoft.graph.qrCodePinAuthenticationMethod",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "An unknown authentication method has no @odata.type; give the method's own."),
+    };
 
-    public static string Of(SectionStatus value) => GraphEnums.Status.ToText(value);
+    public static string Of(CloudEnvironment value) => SnapshotWriter.FormatCloud(Checked(value));
+
+    public static string Of(SectionStatus value) => Checked(value) switch
+    {
+        SectionStatus.Captured => "captured",
+        SectionStatus.Failed => "failed",
+        _ => "notCaptured",
+    };
 
     public static string Of(RiskLevel value) => Checked(value) switch
     {

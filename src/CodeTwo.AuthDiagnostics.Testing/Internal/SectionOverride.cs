@@ -1,5 +1,4 @@
 using System.Globalization;
-using CodeTwo.AuthDiagnostics.Snapshots;
 
 namespace CodeTwo.AuthDiagnostics.Testing.Internal;
 

@@ -4,10 +4,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CodeTwo.AuthDiagnostics.Snapshots;
-using CodeTwo.AuthDiagnostics.Snapshots.Graph;
-using CodeTwo.AuthDiagnostics.Snapshots.Reading;
-using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 
 namespace CodeTwo.AuthDiagnostics.Testing.Internal;
 
@@ -759,7 +755,7 @@ internal sealed class SnapshotDocumentWriter
             ulong h = Mix(seed, 100 + (ulong)i);
             string created = Instant(capturedAt.AddDays(-(30 + (int)(h % 1500))).AddSeconds(-(long)(Mix(h, 1) % 86_400)));
             w.WriteStartObject();
-            w.WriteString("@odata.type", method.ODataType ?? GraphEnums.MethodKind.ToText(method.Kind));
+            w.WriteString("@odata.type", method.ODataType ?? GraphText.Of(method.Kind));
             switch (method.Kind)
             {
                 case AuthenticationMethodKind.Password:

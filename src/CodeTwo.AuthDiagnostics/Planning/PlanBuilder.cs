@@ -18,6 +18,13 @@ namespace CodeTwo.AuthDiagnostics.Planning;
 /// </summary>
 internal static class PlanBuilder
 {
+    /// <summary>
+    /// The pseudo-resource that stands for the <c>exchangeOnline</c> section in <see cref="PlanStep.SimulatedEffect"/>:
+    /// Exchange Online's settings have no Graph API, so a manual step's effect on them is a JSON merge patch of the
+    /// section's value at this path (never sent anywhere).
+    /// </summary>
+    internal const string ExchangeOnlinePath = "/exchangeOnline";
+
     private const string AuthenticationPolicyAdministrator = "Authentication Policy Administrator";
     private const string ConditionalAccessAdministrator = "Conditional Access Administrator";
     private const string UserAdministrator = "User Administrator";
@@ -507,7 +514,7 @@ internal static class PlanBuilder
             Risk = Risk.Medium,
             RequiresApproval = true,
             RequiredRole = ExchangeAdministrator,
-            SimulatedEffect = new GraphRequest("PATCH", endpoints.Graph(SnapshotPatcher.ExchangeOnlinePath), patch.ToString()),
+            SimulatedEffect = new GraphRequest("PATCH", endpoints.Graph(ExchangeOnlinePath), patch.ToString()),
             Effect = StepEffect.AllowSmtpAuth(state.MailboxBlocks, state.PolicyBlocks),
         };
     }

@@ -80,8 +80,14 @@ public sealed class PlanStep
     /// <summary>For <see cref="PlanStepKind.Wait"/> steps: how long.</summary>
     public int? WaitMinutes { get; internal init; }
 
-    /// <summary>For simulation (counterfactual, in-memory tenant): the change a manual step makes, as the equivalent request.</summary>
-    internal GraphRequest? SimulatedEffect { get; init; }
+    /// <summary>
+    /// For <see cref="PlanStepKind.Manual"/> steps that change the tenant: the change, written as the equivalent Graph
+    /// request (a JSON merge patch), for simulations such as an in-memory tenant or a dry run against a copy of the
+    /// snapshot. Never sent: the step is done by a person. Settings no Graph API holds (Exchange Online's) are patched at
+    /// the pseudo-resource <c>/exchangeOnline</c>, whose body merges into the snapshot's <c>exchangeOnline</c> section
+    /// value. <see langword="null"/> for other steps and for manual steps with no tenant effect.
+    /// </summary>
+    public GraphRequest? SimulatedEffect { get; internal init; }
 
     /// <summary>What <see cref="Request"/> (or <see cref="SimulatedEffect"/>) changes, typed, for the counterfactual.</summary>
     internal StepEffect? Effect { get; init; }

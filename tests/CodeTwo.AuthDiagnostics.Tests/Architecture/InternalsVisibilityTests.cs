@@ -9,13 +9,6 @@ namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 /// </summary>
 public sealed class InternalsVisibilityTests
 {
-    /// <summary>
-    /// Shipping assemblies still granted the core's internals, each with the work that removes it (issue #17). The
-    /// Testing package's in-memory tenant applies plan requests through the core's typed snapshot patcher; it moves to
-    /// the Testing package once the patcher works on the snapshot document through the public API.
-    /// </summary>
-    private static readonly string[] PendingShippingFriends = ["CodeTwo.AuthDiagnostics.Testing"];
-
     [Fact]
     public void The_core_shows_its_internals_only_to_tests_and_benchmarks()
     {
@@ -26,9 +19,9 @@ public sealed class InternalsVisibilityTests
             .ToList();
 
         friends.Should().NotBeEmpty("the tests see the internals they test");
-        friends.Where(f => !PendingShippingFriends.Contains(f)).Should().OnlyContain(
+        friends.Should().OnlyContain(
             f => f.EndsWith(".Tests", StringComparison.Ordinal) || f.EndsWith(".Benchmarks", StringComparison.Ordinal),
             "Graph, Testing and the CLI use only the core's public API");
-        friends.Should().NotContain(["CodeTwo.AuthDiagnostics.Graph", "c2authdiag"]);
+        friends.Should().NotContain(["CodeTwo.AuthDiagnostics.Graph", "CodeTwo.AuthDiagnostics.Testing", "c2authdiag"]);
     }
 }

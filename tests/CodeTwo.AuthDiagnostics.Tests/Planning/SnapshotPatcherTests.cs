@@ -2,13 +2,103 @@ using System.Text;
 using System.Text.Json;
 using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
+using JsonPatcher = CodeTwo.AuthDiagnostics.Testing.Internal.SnapshotPatcher;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Planning;
 
-/// <summary>The merge patches the counterfactual and the in-memory tenant apply, on payloads of every size.</summary>
+/// <summary>
+/// The merge patches the counterfactual is checked against (the typed patcher of these tests) and the in-memory tenant
+/// applies (the Testing package's patcher, on the snapshot document through the core's public API), on payloads of
+/// every size, and the two held to the same results.
+/// </summary>
 public sealed class SnapshotPatcherTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Fixtures => new(Fixture.AllNames.Where(Reads));
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void The_typed_patcher_and_the_in_memory_tenants_patcher_agree_on_every_plan_of_a_fixture(string fixture)
+    {
+        var snapshot = Fixture.Load(fixture).Snapshot();
+        var engine = new DiagnosticEngine();
+        var users = snapshot.Users.Select(u => u.User.UserPrincipalName).Append(Diagnose.Backup);
+        foreach (string user in users.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var plan = engine.Diagnose(snapshot, UserRef.Parse(user)).Plan;
+            var requests = plan.Steps.Select(s => s.Kind == PlanStepKind.Graph ? s.Request : s.SimulatedEffect).OfType<GraphRequest>().ToArray();
+            foreach (var request in requests)
+            {
+                Agree(snapshot, [request], $"{fixture}, {user}: {request.Method} {request.Url}");
+            }
+
+            Agree(snapshot, requests, $"{fixture}, {user}: the whole plan");
+            Agree(snapshot, requests.Select(r => r with { Url = r.Url.Replace("/users/", "/users/nobody", StringComparison.Ordinal) }), $"{fixture}, {user}: unknown users");
+        }
+    }
+
+    [Theory]
+    [InlineData("PATCH", "/v1.0/users/{user}/authentication/requirements", "{\"perUserMfaState\":\"sometimes\"}")]
+    [InlineData("PATCH", "/v1.0/users/{user}/authentication/requirements", "{\"perUserMfaState\":null}")]
+    [InlineData("PATCH", "/v1.0/users/{user}/authentication/requirements", "{\"perUserMfaState\":\"enforced\"}")]
+    [InlineData("PATCH", "/v1.0/users/{user}", "{\"accountEnabled\":\"yes\"}")]
+    [InlineData("PATCH", "/v1.0/users/{user}", "{\"accountEnabled\":false,\"extra\":{\"a\":null,\"b\":[1,2]}}")]
+    [InlineData("POST", "/v1.0/users/{user}/revokeSignInSessions", null)]
+    [InlineData("PATCH", "/v1.0/identity/conditionalAccess/policies/{policy}", "{\"state\":\"off\"}")]
+    [InlineData("PATCH", "/v1.0/identity/conditionalAccess/policies/{policy}", "{\"state\":\"disabled\",\"conditions\":{\"users\":{\"excludeUsers\":[\"{user}\"]}}}")]
+    [InlineData("PATCH", "/v1.0/identity/conditionalAccess/policies/00000000-0000-0000-0000-000000000000", "{\"state\":\"disabled\"}")]
+    [InlineData("PATCH", "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "{\"isEnabled\":false}")]
+    [InlineData("PATCH", "/beta/policies/mfaServicePolicy", "{\"allowAppPasswords\":true}")]
+    [InlineData("PATCH", "/exchangeOnline", "{\"smtpClientAuthenticationDisabled\":false}")]
+    [InlineData("DELETE", "/v1.0/users/{user}", null)]
+    [InlineData("PATCH", "/v1.0/users/{user}", "{\"accountEnabled\":")]
+    [InlineData("PATCH", "not a url", "{}")]
+    public void The_two_patchers_agree_on_requests_outside_plans(string method, string path, string? body)
+    {
+        foreach (string fixture in Fixture.AllNames.Where(Reads))
+        {
+            var snapshot = Fixture.Load(fixture).Snapshot();
+            string user = snapshot.Users.Count > 0 ? snapshot.Users[0].User.Id : "nobody";
+            string policy = snapshot.Sections.ConditionalAccessPolicies.Value is [var first, ..] ? first.Id : "none";
+            string url = path.StartsWith('/') ? "https://graph.microsoft.com" + path : path;
+            var request = new GraphRequest(method, url.Replace("{user}", user, StringComparison.Ordinal).Replace("{policy}", policy, StringComparison.Ordinal), body?.Replace("{user}", user, StringComparison.Ordinal));
+            Agree(snapshot, [request], $"{fixture}: {request.Method} {request.Url} {request.Body}");
+        }
+    }
+
+    private static void Agree(TenantSnapshot snapshot, IEnumerable<GraphRequest> requests, string because)
+    {
+        var list = requests.ToArray();
+        var typed = SnapshotPatcher.ApplyAll(snapshot, list, Now);
+        var json = JsonPatcher.ApplyAll(snapshot, list, Now);
+        json.Status.Should().Be(typed.Status, $"{because} (typed: {typed.Error}; JSON: {json.Error})");
+        if (typed.Status < 400)
+        {
+            Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Bytes(json.Snapshot)).Should().Be(Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Bytes(typed.Snapshot)), because);
+        }
+        else
+        {
+            json.Snapshot.Should().BeSameAs(snapshot, because);
+            if (typed.Status != 400)
+            {
+                json.Error.Should().Be(typed.Error, because);
+            }
+        }
+    }
+
+    private static bool Reads(string fixture)
+    {
+        try
+        {
+            Fixture.Load(fixture).Snapshot();
+            return true;
+        }
+        catch (SnapshotFormatException)
+        {
+            return false;
+        }
+    }
 
     private static string[] Ids(int count, int from = 0) =>
         Enumerable.Range(from, count).Select(i => $"00000000-0000-4000-8000-{i:D12}").ToArray();

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using CodeTwo.AuthDiagnostics.Planning;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 
-namespace CodeTwo.AuthDiagnostics.Planning;
+namespace CodeTwo.AuthDiagnostics.Tests.TestSupport;
 
 /// <summary>The outcome of applying a request to a snapshot.</summary>
 /// <param name="Status">The HTTP status Graph would answer with (200, 204, 400, 404, 405).</param>
@@ -12,23 +13,19 @@ namespace CodeTwo.AuthDiagnostics.Planning;
 internal sealed record PatchResult(int Status, TenantSnapshot Snapshot, string? Error)
 {
     /// <summary>For a policy patch: the patched policy list (not yet put into <see cref="Snapshot"/>).</summary>
-    public Snapshots.Graph.ConditionalAccessPolicy[]? Policies { get; init; }
+    public ConditionalAccessPolicy[]? Policies { get; init; }
 }
 
 /// <summary>
 /// Applies the Graph requests a plan sends to a snapshot, the way Graph would apply them to the tenant: JSON merge
 /// patches of the captured payloads, re-read through the same mappers (so an invalid enum value is a 400).
-/// Only the touched payload is re-parsed; the rest of the snapshot is shared.
+/// Only the touched payload is re-parsed; the rest of the snapshot is shared, which keeps the property tests over
+/// thousands of users fast. The Testing package's in-memory tenant applies the same patches to the snapshot document
+/// through the core's public API (<c>CodeTwo.AuthDiagnostics.Testing.Internal.SnapshotPatcher</c>);
+/// SnapshotPatcherTests holds the two to the same results.
 /// </summary>
 internal static class SnapshotPatcher
 {
-    /// <summary>
-    /// The path of a pseudo-resource that stands for the <c>exchangeOnline</c> section in simulated effects: Exchange
-    /// Online's settings have no Graph API, so a manual step's effect on them is written as a JSON merge patch of the
-    /// section's value at this path (never sent anywhere).
-    /// </summary>
-    internal const string ExchangeOnlinePath = "/exchangeOnline";
-
     /// <summary>
     /// Applies several requests in order, as <see cref="Apply(TenantSnapshot, GraphRequest, DateTimeOffset)"/> would one by
     /// one, but copies the Conditional Access policy list once for all the policy patches. Stops at the first failure.
@@ -92,7 +89,7 @@ internal static class SnapshotPatcher
             ("PATCH", [_, "policies", "mfaServicePolicy"]) => PatchTenant(snapshot, snapshot.Sections.MfaServicePolicy.Value?.Json ?? ParseElement("{}"), body, (c, el) =>
                 snapshot.With(sections: snapshot.Sections with { MfaServicePolicy = Section.Captured(GraphPayloadReader.MfaServicePolicy(c, el)) })),
             ("PATCH", [_, "identity", "conditionalAccess", "policies", var id]) => PatchOnePolicy(snapshot, id, body),
-            ("PATCH", ["exchangeOnline"]) => PatchTenant(snapshot, snapshot.Sections.ExchangeOnline.Value?.Json, body, (c, el) =>
+            ("PATCH", [var exchange]) when "/" + exchange == PlanBuilder.ExchangeOnlinePath => PatchTenant(snapshot, snapshot.Sections.ExchangeOnline.Value?.Json, body, (c, el) =>
                 snapshot.With(sections: snapshot.Sections with { ExchangeOnline = Section.Captured(ExchangeOnlineSettingsReader.Read(c, el)) })),
             _ => new PatchResult(405, snapshot, $"{method} {path} is not a request this library plans."),
         };
