@@ -22,7 +22,7 @@ internal sealed class Assessor
     private readonly bool[] regraded;
     private readonly FindingKind[] kinds;
 
-    public Assessor(CodeTable table, IReadOnlyList<RuleDescriptor> catalog, DiagnosticsSettings settings)
+    public Assessor(CodeTable table, IReadOnlyList<DiagnosticDescriptor> catalog, DiagnosticsSettings settings)
     {
         this.table = table;
         this.settings = settings;
@@ -33,7 +33,7 @@ internal sealed class Assessor
         {
             int bit = table.Bit(descriptor.Code);
             regraded[bit] = settings.SeverityOverrides.TryGetValue(descriptor.Code, out var severity);
-            severities[bit] = regraded[bit] ? severity : descriptor.Severity;
+            severities[bit] = regraded[bit] ? severity : descriptor.DefaultSeverity;
             kinds[bit] = descriptor.Kind;
             if (settings.DisabledCodes.Contains(descriptor.Code))
             {

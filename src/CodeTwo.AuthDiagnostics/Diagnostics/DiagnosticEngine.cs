@@ -20,11 +20,9 @@ namespace CodeTwo.AuthDiagnostics.Diagnostics;
 /// </example>
 internal sealed class DiagnosticEngine
 {
-    private static readonly RuleDescriptor RuleFailure = new(DiagnosticCodes.RuleFailed, "RuleFailed", Severity.Warning, FindingKind.Data, Confidence.Observed, []);
-
     private readonly IDiagnosticRule[] factRules;
     private readonly IDiagnosticRule[] outcomeRules;
-    private readonly Dictionary<string, RuleDescriptor> descriptors;
+    private readonly Dictionary<string, DiagnosticDescriptor> descriptors;
     private readonly ConditionalWeakTable<TenantSnapshot, SnapshotIndex> indexes = new();
     private readonly CodeTable codeTable;
     private readonly Assessor assessor;
@@ -40,13 +38,8 @@ internal sealed class DiagnosticEngine
         options ??= new AuthDiagnosticsOptions();
         Settings = new DiagnosticsSettings(options);
         var rules = BuiltInRules.Create().Concat(options.Rules.AddedRules).ToArray();
-        descriptors = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal) { [RuleFailure.Code] = RuleFailure };
-        foreach (var descriptor in PlanAdvisories.All)
-        {
-            descriptors.Add(descriptor.Code, descriptor);
-        }
-
-        foreach (var rule in rules)
+        descriptors = DiagnosticCatalog.All.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        foreach (var rule in options.Rules.AddedRules)
         {
             foreach (var descriptor in rule.Descriptors)
             {
@@ -74,7 +67,7 @@ internal sealed class DiagnosticEngine
     public DiagnosticsSettings Settings { get; }
 
     /// <summary>Every code this engine can report, in code order.</summary>
-    public IReadOnlyList<RuleDescriptor> Catalog { get; }
+    public IReadOnlyList<DiagnosticDescriptor> Catalog { get; }
 
     /// <summary>The tenant-wide index of <paramref name="snapshot"/> (built on first use, then shared).</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -247,7 +240,7 @@ internal sealed class DiagnosticEngine
         }
     }
 
-    private RuleDescriptor? Describe(string code) => descriptors.GetValueOrDefault(code);
+    private DiagnosticDescriptor? Describe(string code) => descriptors.GetValueOrDefault(code);
 
     /// <summary>
     /// The catalog's precedence: unavailable &gt; indeterminate &gt; unusable &gt; available. Accepted findings

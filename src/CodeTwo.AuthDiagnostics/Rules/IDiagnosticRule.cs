@@ -8,9 +8,9 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// <code>
 /// sealed class ServiceAccountNamingRule : IDiagnosticRule
 /// {
-///     static readonly RuleDescriptor Descriptor = new("HOST001", "ServiceAccountName", Severity.Info, FindingKind.Advisory, Confidence.Observed, []);
+///     static readonly DiagnosticDescriptor Descriptor = new("HOST001", "ServiceAccountName", Severity.Info, FindingKind.Advisory, Confidence.Observed, "The product's account is not named svc-*.");
 ///     public string Id =&gt; "host.service-account-name";
-///     public IReadOnlyList&lt;RuleDescriptor&gt; Descriptors =&gt; [Descriptor];
+///     public IReadOnlyList&lt;DiagnosticDescriptor&gt; Descriptors =&gt; [Descriptor];
 ///     public RuleStage Stage =&gt; RuleStage.Facts;
 ///     public bool NeedsUser =&gt; true;
 ///     public void Evaluate(RuleContext context)
@@ -26,8 +26,8 @@ internal interface IDiagnosticRule
     /// <summary>A stable identifier of the rule (shown when the rule fails).</summary>
     string Id { get; }
 
-    /// <summary>The codes this rule can report.</summary>
-    IReadOnlyList<RuleDescriptor> Descriptors { get; }
+    /// <summary>The codes this rule can report (a built-in rule's come from <see cref="DiagnosticCatalog"/>).</summary>
+    IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
 
     /// <summary>When the rule runs.</summary>
     RuleStage Stage { get; }

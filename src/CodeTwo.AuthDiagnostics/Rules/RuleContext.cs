@@ -6,10 +6,10 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 internal sealed class RuleContext
 {
     private readonly List<Finding> findings;
-    private readonly Func<string, RuleDescriptor?> describe;
+    private readonly Func<string, DiagnosticDescriptor?> describe;
     private UserFacts? userFacts;
 
-    internal RuleContext(SnapshotIndex index, UserEntry? user, string requestedUser, DiagnosticsSettings settings, List<Finding> findings, Func<string, RuleDescriptor?> describe)
+    internal RuleContext(SnapshotIndex index, UserEntry? user, string requestedUser, DiagnosticsSettings settings, List<Finding> findings, Func<string, DiagnosticDescriptor?> describe)
     {
         Index = index;
         User = user;
@@ -73,7 +73,7 @@ internal sealed class RuleContext
             return;
         }
 
-        var effective = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : severity ?? descriptor.Severity;
+        var effective = Settings.SeverityOverrides.TryGetValue(code, out var regraded) ? regraded : severity ?? descriptor.DefaultSeverity;
         findings.Add(new Finding(explain)
         {
             Code = descriptor.Code,

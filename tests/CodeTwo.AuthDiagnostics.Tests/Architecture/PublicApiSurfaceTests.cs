@@ -8,8 +8,11 @@ namespace CodeTwo.AuthDiagnostics.Tests.Architecture;
 /// <summary>Keeps the 1.0 surface small and deliberate.</summary>
 public sealed class PublicApiSurfaceTests
 {
-    /// <summary>Half of the 1,146 lines the core declared before 1.0.</summary>
-    private const int MaxCoreApiLines = 573;
+    /// <summary>
+    /// Half of the 1,146 lines the core declared before 1.0, plus the 14 of the one diagnostic catalog (issue #17:
+    /// <c>DiagnosticCatalog</c> and <c>DiagnosticDescriptor</c>, what a host reads to show or configure a code).
+    /// </summary>
+    private const int MaxCoreApiLines = 573 + 14;
 
     /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
     private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "DiagnosisProgress", "RecordedRequest", "AcceptedRisk"];

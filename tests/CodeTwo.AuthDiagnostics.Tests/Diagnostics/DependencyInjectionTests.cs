@@ -154,7 +154,7 @@ public sealed class DependencyInjectionTests
     {
         public string Id => "host.recording";
 
-        public IReadOnlyList<RuleDescriptor> Descriptors => [];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors => [];
 
         public RuleStage Stage => RuleStage.Facts;
 

@@ -183,7 +183,7 @@ public sealed class VerdictPrecedenceTests
 
         public string Id => "host.service-account-name";
 
-        public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [new(code, "ServiceAccountName", severity, severity == Severity.Blocker ? FindingKind.Availability : FindingKind.Advisory, Confidence.Observed, [])];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [new(code, "ServiceAccountName", severity, severity == Severity.Blocker ? FindingKind.Availability : FindingKind.Advisory, Confidence.Observed, "The product's account is not named svc-*.")];
 
         public RuleStage Stage => RuleStage.Facts;
 

@@ -282,7 +282,7 @@ public sealed class DataCoverageRuleTests
 
         public string Id => RuleId;
 
-        public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [new("HOST900", "AlwaysThrows", Severity.Info, FindingKind.Advisory, Confidence.Observed, [])];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [new("HOST900", "AlwaysThrows", Severity.Info, FindingKind.Advisory, Confidence.Observed, "Always throws.")];
 
         public RuleStage Stage => stage;
 

@@ -6,13 +6,13 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW002 (disabled), APW003 (guest), APW041 (synced from on-premises).</summary>
 internal sealed class AccountStateRule : CatalogRule
 {
-    private static readonly RuleDescriptor Disabled = Describe(DiagnosticCodes.AccountDisabled, "AccountDisabled", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.UserResource);
-    private static readonly RuleDescriptor Guest = Describe(DiagnosticCodes.GuestAccount, "GuestAccount", Severity.Blocker, FindingKind.Availability, Confidence.Observed, Sources.MfaSettings, Sources.RevokeSessions);
-    private static readonly RuleDescriptor Synced = Describe(DiagnosticCodes.SyncedFromOnPremises, "SyncedFromOnPremises", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.AppPasswords);
+    private static readonly DiagnosticDescriptor Disabled = DiagnosticCatalog.AccountDisabled;
+    private static readonly DiagnosticDescriptor Guest = DiagnosticCatalog.GuestAccount;
+    private static readonly DiagnosticDescriptor Synced = DiagnosticCatalog.SyncedFromOnPremises;
 
     public override string Id => "account-state";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Disabled, Guest, Synced];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Disabled, Guest, Synced];
 
     public override void Evaluate(RuleContext context)
     {

@@ -11,16 +11,16 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// </summary>
 internal sealed class ConditionalAccessRule : CatalogRule
 {
-    private static readonly RuleDescriptor MfaFromCa = Describe(DiagnosticCodes.MfaOnlyFromConditionalAccess, "MfaOnlyFromConditionalAccess", Severity.Info, FindingKind.Explanation, Confidence.Documented, Sources.CombinedRegistration, Sources.UserStates);
-    private static readonly RuleDescriptor Blocked = Describe(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, "LegacyAuthBlockedByConditionalAccess", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.BlockLegacyAuth, Sources.ClientApps);
-    private static readonly RuleDescriptor Unsatisfiable = Describe(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, "ConditionalAccessGrantUnsatisfiableByLegacyClients", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.ClientApps, Sources.GrantControls);
-    private static readonly RuleDescriptor ReportOnly = Describe(DiagnosticCodes.ReportOnlyPolicyWouldBlock, "ReportOnlyPolicyWouldBlock", Severity.Warning, FindingKind.Usability, Confidence.Documented, Sources.ReportOnly, Sources.ClientApps);
-    private static readonly RuleDescriptor MayApply = Describe(DiagnosticCodes.ConditionalAccessPolicyMayApply, "ConditionalAccessPolicyMayApply", Severity.Warning, FindingKind.Usability, Confidence.Documented, Sources.Conditions, Sources.ClientApps);
-    private static readonly RuleDescriptor Registration = Describe(DiagnosticCodes.SecurityInfoRegistrationBlocked, "SecurityInfoRegistrationBlocked", Severity.Warning, FindingKind.Availability, Confidence.Observed, Sources.SecurityInfoRegistration, Sources.CombinedRegistration);
+    private static readonly DiagnosticDescriptor MfaFromCa = DiagnosticCatalog.MfaOnlyFromConditionalAccess;
+    private static readonly DiagnosticDescriptor Blocked = DiagnosticCatalog.LegacyAuthBlockedByConditionalAccess;
+    private static readonly DiagnosticDescriptor Unsatisfiable = DiagnosticCatalog.ConditionalAccessGrantUnsatisfiableByLegacyClients;
+    private static readonly DiagnosticDescriptor ReportOnly = DiagnosticCatalog.ReportOnlyPolicyWouldBlock;
+    private static readonly DiagnosticDescriptor MayApply = DiagnosticCatalog.ConditionalAccessPolicyMayApply;
+    private static readonly DiagnosticDescriptor Registration = DiagnosticCatalog.SecurityInfoRegistrationBlocked;
 
     public override string Id => "conditional-access";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [MfaFromCa, Blocked, Unsatisfiable, ReportOnly, MayApply, Registration];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [MfaFromCa, Blocked, Unsatisfiable, ReportOnly, MayApply, Registration];
 
     /// <summary>The permission without which Graph leaves <c>roleTemplateId</c> out of <c>transitiveMemberOf</c>.</summary>
     private const string RoleManagementPermission = "RoleManagement.Read.Directory";

@@ -13,11 +13,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// </summary>
 internal sealed class DataCoverageRule : CatalogRule
 {
-    private static readonly RuleDescriptor Missing = Describe(DiagnosticCodes.DataNotCaptured, "DataNotCaptured", Severity.Warning, FindingKind.Data, Confidence.Documented, Sources.Permissions);
+    private static readonly DiagnosticDescriptor Missing = DiagnosticCatalog.DataNotCaptured;
 
     public override string Id => "data-coverage";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Missing];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Missing];
 
     public override void Evaluate(RuleContext context)
     {

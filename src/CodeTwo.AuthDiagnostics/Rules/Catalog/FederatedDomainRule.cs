@@ -6,11 +6,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW040: the user's UPN domain is federated.</summary>
 internal sealed class FederatedDomainRule : CatalogRule
 {
-    private static readonly RuleDescriptor Federated = Describe(DiagnosticCodes.FederatedDomain, "FederatedDomain", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.AppPasswords);
+    private static readonly DiagnosticDescriptor Federated = DiagnosticCatalog.FederatedDomain;
 
     public override string Id => "federated-domain";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Federated];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Federated];
 
     public override void Evaluate(RuleContext context)
     {

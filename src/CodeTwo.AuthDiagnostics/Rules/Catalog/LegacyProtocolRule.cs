@@ -12,11 +12,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// </summary>
 internal sealed class LegacyProtocolRule : CatalogRule
 {
-    private static readonly RuleDescriptor Retirement = Describe(DiagnosticCodes.LegacyProtocolRetired, "LegacyProtocolRetired", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.BasicAuthDeprecation, LegacyProtocolRetirements.SmtpAuthAnnouncement);
+    private static readonly DiagnosticDescriptor Retirement = DiagnosticCatalog.LegacyProtocolRetired;
 
     public override string Id => "legacy-protocol";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Retirement];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Retirement];
 
     public override bool NeedsUser => false;
 

@@ -6,11 +6,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW050: the authentication methods policy migration is complete.</summary>
 internal sealed class MethodsPolicyMigrationRule : CatalogRule
 {
-    private static readonly RuleDescriptor Migrated = Describe(DiagnosticCodes.AuthenticationMethodsPolicyMigrated, "AuthenticationMethodsPolicyMigrated", Severity.Info, FindingKind.Advisory, Confidence.Observed, Sources.MethodsMigration, Sources.MfaSettings);
+    private static readonly DiagnosticDescriptor Migrated = DiagnosticCatalog.AuthenticationMethodsPolicyMigrated;
 
     public override string Id => "methods-policy-migration";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Migrated];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Migrated];
 
     public override bool NeedsUser => false;
 

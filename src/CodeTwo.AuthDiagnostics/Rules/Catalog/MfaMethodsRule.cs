@@ -5,11 +5,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW030: the user has no MFA method registered (only the password and e-mail).</summary>
 internal sealed class MfaMethodsRule : CatalogRule
 {
-    private static readonly RuleDescriptor NoMethod = Describe(DiagnosticCodes.NoMfaMethodRegistered, "NoMfaMethodRegistered", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.ListMethods, Sources.CombinedRegistration);
+    private static readonly DiagnosticDescriptor NoMethod = DiagnosticCatalog.NoMfaMethodRegistered;
 
     public override string Id => "mfa-methods";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [NoMethod];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [NoMethod];
 
     public override void Evaluate(RuleContext context)
     {

@@ -5,11 +5,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW080: the verdict is not available; the durable fix is OAuth for the host product.</summary>
 internal sealed class ModernAuthRule : CatalogRule
 {
-    private static readonly RuleDescriptor Modern = Describe(DiagnosticCodes.ModernAuthenticationRecommended, "ModernAuthenticationRecommended", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.GraphAppOnly, Sources.RegisterApp, Sources.BasicAuthDeprecation);
+    private static readonly DiagnosticDescriptor Modern = DiagnosticCatalog.ModernAuthenticationRecommended;
 
     public override string Id => "modern-auth";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Modern];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Modern];
 
     public override RuleStage Stage => RuleStage.Outcome;
 

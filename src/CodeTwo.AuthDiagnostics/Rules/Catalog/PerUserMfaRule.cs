@@ -6,12 +6,12 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW011 (per-user MFA disabled), APW012 (enabled, not enforced); an unknown state is reported as APW090.</summary>
 internal sealed class PerUserMfaRule : CatalogRule
 {
-    private static readonly RuleDescriptor DisabledState = Describe(DiagnosticCodes.PerUserMfaDisabled, "PerUserMfaDisabled", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.CombinedRegistration, Sources.UserStates, Sources.AppPasswords);
-    private static readonly RuleDescriptor EnabledState = Describe(DiagnosticCodes.PerUserMfaEnabledNotEnforced, "PerUserMfaEnabledNotEnforced", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.CombinedRegistration, Sources.UserStates);
+    private static readonly DiagnosticDescriptor DisabledState = DiagnosticCatalog.PerUserMfaDisabled;
+    private static readonly DiagnosticDescriptor EnabledState = DiagnosticCatalog.PerUserMfaEnabledNotEnforced;
 
     public override string Id => "per-user-mfa";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [DisabledState, EnabledState];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DisabledState, EnabledState];
 
     public override void Evaluate(RuleContext context)
     {

@@ -6,11 +6,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW061: the account holds a directory role.</summary>
 internal sealed class PrivilegedRoleRule : CatalogRule
 {
-    private static readonly RuleDescriptor Admin = Describe(DiagnosticCodes.PrivilegedAdminAccount, "PrivilegedAdminAccount", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.AppPasswords, Sources.MandatoryMfa);
+    private static readonly DiagnosticDescriptor Admin = DiagnosticCatalog.PrivilegedAdminAccount;
 
     public override string Id => "privileged-role";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Admin];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Admin];
 
     public override void Evaluate(RuleContext context)
     {

@@ -5,11 +5,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW010: security defaults are enabled, which blocks every legacy-authentication sign-in.</summary>
 internal sealed class SecurityDefaultsRule : CatalogRule
 {
-    private static readonly RuleDescriptor Enabled = Describe(DiagnosticCodes.SecurityDefaultsEnabled, "SecurityDefaultsEnabled", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.SecurityDefaults, Sources.AppPasswords, Sources.UserStates);
+    private static readonly DiagnosticDescriptor Enabled = DiagnosticCatalog.SecurityDefaultsEnabled;
 
     public override string Id => "security-defaults";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Enabled];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Enabled];
 
     public override void Evaluate(RuleContext context)
     {

@@ -17,13 +17,13 @@ internal sealed class SmtpAuthRule : CatalogRule
     /// <summary>How the data is obtained, for texts and evidence.</summary>
     internal const string CaptureHint = "captured with the read-only script of 'c2authdiag exchange-script' (Exchange Online PowerShell) and merged with --exchange-settings";
 
-    private static readonly RuleDescriptor OffByDefault = Describe(DiagnosticCodes.SmtpAuthBasicOffByDefault, "SmtpAuthBasicOffByDefault", Severity.Warning, FindingKind.Usability, Confidence.Documented, LegacyProtocolRetirements.SmtpAuthAnnouncement, LegacyProtocolRetirements.SmtpAuthSource);
-    private static readonly RuleDescriptor Disabled = Describe(DiagnosticCodes.SmtpAuthDisabledForMailbox, "SmtpAuthDisabledForMailbox", Severity.Blocker, FindingKind.Usability, Confidence.Documented, LegacyProtocolRetirements.SmtpAuthSource, Sources.DisableBasicAuthExchange);
-    private static readonly RuleDescriptor NotCaptured = Describe(DiagnosticCodes.ExchangeSettingsNotCaptured, "ExchangeSettingsNotCaptured", Severity.Warning, FindingKind.Data, Confidence.Documented, LegacyProtocolRetirements.SmtpAuthSource);
+    private static readonly DiagnosticDescriptor OffByDefault = DiagnosticCatalog.SmtpAuthBasicOffByDefault;
+    private static readonly DiagnosticDescriptor Disabled = DiagnosticCatalog.SmtpAuthDisabledForMailbox;
+    private static readonly DiagnosticDescriptor NotCaptured = DiagnosticCatalog.ExchangeSettingsNotCaptured;
 
     public override string Id => "smtp-auth";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [OffByDefault, Disabled, NotCaptured];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [OffByDefault, Disabled, NotCaptured];
 
     public override void Evaluate(RuleContext context)
     {

@@ -6,12 +6,12 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW014 (the tenant switch "Allow users to create app passwords" is off) and APW091 (it could not be read).</summary>
 internal sealed class TenantAppPasswordSwitchRule : CatalogRule
 {
-    private static readonly RuleDescriptor Off = Describe(DiagnosticCodes.AppPasswordsDisabledForTenant, "AppPasswordsDisabledForTenant", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.AllowAppPasswords, Sources.MfaSettings);
-    private static readonly RuleDescriptor Unknown = Describe(DiagnosticCodes.TenantAppPasswordSettingUnknown, "TenantAppPasswordSettingUnknown", Severity.Warning, FindingKind.Data, Confidence.Documented, Sources.AllowAppPasswords, Sources.MfaSettings);
+    private static readonly DiagnosticDescriptor Off = DiagnosticCatalog.AppPasswordsDisabledForTenant;
+    private static readonly DiagnosticDescriptor Unknown = DiagnosticCatalog.TenantAppPasswordSettingUnknown;
 
     public override string Id => "tenant-app-password-switch";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Off, Unknown];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [Off, Unknown];
 
     public override bool NeedsUser => false;
 

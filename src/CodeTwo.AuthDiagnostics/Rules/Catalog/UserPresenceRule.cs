@@ -5,11 +5,11 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW001: the requested user is not in the snapshot, or is listed in <c>missingUsers</c>.</summary>
 internal sealed class UserPresenceRule : CatalogRule
 {
-    private static readonly RuleDescriptor NotFound = Describe(DiagnosticCodes.UserNotFound, "UserNotFound", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.UserResource);
+    private static readonly DiagnosticDescriptor NotFound = DiagnosticCatalog.UserNotFound;
 
     public override string Id => "user-presence";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [NotFound];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [NotFound];
 
     public override bool NeedsUser => false;
 
