@@ -160,7 +160,7 @@ public sealed class DependencyInjectionTests
 
         public bool NeedsUser => false;
 
-        public void Evaluate(RuleContext context) => seen.TryAdd(context.RequestedUser, 0);
+        public void Evaluate(ref RuleContext context) => seen.TryAdd(context.RequestedUser, 0);
     }
 
     public static TheoryData<string, Action<AuthDiagnosticsOptions>> BadOptions => new()

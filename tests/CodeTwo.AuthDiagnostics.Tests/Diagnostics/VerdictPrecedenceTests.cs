@@ -189,7 +189,7 @@ public sealed class VerdictPrecedenceTests
 
         public bool NeedsUser => true;
 
-        public void Evaluate(RuleContext context)
+        public void Evaluate(ref RuleContext context)
         {
             string upn = context.User!.User.UserPrincipalName;
             if (!upn.StartsWith("svc-", StringComparison.OrdinalIgnoreCase))

@@ -288,6 +288,6 @@ public sealed class DataCoverageRuleTests
 
         public bool NeedsUser => true;
 
-        public void Evaluate(RuleContext context) => throw new InvalidOperationException("boom");
+        public void Evaluate(ref RuleContext context) => throw new InvalidOperationException("boom");
     }
 }

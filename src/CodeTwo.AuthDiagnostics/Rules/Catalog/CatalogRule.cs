@@ -13,5 +13,5 @@ internal abstract class CatalogRule : IDiagnosticRule
 
     public virtual bool NeedsUser => true;
 
-    public abstract void Evaluate(RuleContext context);
+    public abstract void Evaluate(ref RuleContext context);
 }
