@@ -44,6 +44,7 @@ internal sealed class PerUserMfaMixedRule : CatalogRule
     internal static bool PlanEnforcesPerUserMfa(bool userKnown, Verdict verdict, in CodeSet facts, CodeTable table) =>
         userKnown
         && verdict != Verdict.Indeterminate
+        && facts.Blockers != 0
         && (facts.Blockers & (table.Mask(DiagnosticCodes.GuestAccount) | table.Mask(DiagnosticCodes.AppPasswordsDisabledForTenant))) == 0
         && (facts.Blockers & (table.Mask(DiagnosticCodes.PerUserMfaDisabled) | table.Mask(DiagnosticCodes.PerUserMfaEnabledNotEnforced))) != 0;
 }
