@@ -20,17 +20,12 @@ namespace CodeTwo.AuthDiagnostics;
 /// </example>
 internal sealed class DiagnosticEngine
 {
-    private static readonly RuleDescriptor RuleFailure = new(DiagnosticCodes.RuleFailed, "RuleFailed", Severity.Warning, FindingKind.Data, Confidence.Observed, []);
-
-    private readonly IDiagnosticRule[] factRules;
-    private readonly IDiagnosticRule[] outcomeRules;
-    private readonly Dictionary<string, RuleDescriptor> descriptors;
+    private readonly Rule[] factRules;
+    private readonly Rule[] outcomeRules;
+    private readonly Dictionary<string, DiagnosticDescriptor> descriptors;
     private readonly ConditionalWeakTable<TenantSnapshot, SnapshotIndex> indexes = new();
     private readonly CodeTable codeTable;
-    private readonly Assessor assessor;
-    private readonly bool hostRules;
     private readonly ConditionalWeakTable<TenantSnapshot, SnapshotIndex>.CreateValueCallback createIndex;
-    private readonly ulong hostCodes;
 
     /// <summary>Creates an engine with the built-in catalog and the host's options.</summary>
     /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
@@ -40,13 +35,8 @@ internal sealed class DiagnosticEngine
         options ??= new AuthDiagnosticsOptions();
         Settings = new DiagnosticsSettings(options);
         var rules = BuiltInRules.Create().Concat(options.Rules.AddedRules).ToArray();
-        descriptors = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal) { [RuleFailure.Code] = RuleFailure };
-        foreach (var descriptor in PlanAdvisories.All)
-        {
-            descriptors.Add(descriptor.Code, descriptor);
-        }
-
-        foreach (var rule in rules)
+        descriptors = DiagnosticCatalog.All.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        foreach (var rule in options.Rules.AddedRules)
         {
             foreach (var descriptor in rule.Descriptors)
             {
@@ -57,24 +47,18 @@ internal sealed class DiagnosticEngine
             }
         }
 
-        factRules = rules.Where(r => r.Stage == RuleStage.Facts).ToArray();
-        outcomeRules = rules.Where(r => r.Stage == RuleStage.Outcome).ToArray();
+        factRules = rules.Where(r => r.Stage == RuleStage.Facts).Select(r => new Rule(r)).ToArray();
+        outcomeRules = rules.Where(r => r.Stage == RuleStage.Outcome).Select(r => new Rule(r)).ToArray();
         Catalog = descriptors.Values.OrderBy(d => d.Code, StringComparer.Ordinal).ToArray();
-        codeTable = new CodeTable(Catalog.Select(d => d.Code).ToArray());
-        assessor = new Assessor(codeTable, Catalog, Settings);
-        hostRules = options.Rules.AddedRules.Count > 0;
+        codeTable = new CodeTable(Catalog, Settings);
         createIndex = s => new SnapshotIndex(s, Settings);
-        foreach (var descriptor in options.Rules.AddedRules.SelectMany(r => r.Descriptors))
-        {
-            hostCodes |= codeTable.Mask(descriptor.Code);
-        }
     }
 
     /// <summary>The frozen settings.</summary>
     public DiagnosticsSettings Settings { get; }
 
     /// <summary>Every code this engine can report, in code order.</summary>
-    public IReadOnlyList<RuleDescriptor> Catalog { get; }
+    public IReadOnlyList<DiagnosticDescriptor> Catalog { get; }
 
     /// <summary>The tenant-wide index of <paramref name="snapshot"/> (built on first use, then shared).</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -95,7 +79,8 @@ internal sealed class DiagnosticEngine
 
     /// <summary>
     /// Assesses one user: the verdict and the codes of <see cref="Diagnose(TenantSnapshot, UserRef)"/>, without text,
-    /// evidence or plan. Allocates nothing beyond the result (once the snapshot is indexed).
+    /// evidence or plan (the same decision pass, reporting bits only). Allocates nothing beyond the result (once the
+    /// snapshot is indexed).
     /// </summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="user">The user (UPN or object id).</param>
@@ -120,28 +105,22 @@ internal sealed class DiagnosticEngine
 
     internal Assessment Assess(SnapshotIndex index, UserEntry? entry, string requested)
     {
-        if (!hostRules)
-        {
-            try
-            {
-                return assessor.Assess(index, entry, requested);
-            }
-            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
-            {
-                // A rule that fails is a finding of the full diagnosis (APW099): take its answer.
-            }
-        }
+        var context = new RuleContext(codeTable, index, entry, requested, Settings, SimulatedChanges.None, findings: null);
+        Run(factRules, ref context, RuleStage.Facts);
+        var facts = context.Codes;
+        var verdict = facts.Verdict;
+        ulong roots = facts.RootCauses(verdict);
+        context.EnterOutcome(verdict, facts);
+        Run(outcomeRules, ref context, RuleStage.Outcome);
+        return new Assessment(requested, entry?.User.Id, entry?.User.UserPrincipalName, verdict, codeTable, context.Codes.Fired, roots);
+    }
 
-        // Rules added by the host have no set-based form: their codes come from the full diagnosis.
-        var diagnosis = Diagnose(index, entry, requested);
-        ulong codes = 0, roots = 0;
-        foreach (var finding in diagnosis.Findings)
-        {
-            codes |= codeTable.Mask(finding.Code);
-            roots |= finding.RootCause ? codeTable.Mask(finding.Code) : 0;
-        }
-
-        return new Assessment(requested, entry?.User.Id, entry?.User.UserPrincipalName, diagnosis.Verdict, codeTable, codes, roots);
+    /// <summary>The facts stage alone, assessed after <paramref name="changes"/> (the counterfactual): the codes and so the verdict.</summary>
+    private CodeSet Facts(SnapshotIndex index, UserEntry entry, string requested, SimulatedChanges changes)
+    {
+        var context = new RuleContext(codeTable, index, entry, requested, Settings, changes, findings: null);
+        Run(factRules, ref context, RuleStage.Facts);
+        return context.Codes;
     }
 
     private static UserEntry? Find(TenantSnapshot snapshot, UserRef user)
@@ -171,20 +150,22 @@ internal sealed class DiagnosticEngine
 
     private Diagnosis Diagnose(SnapshotIndex index, UserEntry? entry, string requested)
     {
-        var (findings, context) = RunFacts(index, entry, requested);
+        var findings = new List<Finding>();
+        var context = new RuleContext(codeTable, index, entry, requested, Settings, SimulatedChanges.None, findings);
+        Run(factRules, ref context, RuleStage.Facts);
         var acceptances = index.Acceptances;
         var accepting = acceptances.Any ? new Accepting(acceptances, entry, requested) : null;
         accepting?.Mark(findings, 0);
-        var verdict = DecideVerdict(findings);
-        findings = MarkRootCauses(findings, verdict);
-        var plan = PlanBuilder.Build(index, entry, requested, findings, verdict, Settings);
+        var facts = CodeSet.Of(findings, codeTable);
+        var verdict = facts.Verdict;
+        MarkRootCauses(findings, verdict);
+        var plan = PlanBuilder.Build(index, entry, requested, findings, verdict, Settings, facts, codeTable);
 
-        context.Verdict = verdict;
-        int facts = findings.Count;
-        PlanAdvice.Report(context, plan);
-        Run(outcomeRules, context, RuleStage.Outcome);
-        accepting?.Mark(findings, facts); // advice about the outcome is shown accepted too; it never drives the verdict
-        var all = Order(context.Findings);
+        int factCount = findings.Count;
+        context.EnterOutcome(verdict, facts);
+        Run(outcomeRules, ref context, RuleStage.Outcome);
+        accepting?.Mark(findings, factCount); // advice about the outcome is shown accepted too; it never drives the verdict
+        var all = Order(findings);
         plan = new RemediationPlan(plan) { Advisories = all.Where(f => f.Kind == FindingKind.Advisory && f.Acceptance is null).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray() };
 
         var snapshot = index.Snapshot;
@@ -205,94 +186,77 @@ internal sealed class DiagnosticEngine
         };
     }
 
-    private (List<Finding> Findings, RuleContext Context) RunFacts(SnapshotIndex index, UserEntry? entry, string requested)
+    /// <summary>
+    /// Runs <paramref name="rules"/> over the context: each decides its codes once. A rule that throws is APW099, the
+    /// same in every mode: of the facts stage a warning about data (the verdict cannot be 'available'), of the outcome
+    /// stage advice that is missing (info; the verdict does not depend on it). Its words name the rule and the error.
+    /// </summary>
+    private static void Run(Rule[] rules, ref RuleContext context, RuleStage stage)
     {
-        var findings = new List<Finding>();
-        var context = new RuleContext(index, entry, requested, Settings, findings, Describe);
-        Run(factRules, context, RuleStage.Facts);
-        return (findings, context);
-    }
-
-    private static void Run(IDiagnosticRule[] rules, RuleContext context, RuleStage stage)
-    {
-        foreach (var rule in rules)
+        foreach (var (rule, builtIn, needsUser) in rules)
         {
-            if (rule.NeedsUser && context.User is null)
+            if (needsUser && context.User is null)
             {
                 continue;
             }
 
             try
             {
-                rule.Evaluate(context);
+                if (builtIn is not null)
+                {
+                    builtIn.Evaluate(ref context); // a virtual call: cheaper than an interface call at a site that sees every rule
+                }
+                else
+                {
+                    rule.Evaluate(ref context);
+                }
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
             {
-                string failure = $"The rule {rule.Id} ({string.Join(", ", rule.Descriptors.Select(d => d.Code))}) failed with {e.GetType().Name}: {e.Message}.";
-                var evidence = new[] { new Evidence("/", null, $"rule {rule.Id} completes") };
+                var failure = (rule, e, context.UserName);
                 if (stage == RuleStage.Facts)
                 {
-                    context.Report(DiagnosticCodes.RuleFailed, () => new FindingText($"Rule {rule.Id} failed", $"{failure} Its checks did not run for {context.UserName}, so the verdict cannot be 'available'.", evidence));
+                    context.Report(DiagnosticCodes.RuleFailed, failure, static s => new FindingText(
+                        $"Rule {s.rule.Id} failed",
+                        $"{Failure(s.rule, s.e)} Its checks did not run for {s.UserName}, so the verdict cannot be 'available'.",
+                        FailureEvidence(s.rule)));
                 }
                 else
                 {
                     // Outcome rules only add advice about the verdict and the plan; a failed one leaves the verdict as it is.
-                    context.ReportGraded(DiagnosticCodes.RuleFailed, () => new FindingText($"Rule {rule.Id} failed", $"{failure} Its advice for {context.UserName} is missing; the verdict does not depend on it.", evidence), Severity.Info, FindingKind.Data);
+                    context.ReportGraded(
+                        DiagnosticCodes.RuleFailed,
+                        failure,
+                        static s => new FindingText($"Rule {s.rule.Id} failed", $"{Failure(s.rule, s.e)} Its advice for {s.UserName} is missing; the verdict does not depend on it.", FailureEvidence(s.rule)),
+                        Severity.Info,
+                        FindingKind.Data);
                 }
             }
         }
     }
 
-    private RuleDescriptor? Describe(string code) => descriptors.GetValueOrDefault(code);
-
-    /// <summary>
-    /// The catalog's precedence: unavailable &gt; indeterminate &gt; unusable &gt; available. Accepted findings
-    /// (<see cref="Finding.Acceptance"/>) do not count.
-    /// </summary>
-    internal static Verdict DecideVerdict(IReadOnlyList<Finding> findings)
+    /// <summary>A rule as the pass calls it: read once, so the pass makes one call per rule.</summary>
+    private readonly record struct Rule(IDiagnosticRule Interface, CatalogRule? BuiltIn, bool NeedsUser)
     {
-        if (findings.Any(f => f.Acceptance is null && f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability))
+        public Rule(IDiagnosticRule rule)
+            : this(rule, rule as CatalogRule, rule.NeedsUser)
         {
-            return Verdict.Unavailable;
         }
-
-        if (findings.Any(MakesIndeterminate))
-        {
-            return Verdict.Indeterminate;
-        }
-
-        return findings.Any(f => f.Acceptance is null && f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability) ? Verdict.Unusable : Verdict.Available;
     }
 
-    /// <summary>
-    /// Data findings of warning severity or more drive <see cref="Verdict.Indeterminate"/>, except APW091 and APW092: the
-    /// settings no supported API reads never downgrade the verdict (the plan holds a manual check step instead). An
-    /// accepted finding drives nothing.
-    /// </summary>
-    private static bool MakesIndeterminate(Finding f) => f.Acceptance is null && MakesIndeterminate(f.Code, f.Severity, f.Kind);
+    private static string Failure(IDiagnosticRule rule, Exception e) =>
+        $"The rule {rule.Id} ({string.Join(", ", rule.Descriptors.Select(d => d.Code))}) failed with {e.GetType().Name}: {e.Message}.";
 
-    /// <summary>The rule of <see cref="MakesIndeterminate(Finding)"/> for a code at an effective severity and kind (the assessor's too).</summary>
-    internal static bool MakesIndeterminate(string code, Severity severity, FindingKind kind) =>
-        kind == FindingKind.Data && severity >= Severity.Warning
-        && code is not (DiagnosticCodes.TenantAppPasswordSettingUnknown or DiagnosticCodes.ExchangeSettingsNotCaptured);
+    private static Evidence[] FailureEvidence(IDiagnosticRule rule) => [new Evidence("/", null, $"rule {rule.Id} completes")];
 
-    private static List<Finding> MarkRootCauses(List<Finding> findings, Verdict verdict)
+    /// <summary>Marks the findings that decide <paramref name="verdict"/> (by <see cref="CodeSet.Decides"/>; an accepted one decides nothing).</summary>
+    private static void MarkRootCauses(List<Finding> findings, Verdict verdict)
     {
-        bool IsRoot(Finding f) => f.Acceptance is null && verdict switch
-        {
-            Verdict.Unavailable => f.Severity == Severity.Blocker && f.Kind == FindingKind.Availability,
-            Verdict.Indeterminate => MakesIndeterminate(f),
-            Verdict.Unusable => f.Severity == Severity.Blocker && f.Kind == FindingKind.Usability,
-            _ => false,
-        };
-
         foreach (var finding in findings)
         {
             // The findings are the engine's own, not yet published: marked in place.
-            finding.RootCause = IsRoot(finding);
+            finding.RootCause = finding.Acceptance is null && CodeSet.Decides(verdict, finding.Code, finding.Severity, finding.Kind);
         }
-
-        return findings;
     }
 
     /// <summary>
@@ -348,7 +312,7 @@ internal sealed class DiagnosticEngine
         var changes = plan.Steps.Where(s => (s.Kind == PlanStepKind.Graph ? s.Request : s.SimulatedEffect) is not null).ToArray();
         if (entry is null || changes.Length == 0)
         {
-            var remaining = Remaining(findings);
+            var remaining = codeTable.Names(CodeSet.Of(findings, codeTable).Remaining);
             return new Counterfactual
             {
                 ReachesAvailable = verdict == Verdict.Available,
@@ -362,21 +326,21 @@ internal sealed class DiagnosticEngine
 
         // Every change that fixes a blocker is needed: without it that blocker stays. Changes that fix no code (revoking
         // sessions) matter only if the fixing ones are not enough, so they are applied on top only then. The changes are
-        // applied as typed effects over the index (no copy of the snapshot, no JSON): two set-based assessments at most.
+        // applied as typed effects over the index (no copy of the snapshot, no JSON): the same decision pass, assessing, at
+        // most twice.
         var fixing = changes.Where(c => c.Fixes.Count > 0).ToArray();
         var rest = changes.Where(c => c.Fixes.Count == 0).ToArray();
         var simulated = SimulatedChanges.None.Then(fixing);
-        var outcome = assessor.Facts(index, entry, requested, simulated);
+        var outcome = Facts(index, entry, requested, simulated);
         IReadOnlyList<PlanStep> needed = fixing;
         if (outcome.Verdict != Verdict.Available && rest.Length > 0)
         {
-            outcome = assessor.Facts(index, entry, requested, simulated.Then(rest));
+            outcome = Facts(index, entry, requested, simulated.Then(rest));
             needed = changes;
         }
 
-        outcome = WithHostFindings(outcome, findings);
         var fullVerdict = outcome.Verdict;
-        var remainingCodes = assessor.Names(outcome.Remaining);
+        var remainingCodes = codeTable.Names(outcome.Remaining);
         // The words list every needed step's title: built when first read.
         return new Counterfactual(() => new CounterfactualText(
             needed.Select(c => c.Title).ToArray(),
@@ -390,42 +354,6 @@ internal sealed class DiagnosticEngine
             Remaining = remainingCodes,
         };
     }
-
-    /// <summary>
-    /// Adds the findings of rules the host added (no set-based form exists for them, and no plan step fixes their codes,
-    /// so they stay in the way as they are).
-    /// </summary>
-    private CodeSet WithHostFindings(CodeSet outcome, IReadOnlyList<Finding> findings)
-    {
-        if (hostCodes == 0)
-        {
-            return outcome;
-        }
-
-        foreach (var finding in findings)
-        {
-            ulong mask = codeTable.Mask(finding.Code) & hostCodes;
-            if (mask == 0)
-            {
-                continue;
-            }
-
-            outcome.Fired |= mask;
-            if (finding.Acceptance is null)
-            {
-                outcome.Drive(mask, finding.Code, finding.Severity, finding.Kind); // an accepted one fired, but is in nobody's way
-            }
-        }
-
-        return outcome;
-    }
-
-    private static string[] Remaining(IEnumerable<Finding> findings) => findings
-        .Where(f => f.Acceptance is null && (f.Severity == Severity.Blocker || MakesIndeterminate(f)))
-        .Select(f => f.Code)
-        .Distinct()
-        .Order(StringComparer.Ordinal)
-        .ToArray();
 
     /// <summary>
     /// Marks the findings the host's acceptances in force cover (for this user: any, or this one), and remembers which

@@ -32,7 +32,7 @@ internal static class PlanBuilder
     private const string SecurityAdministrator = "Security Administrator";
     private const string ExchangeAdministrator = "Exchange Administrator";
 
-    public static RemediationPlan Build(SnapshotIndex index, UserEntry? user, string requestedUser, IReadOnlyList<Finding> reported, Verdict verdict, DiagnosticsSettings settings)
+    public static RemediationPlan Build(SnapshotIndex index, UserEntry? user, string requestedUser, IReadOnlyList<Finding> reported, Verdict verdict, DiagnosticsSettings settings, in CodeSet factCodes, CodeTable table)
     {
         var findings = Open(reported);
         var endpoints = CloudEndpoints.For(index.Snapshot.Cloud);
@@ -104,7 +104,8 @@ internal static class PlanBuilder
         string sensitiveRole = HoldsOrMayHoldRole(user) ? PrivilegedAuthenticationAdministrator : UserAdministrator;
 
         var changeSteps = new List<string>();
-        bool perUser = blocking.Contains(DiagnosticCodes.PerUserMfaDisabled) || blocking.Contains(DiagnosticCodes.PerUserMfaEnabledNotEnforced);
+        // The question APW070 asks too: one decision (the guest and tenant-switch cases have returned above).
+        bool perUser = PerUserMfaMixedRule.PlanEnforcesPerUserMfa(true, verdict, factCodes, table);
         if (perUser)
         {
             var requirements = user.Sections.AuthenticationRequirements.Value!;

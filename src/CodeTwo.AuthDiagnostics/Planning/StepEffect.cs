@@ -1,3 +1,5 @@
+using CodeTwo.AuthDiagnostics.Rules;
+
 namespace CodeTwo.AuthDiagnostics.Planning;
 
 /// <summary>
@@ -73,4 +75,54 @@ internal enum StepEffectKind
 
     /// <summary>SMTP AUTH allowed for the mailbox.</summary>
     AllowSmtpAuth,
+}
+
+/// <summary>The typed changes of plan steps, as the rules consult them (<see cref="SimulatedChanges"/>).</summary>
+internal static class StepEffects
+{
+    /// <summary>These changes, then the effects of <paramref name="steps"/> (steps without an effect change nothing).</summary>
+    /// <param name="changes">The changes so far.</param>
+    /// <param name="steps">Plan steps, in plan order.</param>
+    public static SimulatedChanges Then(this SimulatedChanges changes, IEnumerable<PlanStep> steps)
+    {
+        bool perUser = changes.PerUserMfaEnforced, enabled = changes.AccountEnabled, defaultsOff = changes.SecurityDefaultsOff, allowed = changes.AppPasswordsAllowed;
+        bool mailbox = changes.SmtpMailboxAllowed, policy = changes.SmtpPolicyAllowed;
+        var excluded = new List<string>(changes.ExcludedFromPolicies);
+        foreach (var step in steps)
+        {
+            switch (step.Effect?.Kind)
+            {
+                case StepEffectKind.EnforcePerUserMfa:
+                    perUser = true;
+                    break;
+                case StepEffectKind.EnableAccount:
+                    enabled = true;
+                    break;
+                case StepEffectKind.DisableSecurityDefaults:
+                    defaultsOff = true;
+                    break;
+                case StepEffectKind.AllowAppPasswords:
+                    allowed = true;
+                    break;
+                case StepEffectKind.ExcludeFromPolicy:
+                    excluded.Add(step.Effect.PolicyId!);
+                    break;
+                case StepEffectKind.AllowSmtpAuth:
+                    mailbox |= step.Effect.SmtpMailbox;
+                    policy |= step.Effect.SmtpPolicy;
+                    break;
+            }
+        }
+
+        return new SimulatedChanges
+        {
+            PerUserMfaEnforced = perUser,
+            AccountEnabled = enabled,
+            SecurityDefaultsOff = defaultsOff,
+            AppPasswordsAllowed = allowed,
+            SmtpMailboxAllowed = mailbox,
+            SmtpPolicyAllowed = policy,
+            ExcludedFromPolicies = excluded,
+        };
+    }
 }

@@ -201,7 +201,7 @@ public static class DiagnosisSarif
             w.WriteString("organization", "CodeTwo");
             w.WriteString("informationUri", InformationUri);
             w.WriteStartArray("rules");
-            foreach (var rule in SarifRules.Catalog)
+            foreach (var rule in DiagnosticCatalog.All)
             {
                 WriteRule(rule);
             }
@@ -211,25 +211,25 @@ public static class DiagnosisSarif
             w.WriteEndObject();
         }
 
-        private void WriteRule(RuleDescriptor rule)
+        private void WriteRule(DiagnosticDescriptor rule)
         {
-            string helpUri = rule.References.Count > 0 ? rule.References[0] : InformationUri;
+            string helpUri = rule.HelpLink?.OriginalString ?? InformationUri;
             w.WriteStartObject();
             w.WriteString("id", rule.Code);
             w.WriteString("name", rule.Name);
-            WriteMessage("shortDescription", SarifRules.Summary(rule));
+            WriteMessage("shortDescription", rule.Summary);
             WriteMessage("fullDescription", SarifRules.Description(rule));
             w.WriteStartObject("help");
             w.WriteString("text", rule.References.Count == 0
-                ? $"{SarifRules.Summary(rule)} The finding's explanation and evidence say what to change."
-                : $"{SarifRules.Summary(rule)} Read more: {string.Join(" ", rule.References)}");
+                ? $"{rule.Summary} The finding's explanation and evidence say what to change."
+                : $"{rule.Summary} Read more: {string.Join(" ", rule.References)}");
             w.WriteEndObject();
             w.WriteString("helpUri", helpUri);
             w.WriteStartObject("defaultConfiguration");
-            w.WriteString("level", SarifRules.Level(rule.Severity));
+            w.WriteString("level", SarifRules.Level(rule.DefaultSeverity));
             w.WriteEndObject();
             w.WriteStartObject("properties");
-            w.WriteString("severity", JsonNames.Of(rule.Severity));
+            w.WriteString("severity", JsonNames.Of(rule.DefaultSeverity));
             w.WriteString("kind", JsonNames.Of(rule.Kind));
             w.WriteString("confidence", JsonNames.Of(rule.Confidence));
             WriteStrings("references", rule.References);

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using CodeTwo.AuthDiagnostics.Rules.Catalog;
 using FluentValidation;
 
 namespace CodeTwo.AuthDiagnostics.Rules;
@@ -14,12 +13,7 @@ internal sealed class AuthDiagnosticsOptionsValidator : AbstractValidator<AuthDi
     private static readonly LegacyProtocols Known = LegacyProtocolRetirements.All.Aggregate(LegacyProtocols.None, (all, row) => all | row.Protocol);
 
     /// <summary>Every code of the built-in catalog (the codes an acceptance may name, with those of rules the host added).</summary>
-    private static readonly FrozenSet<string> CatalogCodes = BuiltInRules.Create()
-        .SelectMany(r => r.Descriptors)
-        .Concat(PlanAdvisories.All)
-        .Select(d => d.Code)
-        .Append(DiagnosticCodes.RuleFailed)
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> CatalogCodes = DiagnosticCatalog.All.Select(d => d.Code).ToFrozenSet(StringComparer.Ordinal);
 
     private AuthDiagnosticsOptionsValidator()
     {

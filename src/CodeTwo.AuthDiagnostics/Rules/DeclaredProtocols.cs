@@ -39,8 +39,6 @@ internal sealed class DeclaredProtocols
     /// </summary>
     public bool WeakeningCanHelp => Open.Count > 0;
 
-    public static DeclaredProtocols For(RuleContext context) => context.Index.Protocols;
-
     public static DeclaredProtocols For(DiagnosticsSettings settings, DateTimeOffset capturedAt) =>
         new(settings.LegacyProtocols, LegacyProtocolRetirements.EvaluationDate(capturedAt));
 

@@ -10,7 +10,7 @@ namespace CodeTwo.AuthDiagnostics;
 public sealed class Finding
 {
     private FindingText? text;
-    private Func<FindingText>? explain;
+    private FindingWords? words;
 
     /// <summary>The catalog code, for example <c>APW011</c>.</summary>
     public string Code { get; internal init; } = string.Empty;
@@ -74,13 +74,19 @@ public sealed class Finding
     {
     }
 
-    /// <summary>A finding whose words <paramref name="explain"/> builds on first read.</summary>
-    internal Finding(Func<FindingText> explain)
+    /// <summary>A finding whose words <paramref name="words"/> builds on first read.</summary>
+    internal Finding(FindingWords words)
     {
-        this.explain = explain;
+        this.words = words;
     }
 
-    private FindingText Text => OnFirstRead.Get(ref text, ref explain, FindingText.Empty, this, static (finding, e) => finding.Failed(e));
+    /// <summary>A finding whose words a closure builds on first read.</summary>
+    internal Finding(Func<FindingText> explain)
+        : this(new FindingWords<Func<FindingText>>(explain, static explain => explain()))
+    {
+    }
+
+    private FindingText Text => OnFirstRead.Get(ref text, ref words, FindingText.Empty, static w => w.Build(), this, static (finding, e) => finding.Failed(e));
 
     /// <summary>A copy of <paramref name="other"/>, for the library's non-destructive changes.</summary>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -92,7 +98,7 @@ public sealed class Finding
         Severity = other.Severity;
         Kind = other.Kind;
         text = Volatile.Read(ref other.text);
-        explain = text is null ? other.explain : null;
+        words = text is null ? other.words : null;
         RootCause = other.RootCause;
         Acceptance = other.Acceptance;
         References = other.References;

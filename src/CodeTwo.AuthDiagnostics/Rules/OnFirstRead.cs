@@ -6,11 +6,15 @@ internal static class OnFirstRead
     /// <summary>Reads <paramref name="text"/>, building it once from <paramref name="explain"/> if it is not there yet (thread-safe).</summary>
     public static T Get<T>(ref T? text, ref Func<T>? explain, T empty)
         where T : class =>
-        Get<T, object?>(ref text, ref explain, empty, null, null);
+        Get<T, Func<T>, object?>(ref text, ref explain, empty, static build => build(), null, null);
 
-    /// <summary>As <see cref="Get{T}"/>; a builder that throws gives <paramref name="onError"/>'s value instead.</summary>
-    public static T Get<T, TState>(ref T? text, ref Func<T>? explain, T empty, TState state, Func<TState, Exception, T>? onError)
+    /// <summary>
+    /// Reads <paramref name="text"/>, building it once with <paramref name="build"/> from <paramref name="builder"/> if it
+    /// is not there yet (thread-safe); a builder that throws gives <paramref name="onError"/>'s value instead.
+    /// </summary>
+    public static T Get<T, TBuilder, TState>(ref T? text, ref TBuilder? builder, T empty, Func<TBuilder, T> build, TState state, Func<TState, Exception, T>? onError)
         where T : class
+        where TBuilder : class
     {
         var current = Volatile.Read(ref text);
         if (current is not null)
@@ -18,8 +22,8 @@ internal static class OnFirstRead
             return current;
         }
 
-        var build = Volatile.Read(ref explain);
-        if (build is null)
+        var from = Volatile.Read(ref builder);
+        if (from is null)
         {
             return Volatile.Read(ref text) ?? empty;
         }
@@ -27,7 +31,7 @@ internal static class OnFirstRead
         T built;
         try
         {
-            built = build();
+            built = build(from);
         }
         catch (Exception e) when (onError is not null && e is not (OutOfMemoryException or StackOverflowException))
         {
@@ -35,7 +39,7 @@ internal static class OnFirstRead
         }
 
         var winner = Interlocked.CompareExchange(ref text, built, null) ?? built;
-        Volatile.Write(ref explain, null); // the builder (and what it captured) is no longer needed
+        Volatile.Write(ref builder, null); // the builder (and the state it holds) is no longer needed
         return winner;
     }
 }

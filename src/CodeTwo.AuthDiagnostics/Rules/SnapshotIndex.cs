@@ -19,7 +19,7 @@ internal sealed class SnapshotIndex
     private readonly Dictionary<string, Domain> domains;
     private Dictionary<string, PolicyFacts>? policiesById;
     private PolicyScopes? scopes;
-    private PolicyClasses? classes;
+    private Catalog.ConditionalAccessRule.PolicyClasses? classes;
     private Acceptances? acceptances;
 
     internal SnapshotIndex(TenantSnapshot snapshot, DiagnosticsSettings settings)
@@ -76,7 +76,7 @@ internal sealed class SnapshotIndex
     internal PolicyScopes Scopes => scopes ??= new PolicyScopes(Policies); // concurrent first uses build equal values
 
     /// <summary>The policies' classes as bit sets (what each would do to an app-password sign-in), built on first use.</summary>
-    internal PolicyClasses Classes => classes ??= new PolicyClasses(Policies, Settings);
+    internal Catalog.ConditionalAccessRule.PolicyClasses Classes => classes ??= new Catalog.ConditionalAccessRule.PolicyClasses(Policies, Settings);
 
     /// <summary>The host's accepted risks on the capture date (in force or expired, policies resolved), built on first use.</summary>
     internal Acceptances Acceptances => acceptances ??= Acceptances.For(Settings.AcceptedRisks, this); // concurrent first uses build equal values

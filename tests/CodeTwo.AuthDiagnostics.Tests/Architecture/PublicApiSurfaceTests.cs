@@ -11,11 +11,12 @@ public sealed class PublicApiSurfaceTests
     /// <summary>
     /// Half of the 1,146 lines the core declared before 1.0 (573), plus what issue #17 made public on purpose: the write
     /// shapes every renderer gained (21 lines: each of the seven writes to a buffer, a stream and a writer as well as
-    /// returning a string) and the package boundary (the read-only snapshot contents, the cloud table, the snapshot
+    /// returning a string), the package boundary (the read-only snapshot contents, the cloud table, the snapshot
     /// writer's format members and the Retry-After policy, which the Graph, Testing and CLI packages used through
-    /// InternalsVisibleTo before). Whatever else the surface gains, it gives up as much.
+    /// InternalsVisibleTo before) and the one diagnostic catalog (DiagnosticCatalog and DiagnosticDescriptor, what a host
+    /// reads to list, show or configure a code). Whatever else the surface gains, it gives up as much.
     /// </summary>
-    private const int MaxCoreApiLines = 573 + 21 + 36;
+    private const int MaxCoreApiLines = 573 + 21 + 36 + 14;
 
     /// <summary>Public records whose value equality means something: small values of strings and numbers.</summary>
     private static readonly string[] ValueRecords = ["Evidence", "GraphRequest", "StepCheck", "Alternative", "SnapshotFormatError", "JournalEntry", "StepResult", "UserRef", "RecordedRequest", "AcceptedRisk"];

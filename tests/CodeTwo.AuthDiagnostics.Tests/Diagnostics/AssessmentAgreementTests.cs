@@ -8,11 +8,12 @@ using CodeTwo.AuthDiagnostics.Tests.TestSupport;
 namespace CodeTwo.AuthDiagnostics.Tests.Diagnostics;
 
 /// <summary>
-/// Properties of the fast paths against the rules they stand for (issue #11): <c>Assess</c> gives the verdict, the codes
-/// and the root causes of <c>Diagnose</c>; the counterfactual (typed plan-step effects over the index) gives what
-/// applying the plan's Graph requests to the snapshot as JSON merge patches (the way Graph and the in-memory tenant
-/// do) and diagnosing again gives. Over every fixture, every user of the generated tenants and thousands of random
-/// tenants, under several host options.
+/// Properties over every fixture, every user of the generated tenants and thousands of random tenants, under several
+/// host options. The counterfactual (the same decision pass, assessing, after the plan's typed step effects) gives what
+/// applying the plan's Graph requests to the snapshot as JSON merge patches (the way Graph and the in-memory tenant do)
+/// and diagnosing again gives: this checks the plan's effects. <c>Assess</c> and <c>Diagnose</c> run one decision pass
+/// (issue #17); they still apply the host's acceptances each their own way (per code and policy set, per finding), so
+/// the verdict, codes and root causes are compared too. The random tenants must reach every verdict and code.
 /// </summary>
 public sealed class AssessmentAgreementTests
 {

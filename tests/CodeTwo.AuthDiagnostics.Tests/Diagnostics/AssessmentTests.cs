@@ -95,6 +95,40 @@ public sealed class AssessmentTests
         unavailable.Should().BePositive();
     }
 
+    [Theory]
+    [InlineData(false, Verdict.Indeterminate, true)]
+    [InlineData(true, Verdict.Available, false)]
+    public void A_rule_that_throws_is_APW099_when_assessing_as_when_diagnosing(bool outcomeStage, Verdict verdict, bool rootCause)
+    {
+        var options = new AuthDiagnosticsOptions();
+        options.Rules.Add(new HostRule(outcomeStage ? RuleStage.Outcome : RuleStage.Facts, Severity.Info, fail: true));
+        var engine = new DiagnosticEngine(options);
+        var snapshot = Fixture.Load("healthy-enforced.json").Snapshot();
+
+        var assessment = engine.Assess(snapshot, Backup);
+        var diagnosis = engine.Diagnose(snapshot, Backup);
+
+        assessment.Verdict.Should().Be(verdict).And.Be(diagnosis.Verdict);
+        assessment.Has(DiagnosticCodes.RuleFailed).Should().BeTrue();
+        assessment.IsRootCause(DiagnosticCodes.RuleFailed).Should().Be(rootCause);
+        diagnosis.Findings.Single(f => f.Code == DiagnosticCodes.RuleFailed).RootCause.Should().Be(rootCause);
+    }
+
+    [Fact]
+    public void A_rule_the_host_added_is_assessed_by_the_same_pass()
+    {
+        var options = new AuthDiagnosticsOptions();
+        options.Rules.Add(new HostRule(RuleStage.Facts, Severity.Blocker, fail: false));
+        var engine = new DiagnosticEngine(options);
+        var snapshot = Fixture.Load("healthy-enforced.json").Snapshot();
+
+        var assessment = engine.Assess(snapshot, Backup);
+
+        assessment.Verdict.Should().Be(Verdict.Unavailable).And.Be(engine.Diagnose(snapshot, Backup).Verdict);
+        assessment.RootCauses.Should().Equal(HostRule.Code);
+        assessment.Codes.Should().Contain([HostRule.Code, DiagnosticCodes.ModernAuthenticationRecommended]);
+    }
+
     [Fact]
     public void AssessAll_yields_every_user_in_document_order_then_the_missing_ones()
     {
@@ -158,5 +192,29 @@ public sealed class AssessmentTests
         FluentActions.Invoking(() => diagnostics.Assess(null!, Backup)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => diagnostics.Assess(snapshot, null!)).Should().Throw<ArgumentNullException>().WithParameterName("user");
         FluentActions.Invoking(() => diagnostics.AssessAll(null!, TestContext.Current.CancellationToken)).Should().Throw<ArgumentNullException>();
+    }
+
+    /// <summary>A host rule that reports a blocker or an advisory for every user, or throws.</summary>
+    private sealed class HostRule(RuleStage stage, Severity severity, bool fail) : IDiagnosticRule
+    {
+        public const string Code = "HOST100";
+
+        public string Id => "host.every-user";
+
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [new(Code, "EveryUser", severity, FindingKind.Availability, Confidence.Observed, "Every user.")];
+
+        public RuleStage Stage => stage;
+
+        public bool NeedsUser => true;
+
+        public void Evaluate(ref RuleContext context)
+        {
+            if (fail)
+            {
+                throw new InvalidOperationException("boom");
+            }
+
+            context.Report(Code, context.UserName, static upn => new FindingText($"{upn} is a user", "Every user.", []));
+        }
     }
 }

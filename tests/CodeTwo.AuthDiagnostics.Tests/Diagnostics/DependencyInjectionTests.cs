@@ -193,26 +193,26 @@ public sealed class DependencyInjectionTests
     {
         public string Id => "host.threads";
 
-        public IReadOnlyList<RuleDescriptor> Descriptors => [];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors => [];
 
         public RuleStage Stage => RuleStage.Facts;
 
         public bool NeedsUser => false;
 
-        public void Evaluate(RuleContext context) => threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+        public void Evaluate(ref RuleContext context) => threads.TryAdd(Environment.CurrentManagedThreadId, 0);
     }
 
     private sealed class RecordingRule(ConcurrentDictionary<string, byte> seen) : IDiagnosticRule
     {
         public string Id => "host.recording";
 
-        public IReadOnlyList<RuleDescriptor> Descriptors => [];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors => [];
 
         public RuleStage Stage => RuleStage.Facts;
 
         public bool NeedsUser => false;
 
-        public void Evaluate(RuleContext context) => seen.TryAdd(context.RequestedUser, 0);
+        public void Evaluate(ref RuleContext context) => seen.TryAdd(context.RequestedUser, 0);
     }
 
     public static TheoryData<string, Action<AuthDiagnosticsOptions>> BadOptions => new()

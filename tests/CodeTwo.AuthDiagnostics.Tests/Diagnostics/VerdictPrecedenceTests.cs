@@ -196,13 +196,13 @@ public sealed class VerdictPrecedenceTests
 
         public string Id => "host.service-account-name";
 
-        public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [new(code, "ServiceAccountName", severity, severity == Severity.Blocker ? FindingKind.Availability : FindingKind.Advisory, Confidence.Observed, [])];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [new(code, "ServiceAccountName", severity, severity == Severity.Blocker ? FindingKind.Availability : FindingKind.Advisory, Confidence.Observed, "The product's account is not named svc-*.")];
 
         public RuleStage Stage => RuleStage.Facts;
 
         public bool NeedsUser => true;
 
-        public void Evaluate(RuleContext context)
+        public void Evaluate(ref RuleContext context)
         {
             string upn = context.User!.User.UserPrincipalName;
             if (!upn.StartsWith("svc-", StringComparison.OrdinalIgnoreCase))

@@ -78,16 +78,16 @@ public sealed class DiagnosisSarifTests
         Uri.IsWellFormedUriString(driver["informationUri"]!.GetValue<string>(), UriKind.Absolute).Should().BeTrue();
         var rules = driver["rules"]!.AsArray();
         rules.Select(r => r!["id"]!.GetValue<string>()).Should()
-            .Equal(SarifRules.Catalog.Select(d => d.Code))
+            .Equal(DiagnosticCatalog.All.Select(d => d.Code))
             .And.Contain([DiagnosticCodes.UserNotFound, DiagnosticCodes.PerUserMfaDisabled, DiagnosticCodes.PerUserMfaMixedWithConditionalAccess, DiagnosticCodes.RuleFailed])
             .And.BeInAscendingOrder(StringComparer.Ordinal)
             .And.OnlyHaveUniqueItems();
-        foreach (var (rule, descriptor) in rules.Zip(SarifRules.Catalog))
+        foreach (var (rule, descriptor) in rules.Zip(DiagnosticCatalog.All))
         {
             rule!["name"]!.GetValue<string>().Should().Be(descriptor.Name);
             rule["shortDescription"]!["text"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
             rule["fullDescription"]!["text"]!.GetValue<string>().Should().StartWith(rule["shortDescription"]!["text"]!.GetValue<string>());
-            rule["defaultConfiguration"]!["level"]!.GetValue<string>().Should().Be(descriptor.Severity switch
+            rule["defaultConfiguration"]!["level"]!.GetValue<string>().Should().Be(descriptor.DefaultSeverity switch
             {
                 Severity.Blocker => "error",
                 Severity.Warning => "warning",

@@ -282,12 +282,12 @@ public sealed class DataCoverageRuleTests
 
         public string Id => RuleId;
 
-        public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [new("HOST900", "AlwaysThrows", Severity.Info, FindingKind.Advisory, Confidence.Observed, [])];
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [new("HOST900", "AlwaysThrows", Severity.Info, FindingKind.Advisory, Confidence.Observed, "Always throws.")];
 
         public RuleStage Stage => stage;
 
         public bool NeedsUser => true;
 
-        public void Evaluate(RuleContext context) => throw new InvalidOperationException("boom");
+        public void Evaluate(ref RuleContext context) => throw new InvalidOperationException("boom");
     }
 }

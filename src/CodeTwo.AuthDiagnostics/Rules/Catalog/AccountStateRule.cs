@@ -1,52 +1,43 @@
 using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
-/// <summary>APW002 (disabled), APW003 (guest), APW041 (synced from on-premises).</summary>
+/// <summary>APW002 (disabled, unless the plan enables it), APW003 (guest), APW041 (synced from on-premises).</summary>
 internal sealed class AccountStateRule : CatalogRule
 {
-    private static readonly RuleDescriptor Disabled = Describe(DiagnosticCodes.AccountDisabled, "AccountDisabled", Severity.Blocker, FindingKind.Availability, Confidence.Documented, Sources.UserResource);
-    private static readonly RuleDescriptor Guest = Describe(DiagnosticCodes.GuestAccount, "GuestAccount", Severity.Blocker, FindingKind.Availability, Confidence.Observed, Sources.MfaSettings, Sources.RevokeSessions);
-    private static readonly RuleDescriptor Synced = Describe(DiagnosticCodes.SyncedFromOnPremises, "SyncedFromOnPremises", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.AppPasswords);
-
     public override string Id => "account-state";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Disabled, Guest, Synced];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.AccountDisabled, DiagnosticCatalog.GuestAccount, DiagnosticCatalog.SyncedFromOnPremises];
 
-    public override void Evaluate(RuleContext context)
+    public override void Evaluate(ref RuleContext context)
     {
-        var user = context.User!.User;
-        int index = context.User.Index;
-        if (user.AccountEnabled == false)
+        var entry = context.User!;
+        var user = entry.User;
+        if (user.AccountEnabled == false && !context.Changes.AccountEnabled)
         {
-            context.Report(
-                DiagnosticCodes.AccountDisabled,
-                () => new FindingText(
-                    $"The account {user.UserPrincipalName} is disabled",
-                    $"{user.UserPrincipalName} cannot sign in at all while accountEnabled is false: not to Security info to add an app password, and not with an app password." +
-                    (user.OnPremisesSyncEnabled == true ? " The account is synchronized from on-premises Active Directory, so it must be enabled there." : " Enable the account."),
-                    [new Evidence(JsonPointer.User(index, "user", "accountEnabled"), "false", "true")]));
+            context.Report(DiagnosticCodes.AccountDisabled, entry, static entry => new FindingText(
+                $"The account {entry.User.UserPrincipalName} is disabled",
+                $"{entry.User.UserPrincipalName} cannot sign in at all while accountEnabled is false: not to Security info to add an app password, and not with an app password." +
+                (entry.User.OnPremisesSyncEnabled == true ? " The account is synchronized from on-premises Active Directory, so it must be enabled there." : " Enable the account."),
+                [new Evidence(JsonPointer.User(entry.Index, "user", "accountEnabled"), "false", "true")]));
         }
 
         if (user.UserType == UserType.Guest)
         {
-            context.Report(
-                DiagnosticCodes.GuestAccount,
-                () => new FindingText(
-                    $"{user.UserPrincipalName} is a B2B guest account",
-                    $"{user.UserPrincipalName} is a guest: it authenticates in its home tenant, and Microsoft documents no way for a guest to create or use an app password in a resource tenant. The product must sign in with a member account of this tenant.",
-                    [new Evidence(JsonPointer.User(index, "user", "userType"), EvidenceValues.String("Guest"), "\"Member\"")]));
+            context.Report(DiagnosticCodes.GuestAccount, entry, static entry => new FindingText(
+                $"{entry.User.UserPrincipalName} is a B2B guest account",
+                $"{entry.User.UserPrincipalName} is a guest: it authenticates in its home tenant, and Microsoft documents no way for a guest to create or use an app password in a resource tenant. The product must sign in with a member account of this tenant.",
+                [new Evidence(JsonPointer.User(entry.Index, "user", "userType"), EvidenceValues.String("Guest"), "\"Member\"")]));
         }
 
         if (user.OnPremisesSyncEnabled == true)
         {
-            context.Report(
-                DiagnosticCodes.SyncedFromOnPremises,
-                () => new FindingText(
-                    $"{user.UserPrincipalName} is synchronized from on-premises",
-                    $"{user.UserPrincipalName} is synchronized from on-premises Active Directory: its account state (enabled, password) must be changed on premises, and disabling it can take up to three hours to stop its app passwords.",
-                    [new Evidence(JsonPointer.User(index, "user", "onPremisesSyncEnabled"), "true", "informational")]));
+            context.Report(DiagnosticCodes.SyncedFromOnPremises, entry, static entry => new FindingText(
+                $"{entry.User.UserPrincipalName} is synchronized from on-premises",
+                $"{entry.User.UserPrincipalName} is synchronized from on-premises Active Directory: its account state (enabled, password) must be changed on premises, and disabling it can take up to three hours to stop its app passwords.",
+                [new Evidence(JsonPointer.User(entry.Index, "user", "onPremisesSyncEnabled"), "true", "informational")]));
         }
     }
 }

@@ -18,6 +18,7 @@ internal static class BuiltInRules
         new SmtpAuthRule(),
         new PrivilegedRoleRule(),
         new DataCoverageRule(),
+        new PerUserMfaMixedRule(),
         new ModernAuthRule(),
     ];
 }

@@ -2,19 +2,16 @@ using CodeTwo.AuthDiagnostics.Rules;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
-/// <summary>Base of the built-in rules: descriptors declared once, facts stage, user needed unless said otherwise.</summary>
+/// <summary>Base of the built-in rules: descriptors from <see cref="DiagnosticCatalog"/>, facts stage, user needed unless said otherwise.</summary>
 internal abstract class CatalogRule : IDiagnosticRule
 {
     public abstract string Id { get; }
 
-    public abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
+    public abstract IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
 
     public virtual RuleStage Stage => RuleStage.Facts;
 
     public virtual bool NeedsUser => true;
 
-    public abstract void Evaluate(RuleContext context);
-
-    protected static RuleDescriptor Describe(string code, string name, Severity severity, FindingKind kind, Confidence confidence, params string[] references) =>
-        new(code, name, severity, kind, confidence, references);
+    public abstract void Evaluate(ref RuleContext context);
 }

@@ -5,170 +5,137 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
 /// <summary>
 /// APW013, APW020, APW021, APW022, APW023, APW024: what the tenant's Conditional Access policies do to this user's
-/// app-password sign-ins; and APW090 when a directory role captured without <c>roleTemplateId</c> leaves the scope of
-/// a blocking role-scoped policy unknown (catalog v1.1 §3). One pass over the pre-classified policies; each scope check
-/// is a few hash lookups.
+/// app-password sign-ins; and APW090 when a policy has a state this version does not know, or when a directory role
+/// captured without <c>roleTemplateId</c> leaves the scope of a blocking role-scoped policy unknown (catalog v1.1 §3).
+/// Each policy is classified once per snapshot (<see cref="PolicyClasses"/>: what it would do once it applies); for a
+/// user, the policies that apply (<see cref="PolicyScopes"/>, minus those the plan excludes the user from) are
+/// intersected with each class once: assessing tests the intersection, diagnosing reports each policy of it.
 /// </summary>
 internal sealed class ConditionalAccessRule : CatalogRule
 {
-    private static readonly RuleDescriptor MfaFromCa = Describe(DiagnosticCodes.MfaOnlyFromConditionalAccess, "MfaOnlyFromConditionalAccess", Severity.Info, FindingKind.Explanation, Confidence.Documented, Sources.CombinedRegistration, Sources.UserStates);
-    private static readonly RuleDescriptor Blocked = Describe(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, "LegacyAuthBlockedByConditionalAccess", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.BlockLegacyAuth, Sources.ClientApps);
-    private static readonly RuleDescriptor Unsatisfiable = Describe(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, "ConditionalAccessGrantUnsatisfiableByLegacyClients", Severity.Blocker, FindingKind.Usability, Confidence.Documented, Sources.ClientApps, Sources.GrantControls);
-    private static readonly RuleDescriptor ReportOnly = Describe(DiagnosticCodes.ReportOnlyPolicyWouldBlock, "ReportOnlyPolicyWouldBlock", Severity.Warning, FindingKind.Usability, Confidence.Documented, Sources.ReportOnly, Sources.ClientApps);
-    private static readonly RuleDescriptor MayApply = Describe(DiagnosticCodes.ConditionalAccessPolicyMayApply, "ConditionalAccessPolicyMayApply", Severity.Warning, FindingKind.Usability, Confidence.Documented, Sources.Conditions, Sources.ClientApps);
-    private static readonly RuleDescriptor Registration = Describe(DiagnosticCodes.SecurityInfoRegistrationBlocked, "SecurityInfoRegistrationBlocked", Severity.Warning, FindingKind.Availability, Confidence.Observed, Sources.SecurityInfoRegistration, Sources.CombinedRegistration);
-
-    public override string Id => "conditional-access";
-
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [MfaFromCa, Blocked, Unsatisfiable, ReportOnly, MayApply, Registration];
-
     /// <summary>The permission without which Graph leaves <c>roleTemplateId</c> out of <c>transitiveMemberOf</c>.</summary>
     private const string RoleManagementPermission = "RoleManagement.Read.Directory";
 
-    public override void Evaluate(RuleContext context)
+    private static readonly string[] RoleManagement = [RoleManagementPermission];
+
+    public override string Id => "conditional-access";
+
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors =>
+    [
+        DiagnosticCatalog.MfaOnlyFromConditionalAccess,
+        DiagnosticCatalog.LegacyAuthBlockedByConditionalAccess,
+        DiagnosticCatalog.ConditionalAccessGrantUnsatisfiableByLegacyClients,
+        DiagnosticCatalog.ReportOnlyPolicyWouldBlock,
+        DiagnosticCatalog.ConditionalAccessPolicyMayApply,
+        DiagnosticCatalog.SecurityInfoRegistrationBlocked,
+    ];
+
+    public override void Evaluate(ref RuleContext context)
     {
-        var requirements = context.User!.Sections.AuthenticationRequirements.Value;
-        string upn = context.UserName;
-        string resource = context.Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({context.Settings.TargetResourceAppId})";
         var index = context.Index;
+        var entry = context.User!;
         var scopes = index.Scopes;
-        var classes = index.Classes;
         int words = scopes.Words;
+        if (words == 0)
+        {
+            return;
+        }
+
         Span<ulong> sets = words <= 64 ? stackalloc ulong[6 * words] : new ulong[6 * words];
         var applies = sets[..words];
         var unknown = sets.Slice(words, words);
-        scopes.Evaluate(context.User!, applies, unknown, sets[(2 * words)..]);
-
-        List<PolicyFacts>? unknownScope = null;
-        if (context.User!.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded && PolicyBits.Intersects(unknown, classes.RoleScopedBlock))
+        scopes.Evaluate(entry, applies, unknown, sets[(2 * words)..]);
+        foreach (string excluded in context.Changes.ExcludedFromPolicies)
         {
-            unknownScope = [];
-            foreach (int bit in PolicyBits.Common(unknown, classes.RoleScopedBlock))
+            if (index.FindPolicy(excluded) is { } policy)
             {
-                unknownScope.Add(index.Policies[bit]);
+                PolicyBits.Clear(applies, policy.Bit);
+                PolicyBits.Clear(unknown, policy.Bit);
             }
         }
 
-        foreach (int bit in PolicyBits.Common(applies, classes.Considered))
+        var classes = index.Classes;
+        var requirements = entry.Sections.AuthenticationRequirements.Value;
+        var state = new Words(context.UserName, context.Settings, requirements);
+        if (entry.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded)
         {
-            var policy = index.Policies[bit];
-            var state = policy.Policy.State;
-            string name = policy.QuotedName;
-            string statePath = policy.StatePointer;
-
-            if (state == ConditionalAccessPolicyState.Enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks)
-            {
-                context.Report(
-                    DiagnosticCodes.SecurityInfoRegistrationBlocked,
-                    () => new FindingText(
-                        $"Policy {name} blocks registering security info for {upn}",
-                        $"The enabled policy {name} blocks the user action 'register security info' for {upn}" +
-                        (policy.Policy.Conditions.SignInDependentConditions.Count > 0 ? $" under some conditions ({string.Join(", ", policy.Policy.Conditions.SignInDependentConditions)}, usually outside trusted locations)" : string.Empty) +
-                        ". The user may be unable to add the app password from where they are; have them add it from a trusted location.",
-                        [new Evidence(PolicyPath(policy, "conditions/applications/includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")]),
-                    policy.Policy.Id);
-            }
-
-            if (!policy.TargetsResource)
-            {
-                continue;
-            }
-
-            if (state == ConditionalAccessPolicyState.Enabled && policy.RequiresMfa && requirements is { PerUserMfaState: not PerUserMfaState.Enforced and not PerUserMfaState.Unknown })
-            {
-                context.Report(
-                    DiagnosticCodes.MfaOnlyFromConditionalAccess,
-                    () => new FindingText(
-                        $"MFA for {upn} comes from Conditional Access policy {name}, not from per-user MFA",
-                        $"The enabled policy {name} requires MFA for {upn}, so MFA works although the per-user MFA state is {requirements.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
-                        [
-                            new Evidence(statePath, policy.StateJson, "informational"),
-                            new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
-                        ]),
-                    policy.Policy.Id);
-            }
-
-            if (policy.Coverage == ClientCoverage.None || !(policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
-            {
-                continue;
-            }
-
-            var evidence = policy.PolicyEvidence(PolicyEvidence);
-            string effect = policy.LegacyEffect;
-
-            if (state is ConditionalAccessPolicyState.EnabledForReportingButNotEnforced)
-            {
-                context.Report(
-                    DiagnosticCodes.ReportOnlyPolicyWouldBlock,
-                    () => new FindingText(
-                        $"Report-only policy {name} would block app-password sign-ins of {upn}",
-                        $"The policy {name} is report-only today, so it does not block yet; once it is turned on it {effect} and the product's app-password sign-ins of {upn} will fail. Exclude the account before enabling it.",
-                        [new Evidence(statePath, policy.StateJson, "the policy stays report-only, or the user is excluded before it is enabled"), .. evidence]),
-                    policy.Policy.Id);
-                continue;
-            }
-
-            if (state != ConditionalAccessPolicyState.Enabled)
-            {
-                context.Report(
-                    DiagnosticCodes.DataNotCaptured,
-                    () => new FindingText(
-                        $"Policy {name} has a state this version does not know",
-                        $"The policy {name} would affect {upn}'s app-password sign-ins ({effect}), but its state {policy.Policy.StateValue} is not one this version of the library can interpret.",
-                        [new Evidence(statePath, EvidenceValues.String(policy.Policy.StateValue), "\"enabled\", \"disabled\" or \"enabledForReportingButNotEnforced\"")]),
-                    policy.Policy.Id);
-                continue;
-            }
-
-            bool easOnlyUndeclared = policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !context.Settings.LegacyProtocols.HasFlag(LegacyProtocols.ExchangeActiveSync);
-            var conditions = policy.Policy.Conditions.SignInDependentConditions;
-            if (conditions.Count > 0 || easOnlyUndeclared)
-            {
-                string why = conditions.Count > 0
-                    ? policy.SignInDependence
-                    : "it covers only Exchange ActiveSync clients, and the host does not declare EAS";
-                context.Report(
-                    DiagnosticCodes.ConditionalAccessPolicyMayApply,
-                    () => new FindingText(
-                        $"Policy {name} may block app-password sign-ins of {upn}",
-                        $"The enabled policy {name} {effect} for {upn}, but {why}. Check that the product's sign-ins fall outside it, or exclude the account.",
-                        evidence),
-                    policy.Policy.Id);
-                continue;
-            }
-
-            if (policy.Blocks)
-            {
-                context.Report(
-                    DiagnosticCodes.LegacyAuthBlockedByConditionalAccess,
-                    () => new FindingText(
-                        $"Conditional Access policy {name} blocks legacy authentication for {upn}",
-                        $"The enabled policy {name} applies to {upn} and {resource}, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
-                        evidence),
-                    policy.Policy.Id);
-            }
-            else
-            {
-                context.Report(
-                    DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients,
-                    () => new FindingText(
-                        $"Conditional Access policy {name} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
-                        $"The enabled policy {name} applies to {upn} and {resource} for every client type, including legacy clients, and {effect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
-                        evidence),
-                    policy.Policy.Id);
-            }
+            context.ReportAboutPolicies(DiagnosticCodes.DataNotCaptured, unknown, classes.RoleScopedBlock, (state, entry), static (s, policies) => UnknownRoles(s.state.Upn, new UserFacts(s.entry), policies), RoleManagement);
         }
 
-        if (unknownScope is not null)
+        if (PolicyBits.IsEmpty(applies))
         {
-            ReportUnknownRoles(context, context.UserFacts!, unknownScope);
+            return;
         }
+
+        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, applies, classes.RegistrationBlocked, state, RegistrationBlocked);
+        var perUser = context.Changes.PerUserMfaEnforced ? PerUserMfaState.Enforced : requirements?.PerUserMfaState;
+        if (perUser is PerUserMfaState.Disabled or PerUserMfaState.Enabled)
+        {
+            context.ReportPolicies(DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired, state, MfaFromConditionalAccess);
+        }
+
+        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, applies, classes.ReportOnlyWouldBlock, state, ReportOnlyWouldBlock);
+        context.ReportPolicies(DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock, state, UnknownState);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessPolicyMayApply, applies, classes.MayBlock, state, MayBlock);
+        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, applies, classes.Blocks, state, Blocks);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, applies, classes.Unsatisfiable, state, Unsatisfiable);
     }
 
-    private static void ReportUnknownRoles(RuleContext context, UserFacts facts, List<PolicyFacts> policies)
+    /// <summary>What a policy's words need besides the policy: the user's name, the settings, the per-user MFA requirements.</summary>
+    private readonly record struct Words(string Upn, DiagnosticsSettings Settings, AuthenticationRequirements? Requirements)
+    {
+        public string Resource => Settings.TargetsExchangeOnline ? "Exchange Online" : $"the target resource ({Settings.TargetResourceAppId})";
+    }
+
+    private static FindingText RegistrationBlocked(Words s, PolicyFacts policy) => new(
+        $"Policy {policy.QuotedName} blocks registering security info for {s.Upn}",
+        $"The enabled policy {policy.QuotedName} blocks the user action 'register security info' for {s.Upn}" +
+        (policy.Policy.Conditions.SignInDependentConditions.Count > 0 ? $" under some conditions ({string.Join(", ", policy.Policy.Conditions.SignInDependentConditions)}, usually outside trusted locations)" : string.Empty) +
+        ". The user may be unable to add the app password from where they are; have them add it from a trusted location.",
+        [new Evidence(PolicyPath(policy, "conditions/applications/includeUserActions"), EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions), "no block of urn:user:registersecurityinfo where the user signs in")]);
+
+    private static FindingText MfaFromConditionalAccess(Words s, PolicyFacts policy) => new(
+        $"MFA for {s.Upn} comes from Conditional Access policy {policy.QuotedName}, not from per-user MFA",
+        $"The enabled policy {policy.QuotedName} requires MFA for {s.Upn}, so MFA works although the per-user MFA state is {s.Requirements!.PerUserMfaStateValue}. Microsoft offers App password only to users enforced for per-user MFA, never to users whose MFA comes from Conditional Access.",
+        [
+            new Evidence(policy.StatePointer, policy.StateJson, "informational"),
+            new Evidence(PolicyPath(policy, "grantControls/builtInControls"), EvidenceValues.Strings(policy.Policy.GrantControls?.BuiltInControlValues ?? []), "informational"),
+        ]);
+
+    private static FindingText ReportOnlyWouldBlock(Words s, PolicyFacts policy) => new(
+        $"Report-only policy {policy.QuotedName} would block app-password sign-ins of {s.Upn}",
+        $"The policy {policy.QuotedName} is report-only today, so it does not block yet; once it is turned on it {policy.LegacyEffect} and the product's app-password sign-ins of {s.Upn} will fail. Exclude the account before enabling it.",
+        [new Evidence(policy.StatePointer, policy.StateJson, "the policy stays report-only, or the user is excluded before it is enabled"), .. policy.PolicyEvidence(PolicyEvidence)]);
+
+    private static FindingText UnknownState(Words s, PolicyFacts policy) => new(
+        $"Policy {policy.QuotedName} has a state this version does not know",
+        $"The policy {policy.QuotedName} would affect {s.Upn}'s app-password sign-ins ({policy.LegacyEffect}), but its state {policy.Policy.StateValue} is not one this version of the library can interpret.",
+        [new Evidence(policy.StatePointer, EvidenceValues.String(policy.Policy.StateValue), "\"enabled\", \"disabled\" or \"enabledForReportingButNotEnforced\"")]);
+
+    private static FindingText MayBlock(Words s, PolicyFacts policy)
+    {
+        string why = policy.Policy.Conditions.SignInDependentConditions.Count > 0
+            ? policy.SignInDependence
+            : "it covers only Exchange ActiveSync clients, and the host does not declare EAS";
+        return new(
+            $"Policy {policy.QuotedName} may block app-password sign-ins of {s.Upn}",
+            $"The enabled policy {policy.QuotedName} {policy.LegacyEffect} for {s.Upn}, but {why}. Check that the product's sign-ins fall outside it, or exclude the account.",
+            policy.PolicyEvidence(PolicyEvidence));
+    }
+
+    private static FindingText Blocks(Words s, PolicyFacts policy) => new(
+        $"Conditional Access policy {policy.QuotedName} blocks legacy authentication for {s.Upn}",
+        $"The enabled policy {policy.QuotedName} applies to {s.Upn} and {s.Resource}, covers legacy client types and grants 'block'. An app password is only used by legacy clients, so every sign-in with it will be refused.",
+        policy.PolicyEvidence(PolicyEvidence));
+
+    private static FindingText Unsatisfiable(Words s, PolicyFacts policy) => new(
+        $"Conditional Access policy {policy.QuotedName} requires {string.Join(" and ", policy.UnsatisfiableGrants)}, which legacy clients cannot satisfy",
+        $"The enabled policy {policy.QuotedName} applies to {s.Upn} and {s.Resource} for every client type, including legacy clients, and {policy.LegacyEffect}. Legacy-authentication sign-ins, and so app-password sign-ins, are blocked by such a policy.",
+        policy.PolicyEvidence(PolicyEvidence));
+
+    private static FindingText UnknownRoles(string upn, UserFacts facts, IReadOnlyList<PolicyFacts> policies)
     {
         var entry = facts.Entry;
-        string upn = context.UserName;
         var evidence = new List<Evidence>(facts.UnknownRoles.Count + policies.Count);
         foreach (var role in facts.UnknownRoles)
         {
@@ -190,15 +157,12 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
         string names = string.Join(", ", policies.Select(p => p.QuotedName));
         string roles = facts.UnknownRoles.Count == 1 ? "a directory role" : $"{facts.UnknownRoles.Count} directory roles";
-        context.ReportMissingData(
-            DiagnosticCodes.DataNotCaptured,
-            () => new FindingText(
-                $"The directory roles of {upn} could not be read, and role-scoped Conditional Access decides the verdict",
-                $"{upn} holds {roles} whose roleTemplateId the snapshot lacks (Graph leaves it out of transitiveMemberOf unless the capture has {RoleManagementPermission}). " +
-                $"The enabled {(policies.Count == 1 ? "policy" : "policies")} {names} {(policies.Count == 1 ? "includes or excludes" : "include or exclude")} directory roles and would block {upn}'s app-password sign-ins if {(policies.Count == 1 ? "it applies" : "they apply")}, so the diagnosis cannot tell whether they do. " +
-                $"Grant the capture {RoleManagementPermission} and capture again.",
-                evidence),
-            [RoleManagementPermission]);
+        return new FindingText(
+            $"The directory roles of {upn} could not be read, and role-scoped Conditional Access decides the verdict",
+            $"{upn} holds {roles} whose roleTemplateId the snapshot lacks (Graph leaves it out of transitiveMemberOf unless the capture has {RoleManagementPermission}). " +
+            $"The enabled {(policies.Count == 1 ? "policy" : "policies")} {names} {(policies.Count == 1 ? "includes or excludes" : "include or exclude")} directory roles and would block {upn}'s app-password sign-ins if {(policies.Count == 1 ? "it applies" : "they apply")}, so the diagnosis cannot tell whether they do. " +
+            $"Grant the capture {RoleManagementPermission} and capture again.",
+            evidence);
     }
 
     /// <summary>A pointer below the policy, from its precomputed base (the segments here are plain names: no escaping needed).</summary>
@@ -249,5 +213,103 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
         evidence.Add(new Evidence(PolicyPath(policy, "conditions/users/excludeUsers"), EvidenceValues.At(json, "conditions", "users", "excludeUsers"), "the user's id excluded"));
         return evidence.ToArray();
+    }
+
+    /// <summary>
+    /// What each classified Conditional Access policy would do to an app-password sign-in once it applies, as bit sets over
+    /// the policies of a <see cref="SnapshotIndex"/>: the rule's own index, built once per snapshot and engine (the classes
+    /// depend on the target resource and on whether Exchange ActiveSync is declared). Each set answers one code.
+    /// </summary>
+    internal sealed class PolicyClasses
+    {
+        public PolicyClasses(IReadOnlyList<PolicyFacts> policies, DiagnosticsSettings settings)
+        {
+            int words = PolicyBits.Words(policies.Count);
+            bool easDeclared = settings.LegacyProtocols.HasFlag(LegacyProtocols.ExchangeActiveSync);
+            RegistrationBlocked = new ulong[words];
+            MfaRequired = new ulong[words];
+            ReportOnlyWouldBlock = new ulong[words];
+            UnknownStateWouldBlock = new ulong[words];
+            MayBlock = new ulong[words];
+            Blocks = new ulong[words];
+            Unsatisfiable = new ulong[words];
+            RoleScopedBlock = new ulong[words];
+            for (int bit = 0; bit < policies.Count; bit++)
+            {
+                var policy = policies[bit];
+                if (policy.LimitedToAuthenticationFlows)
+                {
+                    continue; // device code flow and authentication transfer only: never an app-password sign-in
+                }
+
+                var state = policy.Policy.State;
+                bool enabled = state == ConditionalAccessPolicyState.Enabled;
+                if (enabled && policy.TargetsSecurityInfoRegistration && policy.Blocks)
+                {
+                    PolicyBits.Set(RegistrationBlocked, bit);
+                }
+
+                if (policy.ScopesByRoles && enabled && policy.BlocksAppPasswordSignIns(easDeclared))
+                {
+                    PolicyBits.Set(RoleScopedBlock, bit);
+                }
+
+                if (!policy.TargetsResource)
+                {
+                    continue;
+                }
+
+                if (enabled && policy.RequiresMfa)
+                {
+                    PolicyBits.Set(MfaRequired, bit);
+                }
+
+                if (policy.Coverage == ClientCoverage.None || !(policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
+                {
+                    continue;
+                }
+
+                if (state == ConditionalAccessPolicyState.EnabledForReportingButNotEnforced)
+                {
+                    PolicyBits.Set(ReportOnlyWouldBlock, bit);
+                }
+                else if (!enabled)
+                {
+                    PolicyBits.Set(UnknownStateWouldBlock, bit);
+                }
+                else if (policy.Policy.Conditions.SignInDependentConditions.Count > 0 || (policy.Coverage == ClientCoverage.ExchangeActiveSyncOnly && !easDeclared))
+                {
+                    PolicyBits.Set(MayBlock, bit);
+                }
+                else
+                {
+                    PolicyBits.Set(policy.Blocks ? Blocks : Unsatisfiable, bit);
+                }
+            }
+        }
+
+        /// <summary>APW024: enabled, blocks the user action 'register security info'.</summary>
+        public ulong[] RegistrationBlocked { get; }
+
+        /// <summary>APW013 (with per-user MFA not enforced): enabled, targets the resource, requires MFA.</summary>
+        public ulong[] MfaRequired { get; }
+
+        /// <summary>APW022: report-only, would block or require what a legacy client cannot satisfy.</summary>
+        public ulong[] ReportOnlyWouldBlock { get; }
+
+        /// <summary>APW090: a state this version does not know, on a policy that would block.</summary>
+        public ulong[] UnknownStateWouldBlock { get; }
+
+        /// <summary>APW023: enabled, would block, but depends on the sign-in (conditions, or EAS only and EAS not declared).</summary>
+        public ulong[] MayBlock { get; }
+
+        /// <summary>APW020: enabled, certainly blocks legacy clients.</summary>
+        public ulong[] Blocks { get; }
+
+        /// <summary>APW021: enabled, certainly requires what a legacy client cannot satisfy.</summary>
+        public ulong[] Unsatisfiable { get; }
+
+        /// <summary>APW090 (roles unknown): enabled, role-scoped, certainly blocks app-password sign-ins once it applies.</summary>
+        public ulong[] RoleScopedBlock { get; }
     }
 }

@@ -13,74 +13,74 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// </summary>
 internal sealed class DataCoverageRule : CatalogRule
 {
-    private static readonly RuleDescriptor Missing = Describe(DiagnosticCodes.DataNotCaptured, "DataNotCaptured", Severity.Warning, FindingKind.Data, Confidence.Documented, Sources.Permissions);
+    private static readonly Coverage SecurityDefaults = new("securityDefaults", static _ => JsonPointer.TenantSection("securityDefaults"), "whether security defaults block legacy sign-ins");
+    private static readonly Coverage PoliciesUnlicensed = new("conditionalAccessPolicies", static _ => JsonPointer.TenantSection("conditionalAccessPolicies"), "whether Conditional Access policies block app-password sign-ins (the licences were not captured either, so Entra ID P1/P2 cannot be ruled out)");
+    private static readonly Coverage PoliciesLicensed = new("conditionalAccessPolicies", static _ => JsonPointer.TenantSection("conditionalAccessPolicies"), "whether Conditional Access policies block app-password sign-ins (the tenant has Entra ID P1/P2)");
+    private static readonly Coverage Requirements = new("authenticationRequirements", static e => JsonPointer.User(e.Index, "sections", "authenticationRequirements"), "the per-user MFA state");
+    private static readonly Coverage MemberOf = new("transitiveMemberOf", static e => JsonPointer.User(e.Index, "sections", "transitiveMemberOf"), "which group- or role-scoped Conditional Access policies apply");
 
     public override string Id => "data-coverage";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Missing];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.DataNotCaptured];
 
-    public override void Evaluate(RuleContext context)
+    public override void Evaluate(ref RuleContext context)
     {
         var entry = context.User!;
+        var index = context.Index;
         var tenant = context.Snapshot.Sections;
-        Check(context, tenant.SecurityDefaults, "securityDefaults", static _ => JsonPointer.TenantSection("securityDefaults"), "whether security defaults block legacy sign-ins");
-        if (context.Index.ConditionalAccessNeeded)
+        Check(ref context, tenant.SecurityDefaults, SecurityDefaults);
+        if (index.ConditionalAccessNeeded)
         {
-            Check(
-                context,
-                tenant.ConditionalAccessPolicies,
-                "conditionalAccessPolicies",
-                static _ => JsonPointer.TenantSection("conditionalAccessPolicies"),
-                context.Index.PremiumLicence is null
-                    ? "whether Conditional Access policies block app-password sign-ins (the licences were not captured either, so Entra ID P1/P2 cannot be ruled out)"
-                    : "whether Conditional Access policies block app-password sign-ins (the tenant has Entra ID P1/P2)");
+            Check(ref context, tenant.ConditionalAccessPolicies, index.PremiumLicence is null ? PoliciesUnlicensed : PoliciesLicensed);
         }
 
-        Check(context, entry.Sections.AuthenticationRequirements, "authenticationRequirements", static e => JsonPointer.User(e.Index, "sections", "authenticationRequirements"), "the per-user MFA state");
-        if (tenant.ConditionalAccessPolicies.IsCaptured && context.Index.EnabledPolicyScopesByGroupsOrRoles)
+        // A plan that enforces per-user MFA writes the state: then it is known, whatever was captured.
+        bool enforced = context.Changes.PerUserMfaEnforced;
+        if (!enforced)
         {
-            Check(context, entry.Sections.TransitiveMemberOf, "transitiveMemberOf", static e => JsonPointer.User(e.Index, "sections", "transitiveMemberOf"), "which group- or role-scoped Conditional Access policies apply");
+            Check(ref context, entry.Sections.AuthenticationRequirements, Requirements);
         }
 
-        if (entry.Sections.AuthenticationRequirements.Value is { PerUserMfaState: PerUserMfaState.Unknown } requirements)
+        if (tenant.ConditionalAccessPolicies.IsCaptured && index.EnabledPolicyScopesByGroupsOrRoles)
         {
-            context.Report(
-                DiagnosticCodes.DataNotCaptured,
-                () => new FindingText(
-                    $"The per-user MFA state of {entry.User.UserPrincipalName} has a value this version does not know",
-                    $"The perUserMfaState of {entry.User.UserPrincipalName} is '{requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
-                    [new Evidence(JsonPointer.User(entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]));
+            Check(ref context, entry.Sections.TransitiveMemberOf, MemberOf);
+        }
+
+        if (!enforced && entry.Sections.AuthenticationRequirements.Value is { PerUserMfaState: PerUserMfaState.Unknown } requirements)
+        {
+            context.Report(DiagnosticCodes.DataNotCaptured, (entry, requirements), static s => new FindingText(
+                $"The per-user MFA state of {s.entry.User.UserPrincipalName} has a value this version does not know",
+                $"The perUserMfaState of {s.entry.User.UserPrincipalName} is '{s.requirements.PerUserMfaStateValue}', which this version of the library cannot interpret, so it cannot tell whether App password is offered. Check the user's state on the per-user MFA page, or update the library.",
+                [new Evidence(JsonPointer.User(s.entry.Index, "sections", "authenticationRequirements", "value", "perUserMfaState"), EvidenceValues.String(s.requirements.PerUserMfaStateValue), "\"disabled\", \"enabled\" or \"enforced\"")]));
         }
 
         // Graph's default user projection carries neither accountEnabled nor userType: a user read without $select
         // lacks them, and a missing property counts like a missing section (catalog v1.1 §6.11), never a guess.
         if (entry.User.AccountEnabled is null)
         {
-            ReportMissingProperty(context, entry, "accountEnabled", "true or false", "a disabled account cannot be ruled out");
+            context.Report(DiagnosticCodes.DataNotCaptured, (entry, "accountEnabled", "true or false", "a disabled account cannot be ruled out"), MissingProperty);
         }
 
         if (entry.User.UserType is null)
         {
-            ReportMissingProperty(context, entry, "userType", "\"Member\" or \"Guest\"", "a guest account (which cannot use app passwords) cannot be ruled out");
+            context.Report(DiagnosticCodes.DataNotCaptured, (entry, "userType", "\"Member\" or \"Guest\"", "a guest account (which cannot use app passwords) cannot be ruled out"), MissingProperty);
         }
     }
 
     /// <summary>The <c>$select</c> the capture uses for user objects; it brings every property the checks read.</summary>
     internal const string UserSelect = "$select=id,userPrincipalName,displayName,accountEnabled,userType,onPremisesSyncEnabled,signInSessionsValidFromDateTime";
 
-    private static void ReportMissingProperty(RuleContext context, Snapshots.UserEntry entry, string property, string expected, string consequence)
+    private static FindingText MissingProperty((Snapshots.UserEntry Entry, string Property, string Expected, string Consequence) s)
     {
-        string upn = entry.User.UserPrincipalName;
-        context.Report(
-            DiagnosticCodes.DataNotCaptured,
-            () => new FindingText(
-                $"The {property} of {upn} was not captured",
-                $"The user object of {upn} has no {property} (Graph returns it only when asked for with $select), so {consequence}. Capture the user again with GET /v1.0/users/{{id}}?{UserSelect}.",
-                [new Evidence(JsonPointer.User(entry.Index, "user", property), null, $"{expected}, read with {UserSelect}")]));
+        string upn = s.Entry.User.UserPrincipalName;
+        return new FindingText(
+            $"The {s.Property} of {upn} was not captured",
+            $"The user object of {upn} has no {s.Property} (Graph returns it only when asked for with $select), so {s.Consequence}. Capture the user again with GET /v1.0/users/{{id}}?{UserSelect}.",
+            [new Evidence(JsonPointer.User(s.Entry.Index, "user", s.Property), null, $"{s.Expected}, read with {UserSelect}")]);
     }
 
-    /// <summary>Reports <paramref name="section"/> when it was not captured; its pointer is built only then.</summary>
-    private static void Check<T>(RuleContext context, Section<T> section, string name, Func<Snapshots.UserEntry, string> pointer, string purpose)
+    /// <summary>Reports <paramref name="section"/> when it was not captured; its pointer, words and permissions are built only for a diagnosis.</summary>
+    private static void Check<T>(ref RuleContext context, Section<T> section, Coverage what)
         where T : class
     {
         if (section.IsCaptured)
@@ -88,12 +88,21 @@ internal sealed class DataCoverageRule : CatalogRule
             return;
         }
 
-        string path = pointer(context.User!);
+        context.ReportMissingData(DiagnosticCodes.DataNotCaptured, (section, what, context.User!, context.UserName), static s => NotCaptured(s.section, s.what, s.Item3, s.UserName), static s => Permissions(s.section, s.what));
+    }
 
-        string[] permissions = section.Error is { RequiredPermissions.IsDefaultOrEmpty: false } failure
+    private static string[] Permissions<T>(Section<T> section, Coverage what)
+        where T : class =>
+        section.Error is { RequiredPermissions.IsDefaultOrEmpty: false } failure
             ? failure.RequiredPermissions.ToArray()
-            : [SectionPermissions.For(name)];
-        string needs = string.Join(", ", permissions);
+            : [SectionPermissions.For(what.Name)];
+
+    private static FindingText NotCaptured<T>(Section<T> section, Coverage what, Snapshots.UserEntry entry, string userName)
+        where T : class
+    {
+        string name = what.Name;
+        string path = what.Pointer(entry);
+        string needs = string.Join(", ", Permissions(section, what));
         Evidence evidence;
         string title;
         string detail;
@@ -114,14 +123,14 @@ internal sealed class DataCoverageRule : CatalogRule
             detail = $"the section {name} was not captured" + (section.Reason is { } reason ? $" ({reason.TrimEnd('.', ' ')})" : string.Empty) + $"; reading it needs {needs}";
         }
 
-        context.ReportMissingData(
-            DiagnosticCodes.DataNotCaptured,
-            () => new FindingText(
-                title,
-                $"For {context.UserName}, the snapshot cannot tell {purpose}: {detail}. Grant the permission and capture the snapshot again.",
-                [evidence]),
-            permissions);
+        return new FindingText(
+            title,
+            $"For {userName}, the snapshot cannot tell {what.Purpose}: {detail}. Grant the permission and capture the snapshot again.",
+            [evidence]);
     }
+
+    /// <summary>A section a check needs: its name, where it is for a user, and what the diagnosis cannot tell without it.</summary>
+    private sealed record Coverage(string Name, Func<Snapshots.UserEntry, string> Pointer, string Purpose);
 }
 
 /// <summary>The evidence value of a failed section: the members of its <c>error</c> object that the diagnosis reads.</summary>

@@ -12,77 +12,86 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// </summary>
 internal sealed class LegacyProtocolRule : CatalogRule
 {
-    private static readonly RuleDescriptor Retirement = Describe(DiagnosticCodes.LegacyProtocolRetired, "LegacyProtocolRetired", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.BasicAuthDeprecation, LegacyProtocolRetirements.SmtpAuthAnnouncement);
-
     public override string Id => "legacy-protocol";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Retirement];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.LegacyProtocolRetired];
 
     public override bool NeedsUser => false;
 
-    public override void Evaluate(RuleContext context)
+    public override void Evaluate(ref RuleContext context)
     {
-        var protocols = DeclaredProtocols.For(context);
-        string date = LegacyProtocolRetirements.Format(protocols.Date);
-
+        var protocols = context.Index.Protocols;
+        var state = (protocols, context.UserName, context.Snapshot.CapturedAt);
         if (protocols.NoneDeclared)
         {
-            if (!context.Settings.TargetsExchangeOnline)
+            if (context.Settings.TargetsExchangeOnline)
             {
-                return;
+                context.Report(DiagnosticCodes.LegacyProtocolRetired, state, static s =>
+                {
+                    string date = LegacyProtocolRetirements.Format(s.protocols.Date);
+                    return new FindingText(
+                        "Exchange Online accepts app passwords only over SMTP AUTH",
+                        $"Microsoft has retired Basic authentication, and with it app passwords, almost everywhere a legacy client could use one. On {date}: {Table(s.protocols.Date)} " +
+                        $"So with Exchange Online only SMTP AUTH can still use an app password. Declare the protocols the product uses with {s.UserName} (options.LegacyProtocols, or --legacy-protocol on the CLI) to find out whether an app password can work at all; the durable fix is Microsoft Graph with OAuth (an app registration).",
+                        [new Evidence("/", null, "the host declares the protocols it signs in with (options.LegacyProtocols)"), CapturedAt(s.CapturedAt, date)]);
+                });
             }
-
-            context.Report(
-                DiagnosticCodes.LegacyProtocolRetired,
-                () => new FindingText(
-                    "Exchange Online accepts app passwords only over SMTP AUTH",
-                    $"Microsoft has retired Basic authentication, and with it app passwords, almost everywhere a legacy client could use one. On {date}: {Table(protocols.Date)} " +
-                    $"So with Exchange Online only SMTP AUTH can still use an app password. Declare the protocols the product uses with {context.UserName} (options.LegacyProtocols, or --legacy-protocol on the CLI) to find out whether an app password can work at all; the durable fix is Microsoft Graph with OAuth (an app registration).",
-                    [new Evidence("/", null, "the host declares the protocols it signs in with (options.LegacyProtocols)"), CapturedAt(context, date)]));
-            return;
         }
-
-        if (protocols.Retired.Count == 0)
+        else if (protocols.AllRetired)
         {
-            return;
+            context.ReportGraded(
+                DiagnosticCodes.LegacyProtocolRetired,
+                state,
+                static s =>
+                {
+                    var (retired, stops, evidence) = Retirements(s.protocols, s.CapturedAt);
+                    return new FindingText(
+                        $"App passwords no longer work over {retired}",
+                        $"The product signs in as {s.UserName} over {retired}, which no longer accepts app passwords ({stops}). Sign-ins with an app password will fail whatever the tenant's settings, so the plan changes nothing that would weaken the tenant. " +
+                        "The product must sign in with OAuth: Microsoft Graph with an app registration.",
+                        evidence);
+                },
+                Severity.Blocker,
+                FindingKind.Usability);
         }
+        else if (protocols.Retired.Count > 0)
+        {
+            context.ReportGraded(
+                DiagnosticCodes.LegacyProtocolRetired,
+                state,
+                static s =>
+                {
+                    var protocols = s.protocols;
+                    var (retired, stops, evidence) = Retirements(protocols, s.CapturedAt);
+                    return new FindingText(
+                        $"App passwords no longer work over {retired}",
+                        $"Of the protocols the product uses with {s.UserName}, {retired} no longer {(protocols.Retired.Count == 1 ? "accepts" : "accept")} app passwords ({stops}); only {DeclaredProtocols.Names(protocols.Open)} still {(protocols.Open.Count == 1 ? "does" : "do")}, and the plan is written for {(protocols.Open.Count == 1 ? "it" : "them")}. " +
+                        "Move the retired ones to OAuth: Microsoft Graph with an app registration.",
+                        evidence);
+                },
+                Severity.Warning,
+                FindingKind.Usability);
+        }
+    }
 
+    /// <summary>The retired protocols' names, when each stopped, and the evidence that shows them.</summary>
+    private static (string Retired, string Stops, Evidence[] Evidence) Retirements(DeclaredProtocols protocols, DateTimeOffset capturedAt)
+    {
+        string date = LegacyProtocolRetirements.Format(protocols.Date);
         string retired = DeclaredProtocols.Names(protocols.Retired);
         string stops = string.Join("; ", protocols.Retired.Select(r => $"{r.DisplayName} since {LegacyProtocolRetirements.Format(r.AppPasswordSignInsStop!.Value)} ({r.Source})"));
         var evidence = new[]
         {
             new Evidence("/", EvidenceValues.String(string.Join(", ", protocols.Retired.Select(r => r.CliName))), "a declared protocol that still accepts app passwords on the capture date, or OAuth"),
-            CapturedAt(context, date),
+            CapturedAt(capturedAt, date),
         };
-        if (protocols.AllRetired)
-        {
-            context.ReportGraded(
-                DiagnosticCodes.LegacyProtocolRetired,
-                () => new FindingText(
-                    $"App passwords no longer work over {retired}",
-                    $"The product signs in as {context.UserName} over {retired}, which no longer accepts app passwords ({stops}). Sign-ins with an app password will fail whatever the tenant's settings, so the plan changes nothing that would weaken the tenant. " +
-                    "The product must sign in with OAuth: Microsoft Graph with an app registration.",
-                    evidence),
-                Severity.Blocker,
-                FindingKind.Usability);
-            return;
-        }
-
-        context.ReportGraded(
-            DiagnosticCodes.LegacyProtocolRetired,
-            () => new FindingText(
-                $"App passwords no longer work over {retired}",
-                $"Of the protocols the product uses with {context.UserName}, {retired} no longer {(protocols.Retired.Count == 1 ? "accepts" : "accept")} app passwords ({stops}); only {DeclaredProtocols.Names(protocols.Open)} still {(protocols.Open.Count == 1 ? "does" : "do")}, and the plan is written for {(protocols.Open.Count == 1 ? "it" : "them")}. " +
-                "Move the retired ones to OAuth: Microsoft Graph with an app registration.",
-                evidence),
-            Severity.Warning,
-            FindingKind.Usability);
+        return (retired, stops, evidence);
     }
 
     /// <summary>The capture instant as evidence: the table is read on its UTC date, for every cloud.</summary>
-    private static Evidence CapturedAt(RuleContext context, string date) => new(
+    private static Evidence CapturedAt(DateTimeOffset capturedAt, string date) => new(
         "/capturedAt",
-        EvidenceValues.String(SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)),
+        EvidenceValues.String(SnapshotWriter.FormatInstant(capturedAt)),
         $"any date: the retirement table is read on {date} (UTC), and its dates apply to every cloud (Microsoft announced them for Microsoft 365 as a whole)");
 
     /// <summary>The retirement table in one paragraph, as it stands on <paramref name="date"/>.</summary>

@@ -6,26 +6,22 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW050: the authentication methods policy migration is complete.</summary>
 internal sealed class MethodsPolicyMigrationRule : CatalogRule
 {
-    private static readonly RuleDescriptor Migrated = Describe(DiagnosticCodes.AuthenticationMethodsPolicyMigrated, "AuthenticationMethodsPolicyMigrated", Severity.Info, FindingKind.Advisory, Confidence.Observed, Sources.MethodsMigration, Sources.MfaSettings);
-
     public override string Id => "methods-policy-migration";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Migrated];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.AuthenticationMethodsPolicyMigrated];
 
     public override bool NeedsUser => false;
 
-    public override void Evaluate(RuleContext context)
+    public override void Evaluate(ref RuleContext context)
     {
         if (context.Snapshot.Sections.AuthenticationMethodsPolicy.Value is not { PolicyMigrationState: PolicyMigrationState.MigrationComplete })
         {
             return;
         }
 
-        context.Report(
-            DiagnosticCodes.AuthenticationMethodsPolicyMigrated,
-            () => new FindingText(
-                "The authentication methods policy migration is complete",
-                $"The tenant manages methods only in the authentication methods policy. App passwords are not a method of that policy; their switch still lives in the legacy MFA service settings. Microsoft documents no effect of the migration on app passwords, so it does not explain on its own why {context.UserName} lacks the option.",
-                [new Evidence(JsonPointer.TenantSection("authenticationMethodsPolicy", "value", "policyMigrationState"), EvidenceValues.String("migrationComplete"), "informational")]));
+        context.Report(DiagnosticCodes.AuthenticationMethodsPolicyMigrated, context.UserName, static userName => new FindingText(
+            "The authentication methods policy migration is complete",
+            $"The tenant manages methods only in the authentication methods policy. App passwords are not a method of that policy; their switch still lives in the legacy MFA service settings. Microsoft documents no effect of the migration on app passwords, so it does not explain on its own why {userName} lacks the option.",
+            [new Evidence(JsonPointer.TenantSection("authenticationMethodsPolicy", "value", "policyMigrationState"), EvidenceValues.String("migrationComplete"), "informational")]));
     }
 }

@@ -1,4 +1,5 @@
 using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
@@ -6,31 +7,35 @@ namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 /// <summary>APW061: the account holds a directory role.</summary>
 internal sealed class PrivilegedRoleRule : CatalogRule
 {
-    private static readonly RuleDescriptor Admin = Describe(DiagnosticCodes.PrivilegedAdminAccount, "PrivilegedAdminAccount", Severity.Info, FindingKind.Advisory, Confidence.Documented, Sources.AppPasswords, Sources.MandatoryMfa);
-
     public override string Id => "privileged-role";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [Admin];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.PrivilegedAdminAccount];
 
-    public override void Evaluate(RuleContext context)
+    public override void Evaluate(ref RuleContext context)
     {
         var entry = context.User!;
-        if (entry.Sections.TransitiveMemberOf.Value is not { } objects)
+        if (entry.Sections.TransitiveMemberOf.Value is not { } objects || !AnyRole(objects))
         {
             return;
         }
 
-        if (!objects.Any(o => o.Kind == DirectoryObjectKind.DirectoryRole))
-        {
-            return;
-        }
-
-        context.Report(
-            DiagnosticCodes.PrivilegedAdminAccount,
-            () => Words(entry, objects.Where(o => o.Kind == DirectoryObjectKind.DirectoryRole).ToArray()));
+        context.Report(DiagnosticCodes.PrivilegedAdminAccount, (entry, objects), static s => Words(s.entry, s.objects.Where(o => o.Kind == DirectoryObjectKind.DirectoryRole).ToArray()));
     }
 
-    private static FindingText Words(Snapshots.UserEntry entry, DirectoryObject[] roles) => new(
+    private static bool AnyRole(IReadOnlyList<DirectoryObject> objects)
+    {
+        for (int i = 0; i < objects.Count; i++)
+        {
+            if (objects[i].Kind == DirectoryObjectKind.DirectoryRole)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FindingText Words(UserEntry entry, DirectoryObject[] roles) => new(
         $"{entry.User.UserPrincipalName} holds a directory role",
         $"{entry.User.UserPrincipalName} holds {string.Join(", ", roles.Select(r => r.DisplayName ?? r.RoleTemplateId ?? r.Id))}. App passwords cannot perform admin actions, and in the global cloud Microsoft's mandatory MFA makes the admin portals require MFA for every account whatever the tenant's settings. A least-privileged account, or better an app registration, suits a backup product.",
         roles.Select(r => new Evidence(JsonPointer.User(entry.Index, "sections", "transitiveMemberOf", "value", r.Index, "roleTemplateId"), r.RoleTemplateId is null ? null : EvidenceValues.String(r.RoleTemplateId), "informational")).ToArray());

@@ -17,15 +17,13 @@ internal sealed class SmtpAuthRule : CatalogRule
     /// <summary>How the data is obtained, for texts and evidence.</summary>
     internal const string CaptureHint = "captured with the read-only script of 'c2authdiag exchange-script' (Exchange Online PowerShell) and merged with --exchange-settings";
 
-    private static readonly RuleDescriptor OffByDefault = Describe(DiagnosticCodes.SmtpAuthBasicOffByDefault, "SmtpAuthBasicOffByDefault", Severity.Warning, FindingKind.Usability, Confidence.Documented, LegacyProtocolRetirements.SmtpAuthAnnouncement, LegacyProtocolRetirements.SmtpAuthSource);
-    private static readonly RuleDescriptor Disabled = Describe(DiagnosticCodes.SmtpAuthDisabledForMailbox, "SmtpAuthDisabledForMailbox", Severity.Blocker, FindingKind.Usability, Confidence.Documented, LegacyProtocolRetirements.SmtpAuthSource, Sources.DisableBasicAuthExchange);
-    private static readonly RuleDescriptor NotCaptured = Describe(DiagnosticCodes.ExchangeSettingsNotCaptured, "ExchangeSettingsNotCaptured", Severity.Warning, FindingKind.Data, Confidence.Documented, LegacyProtocolRetirements.SmtpAuthSource);
+    private static readonly LegacyProtocolRetirement Smtp = LegacyProtocolRetirements.For(LegacyProtocols.SmtpAuth);
 
     public override string Id => "smtp-auth";
 
-    public override IReadOnlyList<RuleDescriptor> Descriptors => [OffByDefault, Disabled, NotCaptured];
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.SmtpAuthBasicOffByDefault, DiagnosticCatalog.SmtpAuthDisabledForMailbox, DiagnosticCatalog.ExchangeSettingsNotCaptured];
 
-    public override void Evaluate(RuleContext context)
+    public override void Evaluate(ref RuleContext context)
     {
         if ((context.Settings.LegacyProtocols & LegacyProtocols.SmtpAuth) == 0)
         {
@@ -33,63 +31,73 @@ internal sealed class SmtpAuthRule : CatalogRule
         }
 
         var section = context.Snapshot.Sections.ExchangeOnline;
-        var date = LegacyProtocolRetirements.EvaluationDate(context.Snapshot.CapturedAt);
-        var smtp = LegacyProtocolRetirements.For(LegacyProtocols.SmtpAuth);
         string upn = context.UserName;
         if (section.Value is not { } settings)
         {
-            var where = SectionEvidence(section);
-            context.Report(
-                DiagnosticCodes.ExchangeSettingsNotCaptured,
-                () => new FindingText(
-                    "The Exchange Online SMTP AUTH settings were not captured",
-                    $"The product uses SMTP AUTH with {upn}'s app password, but the snapshot has no Exchange Online settings (no Graph API exposes them), so it cannot tell whether SMTP AUTH is allowed for the mailbox. Check it by hand, or capture the settings ({CaptureHint}).",
-                    [where]));
-            if (smtp.IsOffByDefaultOn(date))
+            context.Report(DiagnosticCodes.ExchangeSettingsNotCaptured, (section, upn), static s => new FindingText(
+                "The Exchange Online SMTP AUTH settings were not captured",
+                $"The product uses SMTP AUTH with {s.upn}'s app password, but the snapshot has no Exchange Online settings (no Graph API exposes them), so it cannot tell whether SMTP AUTH is allowed for the mailbox. Check it by hand, or capture the settings ({CaptureHint}).",
+                [SectionEvidence(s.section)]));
+            if (Smtp.IsOffByDefaultOn(context.Index.Protocols.Date))
             {
-                context.Report(
-                    DiagnosticCodes.SmtpAuthBasicOffByDefault,
-                    () => new FindingText(
-                        "Basic authentication for SMTP AUTH is off by default from 2027-01-01",
-                        $"At the end of December 2026 Microsoft turned SMTP AUTH Basic authentication off by default for existing tenants (tenants created later never have it); an admin can turn it back on for now, and the final removal date is to be announced in the second half of 2027. The snapshot does not show it allowed for {upn}, so the product's app-password sign-ins over SMTP AUTH may fail. Check the tenant's and the mailbox's SMTP AUTH settings.",
-                        [where, new Evidence("/capturedAt", EvidenceValues.String(SnapshotWriter.FormatInstant(context.Snapshot.CapturedAt)), $"a date before {LegacyProtocolRetirements.Format(smtp.OffByDefaultFrom!.Value)}, or SMTP AUTH shown allowed for the user (the date applies to every cloud: Microsoft announced it for Microsoft 365 as a whole)")]));
+                context.Report(DiagnosticCodes.SmtpAuthBasicOffByDefault, (section, upn, context.Snapshot.CapturedAt), static s => new FindingText(
+                    "Basic authentication for SMTP AUTH is off by default from 2027-01-01",
+                    $"At the end of December 2026 Microsoft turned SMTP AUTH Basic authentication off by default for existing tenants (tenants created later never have it); an admin can turn it back on for now, and the final removal date is to be announced in the second half of 2027. The snapshot does not show it allowed for {s.upn}, so the product's app-password sign-ins over SMTP AUTH may fail. Check the tenant's and the mailbox's SMTP AUTH settings.",
+                    [SectionEvidence(s.section), new Evidence("/capturedAt", EvidenceValues.String(SnapshotWriter.FormatInstant(s.CapturedAt)), $"a date before {LegacyProtocolRetirements.Format(Smtp.OffByDefaultFrom!.Value)}, or SMTP AUTH shown allowed for the user (the date applies to every cloud: Microsoft announced it for Microsoft 365 as a whole)")]));
             }
 
             return;
         }
 
-        var user = context.User!;
-        var state = SmtpAuthState.Of(settings, user.User.Id);
-        if (state.UnknownPolicy is { } missing)
+        // SmtpAuthState.Of decides the same without building it (the words build it); the plan's changes come first.
+        var changes = context.Changes;
+        string userId = context.User!.User.Id;
+        var mailbox = settings.FindUser(userId);
+        bool mailboxBlocks = !changes.SmtpMailboxAllowed && (mailbox?.SmtpClientAuthenticationDisabled ?? settings.SmtpClientAuthenticationDisabled);
+        bool policyBlocks = false;
+        if (!changes.SmtpPolicyAllowed)
         {
-            context.Report(
-                DiagnosticCodes.DataNotCaptured,
-                () => new FindingText(
-                    $"The authentication policy that applies to {upn} is not in the Exchange Online settings",
-                    $"{(state.PolicyFromUser ? $"{upn}'s own authentication policy" : "The organisation's default authentication policy")} is '{missing}', but the captured authenticationPolicies do not list it, so whether it allows SMTP AUTH Basic cannot be told. Capture the Exchange Online settings again ({CaptureHint}).",
-                    [new Evidence(state.PolicyPointer!, EvidenceValues.String(missing), "the name of a policy listed in /sections/exchangeOnline/value/authenticationPolicies")]));
+            string? name = mailbox?.AuthenticationPolicy is { Length: > 0 } own ? own : settings.DefaultAuthenticationPolicy is { Length: > 0 } byDefault ? byDefault : null;
+            var policy = name is null ? null : settings.FindAuthenticationPolicy(name);
+            if (name is not null && policy is null)
+            {
+                context.Report(DiagnosticCodes.DataNotCaptured, (settings, userId, upn), static s =>
+                {
+                    var state = SmtpAuthState.Of(s.settings, s.userId);
+                    return new FindingText(
+                        $"The authentication policy that applies to {s.upn} is not in the Exchange Online settings",
+                        $"{(state.PolicyFromUser ? $"{s.upn}'s own authentication policy" : "The organisation's default authentication policy")} is '{state.UnknownPolicy}', but the captured authenticationPolicies do not list it, so whether it allows SMTP AUTH Basic cannot be told. Capture the Exchange Online settings again ({CaptureHint}).",
+                        [new Evidence(state.PolicyPointer!, EvidenceValues.String(state.UnknownPolicy!), "the name of a policy listed in /sections/exchangeOnline/value/authenticationPolicies")]);
+                });
+            }
+
+            policyBlocks = policy is { AllowBasicAuthSmtp: false };
         }
 
-        if (!state.MailboxBlocks && !state.PolicyBlocks)
+        if (mailboxBlocks || policyBlocks)
         {
-            return;
+            context.Report(DiagnosticCodes.SmtpAuthDisabledForMailbox, (settings, userId, upn), static s => Disabled(SmtpAuthState.Of(s.settings, s.userId), s.upn));
         }
+    }
 
+    /// <summary>The words of APW063: which setting turns SMTP AUTH off for the user, and where it stands.</summary>
+    private static FindingText Disabled(SmtpAuthState state, string upn)
+    {
         var evidence = new List<Evidence>();
         var reasons = new List<string>();
         if (state.MailboxBlocks)
         {
             if (state.Mailbox?.SmtpClientAuthenticationDisabled == true)
             {
-                evidence.Add(new Evidence(MailboxPointer(user.User.Id, "smtpClientAuthenticationDisabled"), "true", "false"));
+                evidence.Add(new Evidence(MailboxPointer(state.UserId, "smtpClientAuthenticationDisabled"), "true", "false"));
                 reasons.Add("the mailbox's own SMTP AUTH switch is off (SmtpClientAuthenticationDisabled $true)");
             }
             else
             {
                 evidence.Add(new Evidence(JsonPointer.TenantSection("exchangeOnline", "value", "smtpClientAuthenticationDisabled"), "true", "false, or the mailbox's own setting false"));
                 evidence.Add(state.Mailbox is null
-                    ? new Evidence(MailboxPointer(user.User.Id), null, "the mailbox's own setting false (a user missing from users follows the tenant)")
-                    : new Evidence(MailboxPointer(user.User.Id, "smtpClientAuthenticationDisabled"), "null", "false"));
+                    ? new Evidence(MailboxPointer(state.UserId), null, "the mailbox's own setting false (a user missing from users follows the tenant)")
+                    : new Evidence(MailboxPointer(state.UserId, "smtpClientAuthenticationDisabled"), "null", "false"));
                 reasons.Add("SMTP AUTH is off for the tenant and the mailbox follows the tenant");
             }
         }
@@ -102,12 +110,10 @@ internal sealed class SmtpAuthRule : CatalogRule
             reasons.Add($"the authentication policy '{policy.Name}' that applies to the user ({(state.PolicyFromUser ? "the user's own" : "the organisation's default")}) blocks Basic authentication for SMTP AUTH");
         }
 
-        context.Report(
-            DiagnosticCodes.SmtpAuthDisabledForMailbox,
-            () => new FindingText(
-                $"Exchange Online turns SMTP AUTH off for {upn}",
-                $"The product uses SMTP AUTH with {upn}'s app password, but {string.Join(", and ", reasons)}. SMTP AUTH sign-ins with an app password will be refused until that one setting changes.",
-                evidence));
+        return new FindingText(
+            $"Exchange Online turns SMTP AUTH off for {upn}",
+            $"The product uses SMTP AUTH with {upn}'s app password, but {string.Join(", and ", reasons)}. SMTP AUTH sign-ins with an app password will be refused until that one setting changes.",
+            evidence);
     }
 
     internal static string MailboxPointer(string userId, params object[] tail) => JsonPointer.TenantSection("exchangeOnline", ["value", "users", userId, .. tail]);
