@@ -193,45 +193,59 @@ internal sealed class DiagnosticEngine
     /// </summary>
     private static void Run(Rule[] rules, ref RuleContext context, RuleStage stage)
     {
-        foreach (var (rule, builtIn, needsUser) in rules)
+        // One protected region for the whole pass (entered again only after a rule failed), not one per rule: the pass
+        // runs for every user of a tenant, and a try per call costs more than the calls of the rules that do nothing.
+        int next = 0;
+        while (next < rules.Length)
         {
-            if (needsUser && context.User is null)
-            {
-                continue;
-            }
-
             try
             {
-                if (builtIn is not null)
+                for (; next < rules.Length; next++)
                 {
-                    builtIn.Evaluate(ref context); // a virtual call: cheaper than an interface call at a site that sees every rule
-                }
-                else
-                {
-                    rule.Evaluate(ref context);
+                    var (rule, builtIn, needsUser) = rules[next];
+                    if (needsUser && context.User is null)
+                    {
+                        continue;
+                    }
+
+                    if (builtIn is not null)
+                    {
+                        builtIn.Evaluate(ref context); // a virtual call: cheaper than an interface call at a site that sees every rule
+                    }
+                    else
+                    {
+                        rule.Evaluate(ref context);
+                    }
                 }
             }
             catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
             {
-                var failure = (rule, e, context.UserName);
-                if (stage == RuleStage.Facts)
-                {
-                    context.Report(DiagnosticCodes.RuleFailed, failure, static s => new FindingText(
-                        $"Rule {s.rule.Id} failed",
-                        $"{Failure(s.rule, s.e)} Its checks did not run for {s.UserName}, so the verdict cannot be 'available'.",
-                        FailureEvidence(s.rule)));
-                }
-                else
-                {
-                    // Outcome rules only add advice about the verdict and the plan; a failed one leaves the verdict as it is.
-                    context.ReportGraded(
-                        DiagnosticCodes.RuleFailed,
-                        failure,
-                        static s => new FindingText($"Rule {s.rule.Id} failed", $"{Failure(s.rule, s.e)} Its advice for {s.UserName} is missing; the verdict does not depend on it.", FailureEvidence(s.rule)),
-                        Severity.Info,
-                        FindingKind.Data);
-                }
+                ReportFailure(ref context, rules[next].Interface, e, stage);
+                next++;
             }
+        }
+    }
+
+    /// <summary>Reports the failure of <paramref name="rule"/> as APW099 (see <see cref="Run"/>).</summary>
+    private static void ReportFailure(ref RuleContext context, IDiagnosticRule rule, Exception e, RuleStage stage)
+    {
+        var failure = (rule, e, context.UserName);
+        if (stage == RuleStage.Facts)
+        {
+            context.Report(DiagnosticCodes.RuleFailed, failure, static s => new FindingText(
+                $"Rule {s.rule.Id} failed",
+                $"{Failure(s.rule, s.e)} Its checks did not run for {s.UserName}, so the verdict cannot be 'available'.",
+                FailureEvidence(s.rule)));
+        }
+        else
+        {
+            // Outcome rules only add advice about the verdict and the plan; a failed one leaves the verdict as it is.
+            context.ReportGraded(
+                DiagnosticCodes.RuleFailed,
+                failure,
+                static s => new FindingText($"Rule {s.rule.Id} failed", $"{Failure(s.rule, s.e)} Its advice for {s.UserName} is missing; the verdict does not depend on it.", FailureEvidence(s.rule)),
+                Severity.Info,
+                FindingKind.Data);
         }
     }
 

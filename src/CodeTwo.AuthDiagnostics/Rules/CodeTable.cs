@@ -17,6 +17,7 @@ internal sealed class CodeTable
     private const int CachedLists = 4096;
     private readonly DiagnosticDescriptor[] descriptors;
     private readonly Dictionary<string, int> bits;
+    private readonly sbyte[] byNumber = new sbyte[1000];
     private readonly Severity[] severities;
     private readonly bool[] regraded;
     private readonly ulong disabled;
@@ -34,12 +35,18 @@ internal sealed class CodeTable
 
         this.descriptors = descriptors.ToArray();
         bits = new Dictionary<string, int>(StringComparer.Ordinal);
+        Array.Fill(byNumber, (sbyte)-1);
         severities = new Severity[this.descriptors.Length];
         regraded = new bool[this.descriptors.Length];
         for (int i = 0; i < this.descriptors.Length; i++)
         {
             var descriptor = this.descriptors[i];
             bits.Add(descriptor.Code, i);
+            if (Number(descriptor.Code) is int number and >= 0)
+            {
+                byNumber[number] = (sbyte)i;
+            }
+
             regraded[i] = settings.SeverityOverrides.TryGetValue(descriptor.Code, out var severity);
             severities[i] = regraded[i] ? severity : descriptor.DefaultSeverity;
             disabled |= settings.DisabledCodes.Contains(descriptor.Code) ? 1UL << i : 0;
@@ -50,10 +57,35 @@ internal sealed class CodeTable
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => descriptors;
 
     /// <summary>The bit of <paramref name="code"/>, when the table holds it.</summary>
-    public bool TryBit(string code, out int bit) => bits.TryGetValue(code, out bit);
+    /// <remarks>
+    /// Every rule report asks this, so a catalog code (<c>APW</c> and three digits) is looked up by its number in an
+    /// array, without hashing the string; other codes (a host's) go through the dictionary.
+    /// </remarks>
+    public bool TryBit(string code, out int bit)
+    {
+        if (Number(code) is int number and >= 0 && byNumber[number] >= 0)
+        {
+            bit = byNumber[number];
+            return true;
+        }
+
+        return bits.TryGetValue(code, out bit);
+    }
 
     /// <summary>The set holding <paramref name="code"/> alone; 0 for a code the table does not hold.</summary>
-    public ulong Mask(string code) => bits.TryGetValue(code, out int bit) ? 1UL << bit : 0;
+    public ulong Mask(string code) => TryBit(code, out int bit) ? 1UL << bit : 0;
+
+    /// <summary>The number of a code shaped <c>APW</c> and three digits; -1 for any other.</summary>
+    private static int Number(string code)
+    {
+        if (code.Length != 6 || code[0] != 'A' || code[1] != 'P' || code[2] != 'W')
+        {
+            return -1;
+        }
+
+        uint a = (uint)(code[3] - '0'), b = (uint)(code[4] - '0'), c = (uint)(code[5] - '0');
+        return a <= 9 && b <= 9 && c <= 9 ? (int)((a * 100) + (b * 10) + c) : -1;
+    }
 
     /// <summary>The descriptor of <paramref name="bit"/>.</summary>
     public DiagnosticDescriptor Descriptor(int bit) => descriptors[bit];

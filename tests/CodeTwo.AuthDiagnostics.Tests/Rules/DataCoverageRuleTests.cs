@@ -276,6 +276,41 @@ public sealed class DataCoverageRuleTests
         diagnosis.Verdict.Should().Be(Verdict.Available);
     }
 
+    [Fact]
+    public void The_pass_goes_on_after_a_rule_that_throws_in_Assess_and_in_Diagnose_alike()
+    {
+        // The failing rule is not the last one: the rule after it still decides, once, in both answers.
+        var options = new AuthDiagnosticsOptions();
+        options.Rules.Add(new ThrowingRule(RuleStage.Facts));
+        options.Rules.Add(new ReportingRule());
+        var fixture = Healthy.With(root => root.PerUserMfa("disabled"));
+        var engine = new DiagnosticEngine(options);
+        var snapshot = fixture.Snapshot();
+
+        var diagnosis = engine.Diagnose(snapshot, UserRef.Parse(Upn));
+        var assessment = engine.Assess(snapshot, UserRef.Parse(Upn));
+
+        diagnosis.Findings.Select(f => f.Code).Should().Contain([DiagnosticCodes.RuleFailed, ReportingRule.Code, DiagnosticCodes.PerUserMfaDisabled]);
+        assessment.Codes.Should().BeEquivalentTo(diagnosis.Findings.Select(f => f.Code).Distinct());
+        assessment.Verdict.Should().Be(diagnosis.Verdict).And.Be(Verdict.Unavailable);
+        assessment.RootCauses.Should().BeEquivalentTo(diagnosis.Findings.Where(f => f.RootCause).Select(f => f.Code).Distinct());
+    }
+
+    private sealed class ReportingRule : IDiagnosticRule
+    {
+        public const string Code = "HOST901";
+
+        public string Id => "host.reports";
+
+        public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [new(Code, "AlwaysReports", Severity.Info, FindingKind.Advisory, Confidence.Observed, "Always reports.")];
+
+        public RuleStage Stage => RuleStage.Facts;
+
+        public bool NeedsUser => true;
+
+        public void Evaluate(ref RuleContext context) => context.Report(Code, 0, static _ => new FindingText("Reported", "Always.", []));
+    }
+
     private sealed class ThrowingRule(RuleStage stage) : IDiagnosticRule
     {
         public const string RuleId = "host.always-throws";

@@ -45,9 +45,10 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var applies = sets[..words];
         var unknown = sets.Slice(words, words);
         scopes.Evaluate(entry, applies, unknown, sets[(2 * words)..]);
-        foreach (string excluded in context.Changes.ExcludedFromPolicies)
+        var excludedFrom = context.Changes.ExcludedFromPolicies;
+        for (int i = 0; i < excludedFrom.Count; i++)
         {
-            if (index.FindPolicy(excluded) is { } policy)
+            if (index.FindPolicy(excludedFrom[i]) is { } policy)
             {
                 PolicyBits.Clear(applies, policy.Bit);
                 PolicyBits.Clear(unknown, policy.Bit);
