@@ -11,9 +11,6 @@ public sealed partial class LayeringTests
 {
     private static readonly string[] Layers = ["Snapshots", "Rules", "Planning", "Diagnostics", "Execution", "Rendering", "DependencyInjection"];
 
-    /// <summary>Files of the everyday host surface that declare the root namespace while staying in their layer's folder.</summary>
-    private static readonly string[] RootNamespaceFiles = ["Rules/DiagnosticCatalog.cs", "Rules/DiagnosticDescriptor.cs"];
-
     public static TheoryData<string> SourceFiles()
     {
         var data = new TheoryData<string>();
