@@ -128,8 +128,14 @@ internal sealed class DiagnosticEngine
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(user);
         var entry = snapshot.FindUser(user.Key);
-        return entry is not null && (snapshot.MissingUsers.Contains(user.Value, StringComparer.OrdinalIgnoreCase) || snapshot.MissingUsers.Contains(user.Key, StringComparer.OrdinalIgnoreCase)) ? null : entry;
+        return entry is not null && IsMissing(snapshot, user) ? null : entry;
     }
+
+    /// <summary>Whether the snapshot lists <paramref name="user"/> as asked for and not found (as the host spelled it, or by its canonical id).</summary>
+    private static bool IsMissing(TenantSnapshot snapshot, UserRef user) =>
+        snapshot.MissingUsers.Count > 0
+        && (snapshot.MissingUsers.Contains(user.Value, StringComparer.OrdinalIgnoreCase)
+            || (!ReferenceEquals(user.Key, user.Value) && snapshot.MissingUsers.Contains(user.Key, StringComparer.OrdinalIgnoreCase)));
 
     /// <summary>Diagnoses every user of the snapshot, lazily, in document order, then every missing user.</summary>
     /// <param name="snapshot">The snapshot.</param>

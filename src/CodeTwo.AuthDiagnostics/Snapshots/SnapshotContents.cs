@@ -37,7 +37,7 @@ public sealed class SnapshotContents
     public IReadOnlyList<SnapshotSection> TenantSections => tenantSections ??= BuildTenantSections(snapshot.Sections);
 
     /// <summary>The captured users, in document order.</summary>
-    public IReadOnlyList<SnapshotUser> Users => users ??= snapshot.Users.Select(u => new SnapshotUser(u)).ToArray();
+    public IReadOnlyList<SnapshotUser> Users => users ??= new UserList(snapshot.Users);
 
     /// <summary>Users that were asked for but do not exist in the tenant (UPNs or object ids, as asked).</summary>
     public IReadOnlyList<string> MissingUsers => snapshot.MissingUsers;
@@ -177,4 +177,35 @@ public sealed class SnapshotSection
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
+}
+
+/// <summary>
+/// The users as <see cref="SnapshotUser"/> views, each made when first read and then kept: asking a 100,000-user
+/// snapshot for its count (a progress total) makes no view at all.
+/// </summary>
+internal sealed class UserList(IReadOnlyList<UserEntry> entries) : IReadOnlyList<SnapshotUser>
+{
+    private readonly SnapshotUser?[] views = new SnapshotUser?[entries.Count];
+
+    public int Count => views.Length;
+
+    public SnapshotUser this[int index]
+    {
+        get
+        {
+            // Benign race: two threads may make equal views of one entry; either one is kept.
+            var view = views[index];
+            return view ?? (views[index] = new SnapshotUser(entries[index]));
+        }
+    }
+
+    public IEnumerator<SnapshotUser> GetEnumerator()
+    {
+        for (int i = 0; i < views.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
