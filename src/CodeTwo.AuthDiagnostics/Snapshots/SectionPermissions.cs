@@ -21,6 +21,9 @@ internal static class SectionPermissions
         // directory roles, which Graph leaves out without it (or Directory.Read.All) and which Conditional Access
         // includeRoles/excludeRoles name.
         "transitiveMemberOf" => ["GroupMember.Read.All", "RoleManagement.Read.Directory"],
+        // Catalog v1.2: the sign-in log also needs Entra ID P1/P2; What-If needs only this one.
+        "signIns" => ["AuditLog.Read.All", "Directory.Read.All"],
+        "conditionalAccessEvaluation" => ["Policy.Read.ConditionalAccess"],
         "user" => ["User.Read.All"],
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a snapshot section."),
     };

@@ -66,7 +66,8 @@ public sealed class SnapshotContents
 
 /// <summary>
 /// A read-only view of one user of a snapshot: the user object as captured and the user's sections
-/// (<c>authenticationRequirements</c>, <c>authenticationMethods</c>, <c>transitiveMemberOf</c>, in that order).
+/// (<c>authenticationRequirements</c>, <c>authenticationMethods</c>, <c>transitiveMemberOf</c>, then the optional
+/// <c>conditionalAccessEvaluation</c> and <c>signIns</c> of catalog v1.2 when the document has them, in that order).
 /// </summary>
 public sealed class SnapshotUser
 {
@@ -84,13 +85,20 @@ public sealed class SnapshotUser
     /// <summary>The user object as Graph returned it (<c>users[].user</c>: <c>userType</c>, <c>accountEnabled</c> and the other selected properties).</summary>
     public JsonElement User => entry.User.Json;
 
-    /// <summary>The user's three sections, in document order.</summary>
+    /// <summary>The user's sections, in document order (the optional ones only when present).</summary>
     public IReadOnlyList<SnapshotSection> Sections => sections ??=
     [
         SnapshotSection.Of("authenticationRequirements", entry.Sections.AuthenticationRequirements),
         SnapshotSection.Of("authenticationMethods", entry.Sections.AuthenticationMethods),
         SnapshotSection.Of("transitiveMemberOf", entry.Sections.TransitiveMemberOf),
+        .. Optional("conditionalAccessEvaluation", entry.Sections.ConditionalAccessEvaluation),
+        .. Optional("signIns", entry.Sections.SignIns),
     ];
+
+    /// <summary>An optional section (catalog v1.2): listed only when the document has it.</summary>
+    private static SnapshotSection[] Optional<T>(string name, Section<IReadOnlyList<T>> section)
+        where T : Snapshots.Graph.GraphObject =>
+        ReferenceEquals(section, Section<IReadOnlyList<T>>.Absent) ? [] : [SnapshotSection.Of(name, section)];
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace CodeTwo.AuthDiagnostics.Snapshots;
 /// <summary>The per-user sections of a snapshot's user entry.</summary>
 internal sealed record UserSections
 {
-    /// <summary>All three sections not captured.</summary>
+    /// <summary>Every section not captured.</summary>
     public static UserSections NotCaptured { get; } = new();
 
     /// <summary><c>authenticationRequirements</c>: <c>GET /beta/users/{id}/authentication/requirements</c>.</summary>
@@ -16,4 +16,16 @@ internal sealed record UserSections
 
     /// <summary><c>transitiveMemberOf</c>: <c>GET /v1.0/users/{id}/transitiveMemberOf</c> (all pages).</summary>
     public Section<IReadOnlyList<DirectoryObject>> TransitiveMemberOf { get; internal init; } = Section<IReadOnlyList<DirectoryObject>>.Absent;
+
+    /// <summary>
+    /// <c>conditionalAccessEvaluation</c> (optional; catalog v1.2): Microsoft's What-If answers for the user's
+    /// app-password sign-ins and security-info registration. Absent from a document means not captured.
+    /// </summary>
+    public Section<IReadOnlyList<ConditionalAccessEvaluation>> ConditionalAccessEvaluation { get; internal init; } = Section<IReadOnlyList<ConditionalAccessEvaluation>>.Absent;
+
+    /// <summary>
+    /// <c>signIns</c> (optional; catalog v1.2): the user's legacy-client sign-ins of the 7 days before the capture,
+    /// newest first. Absent from a document means not captured.
+    /// </summary>
+    public Section<IReadOnlyList<SignIn>> SignIns { get; internal init; } = Section<IReadOnlyList<SignIn>>.Absent;
 }

@@ -45,6 +45,11 @@ internal static class GraphEnums
         ("passwordChange", CodeTwo.AuthDiagnostics.BuiltInControl.PasswordChange),
         ("riskRemediation", CodeTwo.AuthDiagnostics.BuiltInControl.RiskRemediation));
 
+    public static GraphEnumMap<EvaluationContextKind> EvaluationContext { get; } = new(
+        ("#microsoft.graph.applicationContext", EvaluationContextKind.Application),
+        ("#microsoft.graph.userActionContext", EvaluationContextKind.UserAction),
+        ("#microsoft.graph.authContext", EvaluationContextKind.AuthenticationContext));
+
     public static GraphEnumMap<PolicyMigrationState> MigrationState { get; } = new(
         ("preMigration", PolicyMigrationState.PreMigration),
         ("migrationInProgress", PolicyMigrationState.MigrationInProgress),

@@ -144,6 +144,140 @@ internal static class GraphPayloadReader
             };
         });
 
+    /// <summary>
+    /// The <c>signIns</c> user section (catalog v1.2): each sign-in needs <c>id</c>, an ISO 8601 <c>createdDateTime</c>, a
+    /// string <c>clientAppUsed</c> and an integer <c>status.errorCode</c>; <c>appliedConditionalAccessPolicies[].result</c>
+    /// is a string (unknown values kept).
+    /// </summary>
+    public static IReadOnlyList<SignIn> SignIns(JsonReadContext c, JsonElement array) => Items(c, array, "a signIn", (c, e, i) =>
+    {
+        int? errorCode = null;
+        string? failureReason = null;
+        if (c.Object(e, "status", out var status, "every sign-in needs its status with errorCode"))
+        {
+            using var scope = c.Enter("status");
+            errorCode = c.Int(status, "errorCode", "the status needs its errorCode (0 for success)");
+            failureReason = c.String(status, "failureReason");
+        }
+
+        var applied = new List<AppliedConditionalAccessPolicy>();
+        if (c.Array(e, "appliedConditionalAccessPolicies", out var appliedArray))
+        {
+            using var scope = c.Enter("appliedConditionalAccessPolicies");
+            int index = 0;
+            foreach (var item in appliedArray.EnumerateArray())
+            {
+                using var itemScope = c.Enter(index);
+                if (c.ExpectObject(item, "an appliedConditionalAccessPolicy"))
+                {
+                    applied.Add(new AppliedConditionalAccessPolicy
+                    {
+                        Id = c.String(item, "id", "every applied Conditional Access policy needs its id") ?? string.Empty,
+                        DisplayName = c.String(item, "displayName"),
+                        Result = c.String(item, "result") ?? string.Empty,
+                        Index = index,
+                    });
+                }
+
+                index++;
+            }
+        }
+
+        string? country = null;
+        if (c.Object(e, "location", out var location))
+        {
+            using var scope = c.Enter("location");
+            country = c.String(location, "countryOrRegion");
+        }
+
+        return new SignIn
+        {
+            Json = e,
+            Index = i,
+            Id = c.String(e, "id", "every sign-in needs its id") ?? string.Empty,
+            CreatedDateTime = c.Instant(e, "createdDateTime", "every sign-in needs its createdDateTime") ?? default,
+            ClientAppUsed = c.String(e, "clientAppUsed", "every sign-in needs clientAppUsed (the log's client app name)") ?? string.Empty,
+            ErrorCode = errorCode ?? 0,
+            FailureReason = failureReason,
+            AppliedConditionalAccessPolicies = applied.ToArray(),
+            IpAddress = c.String(e, "ipAddress"),
+            CountryOrRegion = country,
+        };
+    });
+
+    /// <summary>
+    /// The <c>conditionalAccessEvaluation</c> user section (catalog v1.2): each entry is <c>{ "request", "value" }</c>;
+    /// the request needs <c>signInIdentity</c> and <c>signInContext</c> with their <c>@odata.type</c>, each result an
+    /// <c>id</c> and a boolean <c>policyApplies</c>; <c>analysisReasons</c> is a string (a comma-separated flags enum).
+    /// </summary>
+    public static IReadOnlyList<ConditionalAccessEvaluation> ConditionalAccessEvaluations(JsonReadContext c, JsonElement array) =>
+        Items(c, array, "an evaluation with request and value", (c, e, i) =>
+        {
+            var kind = EvaluationContextKind.Unknown;
+            string? userAction = null;
+            IReadOnlyList<string> applications = [];
+            var clientAppType = ClientAppType.All;
+            if (c.Object(e, "request", out var request, "every evaluation needs the request that was POSTed to /identity/conditionalAccess/evaluate"))
+            {
+                using var scope = c.Enter("request");
+                if (c.Object(request, "signInIdentity", out var identity, "the request needs its signInIdentity"))
+                {
+                    using var identityScope = c.Enter("signInIdentity");
+                    c.String(identity, "@odata.type", "the signInIdentity needs its @odata.type (#microsoft.graph.userSignIn)");
+                }
+
+                if (c.Object(request, "signInContext", out var context, "the request needs its signInContext"))
+                {
+                    using var contextScope = c.Enter("signInContext");
+                    kind = c.Enum(context, "@odata.type", GraphEnums.EvaluationContext, out _, "the signInContext needs its @odata.type (#microsoft.graph.applicationContext or #microsoft.graph.userActionContext)") ?? EvaluationContextKind.Unknown;
+                    applications = c.StringArray(context, "includeApplications");
+                    userAction = c.String(context, "userAction");
+                }
+
+                if (c.Object(request, "signInConditions", out var conditions))
+                {
+                    using var conditionsScope = c.Enter("signInConditions");
+                    if (c.Enum(conditions, "clientAppType", GraphEnums.ClientAppType, out _) is { } type)
+                    {
+                        clientAppType = type;
+                    }
+                }
+            }
+
+            IReadOnlyList<WhatIfResult> results = [];
+            if (c.Array(e, "value", out var value, "every evaluation needs the value array of Microsoft's answer (whatIfAnalysisResult)"))
+            {
+                using var scope = c.Enter("value");
+                results = Items(c, value, "a whatIfAnalysisResult", WhatIfResult);
+            }
+
+            return new ConditionalAccessEvaluation
+            {
+                Json = e,
+                Index = i,
+                ContextKind = kind,
+                UserAction = userAction,
+                IncludeApplications = applications,
+                ClientAppType = clientAppType,
+                Results = results,
+            };
+        });
+
+    private static WhatIfResult WhatIfResult(JsonReadContext c, JsonElement e, int index)
+    {
+        string reasons = c.String(e, "analysisReasons") ?? string.Empty;
+        return new WhatIfResult
+        {
+            Json = e,
+            Index = index,
+            Id = c.String(e, "id", "every What-If result needs the policy's id") ?? string.Empty,
+            DisplayName = c.String(e, "displayName"),
+            PolicyApplies = c.Bool(e, "policyApplies", "every What-If result needs policyApplies") ?? false,
+            AnalysisReasons = reasons.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            AnalysisReasonsValue = reasons,
+        };
+    }
+
     internal static ConditionalAccessPolicy ConditionalAccessPolicy(JsonReadContext c, JsonElement e, int index)
     {
         var state = c.Enum(e, "state", GraphEnums.PolicyState, out string? stateRaw, "every Conditional Access policy needs a state");

@@ -450,6 +450,8 @@ internal sealed class SnapshotReader
                 AuthenticationRequirements = ReadSection(c, sectionsElement, "authenticationRequirements", JsonValueKind.Object, GraphPayloadReader.AuthenticationRequirements),
                 AuthenticationMethods = ReadSection(c, sectionsElement, "authenticationMethods", JsonValueKind.Array, GraphPayloadReader.AuthenticationMethods),
                 TransitiveMemberOf = ReadSection(c, sectionsElement, "transitiveMemberOf", JsonValueKind.Array, GraphPayloadReader.DirectoryObjects),
+                ConditionalAccessEvaluation = ReadSection(c, sectionsElement, "conditionalAccessEvaluation", JsonValueKind.Array, GraphPayloadReader.ConditionalAccessEvaluations),
+                SignIns = ReadSection(c, sectionsElement, "signIns", JsonValueKind.Array, GraphPayloadReader.SignIns),
             };
         }
 

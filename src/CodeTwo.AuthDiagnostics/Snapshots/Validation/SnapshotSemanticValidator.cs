@@ -137,6 +137,8 @@ internal sealed class SnapshotSemanticValidator : AbstractValidator<TenantSnapsh
             CheckError(context, $"{sections}.authenticationRequirements", entry.Sections.AuthenticationRequirements.Error);
             CheckError(context, $"{sections}.authenticationMethods", entry.Sections.AuthenticationMethods.Error);
             CheckError(context, $"{sections}.transitiveMemberOf", entry.Sections.TransitiveMemberOf.Error);
+            CheckError(context, $"{sections}.conditionalAccessEvaluation", entry.Sections.ConditionalAccessEvaluation.Error);
+            CheckError(context, $"{sections}.signIns", entry.Sections.SignIns.Error);
         }
     }
 

@@ -127,6 +127,18 @@ public static class SnapshotWriter
             WriteSection(w, "authenticationRequirements", entry.Sections.AuthenticationRequirements, WriteObject);
             WriteSection(w, "authenticationMethods", entry.Sections.AuthenticationMethods, WriteArray);
             WriteSection(w, "transitiveMemberOf", entry.Sections.TransitiveMemberOf, WriteArray);
+
+            // Optional (catalog v1.2): written only when present, so documents without them keep their bytes.
+            if (!ReferenceEquals(entry.Sections.ConditionalAccessEvaluation, Section<IReadOnlyList<ConditionalAccessEvaluation>>.Absent))
+            {
+                WriteSection(w, "conditionalAccessEvaluation", entry.Sections.ConditionalAccessEvaluation, WriteArray);
+            }
+
+            if (!ReferenceEquals(entry.Sections.SignIns, Section<IReadOnlyList<SignIn>>.Absent))
+            {
+                WriteSection(w, "signIns", entry.Sections.SignIns, WriteArray);
+            }
+
             w.WriteEndObject();
             w.WriteEndObject();
         }
