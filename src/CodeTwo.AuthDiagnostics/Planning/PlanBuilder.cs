@@ -194,7 +194,9 @@ internal static class PlanBuilder
             }
         }
 
-        if (blocking.Contains(DiagnosticCodes.SecurityDefaultsEnabled) && !protocols.AllRetired)
+        // APW072 (the sign-in log saw security defaults block the product) is fixed by the same step as APW010 (catalog v1.2 §3).
+        string[] defaultsFixes = new[] { DiagnosticCodes.SecurityDefaultsEnabled, DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults }.Where(blocking.Contains).ToArray();
+        if (defaultsFixes.Length > 0 && !protocols.AllRetired)
         {
             string url = endpoints.Graph("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy");
             const string Cost = "Trade-off: the whole tenant loses its MFA baseline unless Conditional Access policies replace it (that needs Entra ID P1), and such policies must not cover legacy clients for this account.";
@@ -206,7 +208,7 @@ internal static class PlanBuilder
                     Kind = PlanStepKind.Graph,
                     Title = "Turn off security defaults",
                     Explanation = $"Security defaults block every legacy-authentication sign-in, so an app password cannot work over {DeclaredProtocols.Names(protocols.Open)} while they are on. {Cost} Moving the product to Microsoft Graph with OAuth avoids this change entirely.",
-                    Fixes = [DiagnosticCodes.SecurityDefaultsEnabled],
+                    Fixes = defaultsFixes,
                     Risk = Risk.High,
                     RequiresApproval = true,
                     RequiredPermissions = ["Policy.ReadWrite.SecurityDefaults"],
@@ -228,15 +230,19 @@ internal static class PlanBuilder
                             "The change only helps a product that signs in over a protocol that still accepts app passwords; in Exchange Online that is SMTP AUTH only. For any other protocol it weakens the tenant for nothing. Moving the product to Microsoft Graph with OAuth avoids it.",
                         DecisionInstructions(upn, "leave security defaults on")),
                     endpoints.EntraAdminCenter,
-                    [DiagnosticCodes.SecurityDefaultsEnabled],
+                    defaultsFixes,
                     SecurityAdministrator));
                 changeSteps.Add(PlanStepIds.DecideSecurityDefaults);
             }
         }
 
+        // APW071: the policies the sign-in log names that are still enabled get their policy's step; the ones the snapshot
+        // does not hold, or a block that names none, a manual review (catalog v1.2 §3, §5.4).
+        var observedBlocks = blocking.Contains(DiagnosticCodes.LegacySignInsBlockedByConditionalAccess) ? ObservedPolicyBlocks(index, user) : ObservedBlocks.None;
         var blockingPolicies = findings
             .Where(f => f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients && f.PolicyId is not null && f.Severity == Severity.Blocker)
             .Select(f => f.PolicyId!)
+            .Concat(observedBlocks.Enabled)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(id => index.FindPolicy(id) ?? throw new InvalidOperationException($"A finding names Conditional Access policy '{id}', which the index does not hold."))
             .OrderBy(p => p.Policy.Index);
@@ -247,6 +253,11 @@ internal static class PlanBuilder
         {
             var policy = facts.Policy;
             var fixes = (policyCodes ??= PolicyCodes(findings)).TryGetValue(policy.Id, out var codesOfPolicy) ? codesOfPolicy.ToArray() : [];
+            if (observedBlocks.Enabled.Contains(policy.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                fixes = [.. fixes, DiagnosticCodes.LegacySignInsBlockedByConditionalAccess];
+            }
+
             const string Cost = "Trade-off: the policy no longer protects this account at all (every client type, every resource it targets), so the account relies on its password and per-user MFA.";
             string managed = policy.DisplayName?.StartsWith("Microsoft-managed", StringComparison.OrdinalIgnoreCase) == true ? " This is a Microsoft-managed policy: only its state and exclusions can be edited." : string.Empty;
             if (!protocols.WeakeningCanHelp)
@@ -296,6 +307,23 @@ internal static class PlanBuilder
             changeSteps.Add(PlanStepIds.AllowSmtpAuth);
         }
 
+        foreach (var review in ReviewSignInBlocks(observedBlocks, upn, endpoints))
+        {
+            steps.Add(review);
+            changeSteps.Add(review.Id);
+        }
+
+        // APW073, APW074: the product must send an app password (the only fix; no step ever sends a password anywhere).
+        string[] productFixes = new[] { DiagnosticCodes.AccountPasswordUsedByLegacyClient, DiagnosticCodes.LegacySignInCredentialsRejected }.Where(blocking.Contains).ToArray();
+        if (steps.Count == 0 && productFixes.Length > 0)
+        {
+            // Nothing in the tenant changes: the product's setting is the fix, then a check.
+            steps.Add(ConfigureProductAppPassword(upn, productFixes, afterUserStep: false, [], endpoints));
+            string[] only = new[] { AddSwitchCheck(steps, codes, endpoints, []), AddSmtpAuthCheck(steps, codes, upn) }.OfType<string>().ToArray();
+            steps.Add(VerifyStep(findings, [PlanStepIds.ConfigureProductAppPassword, .. only]));
+            return Finish(steps, findings, alternatives);
+        }
+
         if (steps.Count == 0)
         {
             // Nothing to change (available, or blocked by something no tenant change fixes).
@@ -342,21 +370,143 @@ internal static class PlanBuilder
             last = PlanStepIds.UserAddsAppPassword;
         }
 
-        var verified = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray();
-        steps.Add(new PlanStep
+        if (productFixes.Length > 0)
         {
-            Id = PlanStepIds.Verify,
-            Kind = PlanStepKind.Verify,
-            Title = "Capture again and confirm App password is available and usable",
-            Explanation = "Re-reads the tenant, diagnoses the user again and succeeds when the blockers below are gone.",
-            Fixes = verified,
-            DependsOn = perUser ? [last] : [last, .. checks],
-            Risk = Risk.Low,
-            RequiredPermissions = ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All", "RoleManagement.Read.Directory"],
-            RequiredRole = "Global Reader",
-        });
+            steps.Add(ConfigureProductAppPassword(upn, productFixes, afterUserStep: perUser, perUser ? [last] : [last, .. checks], endpoints));
+            last = PlanStepIds.ConfigureProductAppPassword;
+        }
 
+        steps.Add(VerifyStep(findings, perUser || productFixes.Length > 0 ? [last] : [last, .. checks]));
         return Finish(steps, findings, alternatives);
+    }
+
+    private static PlanStep VerifyStep(IReadOnlyList<Finding> findings, string[] dependsOn) => new()
+    {
+        Id = PlanStepIds.Verify,
+        Kind = PlanStepKind.Verify,
+        Title = "Capture again and confirm App password is available and usable",
+        Explanation = "Re-reads the tenant, diagnoses the user again and succeeds when the blockers below are gone.",
+        Fixes = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray(),
+        DependsOn = dependsOn,
+        Risk = Risk.Low,
+        RequiredPermissions = ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All", "RoleManagement.Read.Directory"],
+        RequiredRole = "Global Reader",
+    };
+
+    /// <summary>
+    /// The manual step of APW073 and APW074 (catalog v1.2 §3): the user creates an app password on the Security info page
+    /// and the product is set to sign in with it. After the per-user MFA steps, the app password of the step before is
+    /// the one to use. No step ever sends a password anywhere.
+    /// </summary>
+    private static PlanStep ConfigureProductAppPassword(string upn, string[] fixes, bool afterUserStep, string[] dependsOn, CloudEndpoints endpoints)
+    {
+        bool accountPassword = fixes.Contains(DiagnosticCodes.AccountPasswordUsedByLegacyClient);
+        return Manual(
+            PlanStepIds.ConfigureProductAppPassword,
+            () => new PlanStepText(
+                $"Set the product to sign in as {upn} with an app password",
+                (accountPassword
+                    ? $"The sign-in log shows the product sending {upn}'s own password, which fails because the account requires MFA; a legacy client must send an app password. "
+                    : $"The sign-in log shows the password the product sends for {upn} being rejected: an app password that was deleted or mistyped. ") +
+                    "Only the user can create an app password (no API exists), and only the product's administrator can enter it; this plan never handles a password.",
+                afterUserStep
+                    ? $"Enter the app password {upn} created in the previous step in the product's connection settings, in place of the password it sends now, and save. Then let the product sign in again (for a backup service: run a job) and check that it succeeds."
+                    : $"Sign in as {upn} at {endpoints.SecurityInfoUrl}, choose Add sign-in method > App password, name it after the product and copy the generated password. Enter it in the product's connection settings, in place of the password it sends now, and save. Then let the product sign in again (for a backup service: run a job) and check that it succeeds."),
+            endpoints.SecurityInfoUrl,
+            fixes,
+            dependsOn,
+            null,
+            null);
+    }
+
+    /// <summary>The policies the sign-in log's Conditional Access blocks name (catalog v1.2 §3, §5.4).</summary>
+    private sealed record ObservedBlocks(string[] Enabled, string[] Absent, bool Unnamed)
+    {
+        public static ObservedBlocks None { get; } = new([], [], false);
+    }
+
+    /// <summary>
+    /// The APW071 observations that still block, and what they name: policies in the snapshot and enabled (their policy's
+    /// step fixes the block), policies the snapshot does not hold (a manual review each), or no policy at all (one review).
+    /// </summary>
+    private static ObservedBlocks ObservedPolicyBlocks(SnapshotIndex index, UserEntry user)
+    {
+        if (user.Sections.SignIns.Value is not { Count: > 0 } signIns)
+        {
+            return ObservedBlocks.None;
+        }
+
+        Span<int> newest = stackalloc int[SignInLog.Groups];
+        SignInLog.Observe(signIns, index.Settings.LegacyProtocols, index.Snapshot.CapturedAt, newest);
+        var enabled = new List<string>();
+        var absent = new List<string>();
+        bool unnamed = false;
+        for (int g = 0; g < SignInLog.Groups; g++)
+        {
+            if (newest[g] < 0 || !SignInLog.IsFirstGroupOf(newest, g))
+            {
+                continue;
+            }
+
+            var signIn = signIns[newest[g]];
+            if (signIn.ErrorCode != 53003 || !SignInLogRule.ConditionalAccessStillBlocks(index, signIn, SimulatedChanges.None))
+            {
+                continue; // downgraded observations need no step (§5.5)
+            }
+
+            bool named = false;
+            foreach (var applied in SignInLog.FailedPolicies(signIn))
+            {
+                named = true;
+                if (index.FindCapturedPolicy(applied.Id) is not { } policy)
+                {
+                    absent.Add(applied.Id);
+                }
+                else if (policy.State == ConditionalAccessPolicyState.Enabled && index.FindPolicy(policy.Id) is not null)
+                {
+                    enabled.Add(policy.Id);
+                }
+            }
+
+            unnamed |= !named;
+        }
+
+        return new ObservedBlocks(
+            enabled.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            absent.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray(),
+            unnamed);
+    }
+
+    private static IEnumerable<PlanStep> ReviewSignInBlocks(ObservedBlocks blocks, string upn, CloudEndpoints endpoints)
+    {
+        const string Instructions = "In the Entra admin center, open Sign-in logs, filter on the account and Client app = the product's protocol, open the failed sign-in (error 53003) and its Conditional Access tab: it names the policy and the condition that matched. Exclude the product's account from that policy only if you accept the security cost (prefer moving the product to modern authentication), then let the product sign in again.";
+        if (blocks.Unnamed)
+        {
+            yield return Manual(
+                PlanStepIds.ReviewSignInBlock,
+                $"Find the Conditional Access policy that blocked {upn}'s legacy sign-in",
+                $"The sign-in log shows Conditional Access blocking the product's sign-in of {upn} (error 53003) without naming the policy (the account that read the log may lack Policy.Read.ConditionalAccess).",
+                Instructions,
+                endpoints.EntraAdminCenter,
+                [DiagnosticCodes.LegacySignInsBlockedByConditionalAccess],
+                [],
+                "AuditLog.Read.All, Policy.Read.ConditionalAccess",
+                ConditionalAccessAdministrator);
+        }
+
+        foreach (string policyId in blocks.Absent)
+        {
+            yield return Manual(
+                PlanStepIds.ReviewSignInBlockPrefix + policyId,
+                $"Review Conditional Access policy {policyId}, which blocked {upn}'s legacy sign-in",
+                $"The sign-in log names the policy {policyId} as blocking the product's sign-in of {upn} (error 53003), but the snapshot does not hold it (created after the capture, or not readable with the capture's permissions).",
+                Instructions,
+                endpoints.EntraAdminCenter,
+                [DiagnosticCodes.LegacySignInsBlockedByConditionalAccess],
+                [],
+                "Policy.Read.All, Policy.ReadWrite.ConditionalAccess",
+                ConditionalAccessAdministrator);
+        }
     }
 
     /// <summary>The findings no acceptance covers (the list itself when none is accepted, as without acceptances).</summary>

@@ -56,4 +56,13 @@ internal static class PlanStepIds
 
     /// <summary>Use a member account instead of a guest.</summary>
     public const string UseMemberAccount = "use-member-account";
+
+    /// <summary>Catalog v1.2: the user creates an app password and the product is set to sign in with it (APW073, APW074).</summary>
+    public const string ConfigureProductAppPassword = "configure-product-app-password";
+
+    /// <summary>Catalog v1.2: find the Conditional Access policy that blocked the product's sign-in when the log names none (APW071).</summary>
+    public const string ReviewSignInBlock = "review-sign-in-block";
+
+    /// <summary>Catalog v1.2: review a blocking policy the sign-in log names that is not in the snapshot (APW071); the policy id follows.</summary>
+    public const string ReviewSignInBlockPrefix = "review-sign-in-block-";
 }

@@ -193,6 +193,14 @@ internal sealed class DiagnosisDocument
                 Indented(EvidenceLine(e));
             }
 
+            if (f.ConfidenceFromEvidence)
+            {
+                // Catalog v1.2: what Microsoft itself answered, beside the configuration's prediction.
+                Indented(f.Confidence == Confidence.Evaluated
+                    ? "Confidence: evaluated (Microsoft's Conditional Access evaluation, What-If, for this user)"
+                    : "Confidence: observed (the tenant's sign-in log)");
+            }
+
             if (f.References.Count > 0)
             {
                 Indented($"See: {string.Join(" ", f.References)}");

@@ -38,7 +38,10 @@ internal static class SarifRules
         _ => "Its findings report missing or uninterpretable data, or a rule that failed.",
     };
 
-    private static string ConfidenceSentence(Confidence confidence) => confidence == Confidence.Documented
-        ? "Backed by Microsoft documentation."
-        : "Backed by observed behaviour, community reports or inference.";
+    private static string ConfidenceSentence(Confidence confidence) => confidence switch
+    {
+        Confidence.Documented => "Backed by Microsoft documentation.",
+        Confidence.Evaluated => "Backed by Microsoft's own Conditional Access evaluation (What-If) for the user.",
+        _ => "Backed by observed behaviour, community reports or inference.",
+    };
 }

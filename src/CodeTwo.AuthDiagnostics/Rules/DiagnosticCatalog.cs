@@ -6,7 +6,7 @@ using CodeTwo.AuthDiagnostics.Rules.Catalog;
 namespace CodeTwo.AuthDiagnostics;
 
 /// <summary>
-/// Every code of diagnostic catalog v1.1, each declared once: the rules report these, SARIF describes them, hosts look
+/// Every code of diagnostic catalog v1.2, each declared once: the rules report these, SARIF describes them, hosts look
 /// them up (to disable or re-grade one, or to show what a code means). <see cref="DiagnosticCodes"/> holds the code strings.
 /// </summary>
 /// <example>
@@ -82,6 +82,11 @@ public static class DiagnosticCatalog
         "A policy blocks registering security info, where app passwords are created.",
         Sources.SecurityInfoRegistration, Sources.CombinedRegistration);
 
+    internal static readonly DiagnosticDescriptor ConditionalAccessEvaluationDisagrees = new(
+        DiagnosticCodes.ConditionalAccessEvaluationDisagrees, "ConditionalAccessEvaluationDisagrees", Severity.Warning, FindingKind.Advisory, Confidence.Evaluated,
+        "Microsoft's Conditional Access evaluation (What-If) and the configuration reading disagree about whether a policy applies; the diagnosis follows Microsoft.",
+        Sources.WhatIfApi, Sources.WhatIf);
+
     internal static readonly DiagnosticDescriptor NoMfaMethodRegistered = new(
         DiagnosticCodes.NoMfaMethodRegistered, "NoMfaMethodRegistered", Severity.Info, FindingKind.Advisory, Confidence.Documented,
         "The user has no MFA method registered.",
@@ -122,6 +127,36 @@ public static class DiagnosticCatalog
         "SMTP AUTH is declared and the Exchange Online settings turn it off for this user.",
         LegacyProtocolRetirements.SmtpAuthSource, Sources.DisableBasicAuthExchange);
 
+    internal static readonly DiagnosticDescriptor LegacySignInsBlockedByConditionalAccess = new(
+        DiagnosticCodes.LegacySignInsBlockedByConditionalAccess, "LegacySignInsBlockedByConditionalAccess", Severity.Blocker, FindingKind.Usability, Confidence.Observed,
+        "The product's newest legacy sign-in was blocked by Conditional Access (error 53003).",
+        Sources.SignInErrorCodes, Sources.SignInLog, Sources.BlockLegacyAuth);
+
+    internal static readonly DiagnosticDescriptor LegacySignInsBlockedBySecurityDefaults = new(
+        DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults, "LegacySignInsBlockedBySecurityDefaults", Severity.Blocker, FindingKind.Usability, Confidence.Observed,
+        "The product's newest legacy sign-in was blocked by security defaults (error 530035).",
+        Sources.SignInErrorCodes, Sources.SignInLog, Sources.SecurityDefaults);
+
+    internal static readonly DiagnosticDescriptor AccountPasswordUsedByLegacyClient = new(
+        DiagnosticCodes.AccountPasswordUsedByLegacyClient, "AccountPasswordUsedByLegacyClient", Severity.Blocker, FindingKind.Usability, Confidence.Observed,
+        "The product's newest legacy sign-in needed MFA: it sent the account's own password, where a legacy client must send an app password.",
+        Sources.SignInErrorCodes, Sources.AppPasswords, Sources.SignInLog);
+
+    internal static readonly DiagnosticDescriptor LegacySignInCredentialsRejected = new(
+        DiagnosticCodes.LegacySignInCredentialsRejected, "LegacySignInCredentialsRejected", Severity.Blocker, FindingKind.Usability, Confidence.Observed,
+        "The product's newest legacy sign-in was refused for a wrong password (error 50126): an app password that was deleted, or a typo.",
+        Sources.SignInErrorCodes, Sources.AppPasswords, Sources.SignInLog);
+
+    internal static readonly DiagnosticDescriptor LegacySignInsSucceeded = new(
+        DiagnosticCodes.LegacySignInsSucceeded, "LegacySignInsSucceeded", Severity.Info, FindingKind.Explanation, Confidence.Observed,
+        "The product's newest legacy sign-in succeeded.",
+        Sources.SignInLog);
+
+    internal static readonly DiagnosticDescriptor LegacySignInsFailed = new(
+        DiagnosticCodes.LegacySignInsFailed, "LegacySignInsFailed", Severity.Warning, FindingKind.Usability, Confidence.Observed,
+        "The product's newest legacy sign-in failed with an error the catalog does not single out.",
+        Sources.SignInErrorCodes, Sources.SignInLog);
+
     internal static readonly DiagnosticDescriptor PerUserMfaMixedWithConditionalAccess = new(
         DiagnosticCodes.PerUserMfaMixedWithConditionalAccess, "PerUserMfaMixedWithConditionalAccess", Severity.Warning, FindingKind.Advisory, Confidence.Documented,
         "The plan mixes per-user MFA with Conditional Access.",
@@ -147,6 +182,11 @@ public static class DiagnosticCatalog
         "SMTP AUTH is declared and the Exchange Online settings were not captured.",
         LegacyProtocolRetirements.SmtpAuthSource);
 
+    internal static readonly DiagnosticDescriptor SignInEvidenceUnavailable = new(
+        DiagnosticCodes.SignInEvidenceUnavailable, "SignInEvidenceUnavailable", Severity.Info, FindingKind.Data, Confidence.Documented,
+        "The sign-in log or Microsoft's Conditional Access evaluation could not be read; the diagnosis rests on the configuration alone.",
+        Sources.SignInLogLicensing, Sources.WhatIfApi, Sources.Permissions);
+
     /// <summary>APW099: a warning of the facts stage (the verdict cannot be 'available'); a rule of the outcome stage that fails is reported at info.</summary>
     internal static readonly DiagnosticDescriptor RuleFailed = new(
         DiagnosticCodes.RuleFailed, "RuleFailed", Severity.Warning, FindingKind.Data, Confidence.Observed,
@@ -157,13 +197,15 @@ public static class DiagnosticCatalog
         UserNotFound, AccountDisabled, GuestAccount,
         SecurityDefaultsEnabled, PerUserMfaDisabled, PerUserMfaEnabledNotEnforced, MfaOnlyFromConditionalAccess, AppPasswordsDisabledForTenant,
         LegacyAuthBlockedByConditionalAccess, ConditionalAccessGrantUnsatisfiableByLegacyClients, ReportOnlyPolicyWouldBlock, ConditionalAccessPolicyMayApply, SecurityInfoRegistrationBlocked,
+        ConditionalAccessEvaluationDisagrees,
         NoMfaMethodRegistered,
         FederatedDomain, SyncedFromOnPremises,
         AuthenticationMethodsPolicyMigrated,
         LegacyProtocolRetired, PrivilegedAdminAccount, SmtpAuthBasicOffByDefault, SmtpAuthDisabledForMailbox,
         PerUserMfaMixedWithConditionalAccess,
+        LegacySignInsBlockedByConditionalAccess, LegacySignInsBlockedBySecurityDefaults, AccountPasswordUsedByLegacyClient, LegacySignInCredentialsRejected, LegacySignInsSucceeded, LegacySignInsFailed,
         ModernAuthenticationRecommended,
-        DataNotCaptured, TenantAppPasswordSettingUnknown, ExchangeSettingsNotCaptured, RuleFailed,
+        DataNotCaptured, TenantAppPasswordSettingUnknown, ExchangeSettingsNotCaptured, SignInEvidenceUnavailable, RuleFailed,
     ];
 
     private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode = InCodeOrder.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

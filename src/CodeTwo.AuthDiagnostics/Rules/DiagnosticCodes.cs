@@ -71,6 +71,33 @@ public static class DiagnosticCodes
     /// <summary>SMTP AUTH is declared and the captured Exchange Online settings turn it off for this user (mailbox, tenant or authentication policy).</summary>
     public const string SmtpAuthDisabledForMailbox = "APW063";
 
+    /// <summary>
+    /// Microsoft's Conditional Access evaluation (What-If) answers authoritatively that a policy applies where the
+    /// configuration reading says it does not, or the reverse (catalog v1.2); the policy's finding follows Microsoft.
+    /// </summary>
+    public const string ConditionalAccessEvaluationDisagrees = "APW025";
+
+    /// <summary>The product's newest legacy sign-in was blocked by Conditional Access (error 53003).</summary>
+    public const string LegacySignInsBlockedByConditionalAccess = "APW071";
+
+    /// <summary>The product's newest legacy sign-in was blocked by security defaults (error 530035).</summary>
+    public const string LegacySignInsBlockedBySecurityDefaults = "APW072";
+
+    /// <summary>
+    /// The product's newest legacy sign-in needed MFA (errors 50076, 50079, 50074): it sent the account's own password,
+    /// where a legacy client must send an app password.
+    /// </summary>
+    public const string AccountPasswordUsedByLegacyClient = "APW073";
+
+    /// <summary>The product's newest legacy sign-in was refused for a wrong password (error 50126): a deleted or mistyped app password.</summary>
+    public const string LegacySignInCredentialsRejected = "APW074";
+
+    /// <summary>The product's newest legacy sign-in succeeded (information; changes no verdict).</summary>
+    public const string LegacySignInsSucceeded = "APW075";
+
+    /// <summary>The product's newest legacy sign-in failed with another error code (a warning naming the code and reason).</summary>
+    public const string LegacySignInsFailed = "APW076";
+
     /// <summary>The plan mixes per-user MFA with Conditional Access.</summary>
     public const string PerUserMfaMixedWithConditionalAccess = "APW070";
 
@@ -85,6 +112,12 @@ public static class DiagnosticCodes
 
     /// <summary>SMTP AUTH is declared and the <c>exchangeOnline</c> section was not captured (does not downgrade the verdict).</summary>
     public const string ExchangeSettingsNotCaptured = "APW092";
+
+    /// <summary>
+    /// The sign-in log or Microsoft's Conditional Access evaluation could not be read (the section failed): names the
+    /// status, Graph's error and what is needed. Information only; never changes the verdict (catalog v1.2).
+    /// </summary>
+    public const string SignInEvidenceUnavailable = "APW093";
 
     /// <summary>A rule failed with an exception (not in catalog v1: a library-level data finding).</summary>
     public const string RuleFailed = "APW099";

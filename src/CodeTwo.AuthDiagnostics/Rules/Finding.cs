@@ -61,6 +61,12 @@ public sealed class Finding
     /// <summary>How well the finding is backed.</summary>
     public Confidence Confidence { get; internal init; }
 
+    /// <summary>
+    /// Whether <see cref="Confidence"/> comes from this finding's own evidence (the sign-in log or Microsoft's What-If,
+    /// catalog v1.2) rather than from its code's descriptor: the text and Markdown reports then say so.
+    /// </summary>
+    internal bool ConfidenceFromEvidence { get; init; }
+
     /// <summary>For findings about a Conditional Access policy: its id.</summary>
     public string? PolicyId { get; internal init; }
 
@@ -103,6 +109,7 @@ public sealed class Finding
         Acceptance = other.Acceptance;
         References = other.References;
         Confidence = other.Confidence;
+        ConfidenceFromEvidence = other.ConfidenceFromEvidence;
         PolicyId = other.PolicyId;
         RequiredPermissions = other.RequiredPermissions;
     }

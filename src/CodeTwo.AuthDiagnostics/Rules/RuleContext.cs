@@ -91,6 +91,19 @@ internal ref struct RuleContext
         }
     }
 
+    /// <summary>
+    /// Reports <paramref name="code"/> backed by Microsoft's own answer for this user (catalog v1.2): the sign-in log
+    /// (<see cref="Confidence.Observed"/>) or What-If (<see cref="Confidence.Evaluated"/>), with a severity that may depend
+    /// on the facts (a severity the host set through its options still wins).
+    /// </summary>
+    internal void ReportEvidenced<TState>(string code, TState state, Func<TState, FindingText> words, Confidence confidence, Severity? severity = null)
+    {
+        if (Fire(code, severity, null, false, out var descriptor, out var effective, out var kind))
+        {
+            Add(new FindingWords<TState>(state, words), descriptor, effective, kind, null, [], confidence);
+        }
+    }
+
     /// <summary>Reports <paramref name="code"/> with words built by a closure (host rules; the built-in ones pass static words and state).</summary>
     public void Report(string code, Func<FindingText> explain) => Report(code, explain, static explain => explain());
 
@@ -120,7 +133,7 @@ internal ref struct RuleContext
     /// (one finding per policy, in document order). Assessing, the code fires when the intersection is not empty; it
     /// drives nothing when the host's acceptances narrowed to policies cover every policy of it.
     /// </summary>
-    internal void ReportPolicies<TState>(string code, scoped ReadOnlySpan<ulong> applies, scoped ReadOnlySpan<ulong> policies, TState state, Func<TState, PolicyFacts, FindingText> words)
+    internal void ReportPolicies<TState>(string code, scoped ReadOnlySpan<ulong> applies, scoped ReadOnlySpan<ulong> policies, TState state, Func<TState, PolicyFacts, FindingText> words, Confidence? confidence = null)
     {
         if (!PolicyBits.Intersects(applies, policies))
         {
@@ -138,7 +151,7 @@ internal ref struct RuleContext
             for (ulong word = applies[w] & policies[w]; word != 0; word &= word - 1)
             {
                 var policy = Index.Policies[(w << 6) + BitOperations.TrailingZeroCount(word)];
-                Add(new PolicyFindingWords<TState>(state, policy, words), descriptor, severity, kind, policy.Policy.Id, []);
+                Add(new PolicyFindingWords<TState>(state, policy, words), descriptor, severity, kind, policy.Policy.Id, [], confidence);
             }
         }
     }
@@ -197,15 +210,16 @@ internal ref struct RuleContext
         return false;
     }
 
-    private readonly void Add(FindingWords words, DiagnosticDescriptor descriptor, Severity severity, FindingKind kind, string? policyId, IReadOnlyList<string> requiredPermissions) =>
+    private readonly void Add(FindingWords words, DiagnosticDescriptor descriptor, Severity severity, FindingKind kind, string? policyId, IReadOnlyList<string> requiredPermissions, Confidence? confidence = null) =>
         findings!.Add(new Finding(words)
         {
+            ConfidenceFromEvidence = confidence is not null,
             Code = descriptor.Code,
             Name = descriptor.Name,
             Severity = severity,
             Kind = kind,
             References = descriptor.References,
-            Confidence = descriptor.Confidence,
+            Confidence = confidence ?? descriptor.Confidence,
             PolicyId = policyId,
             RequiredPermissions = requiredPermissions,
         });

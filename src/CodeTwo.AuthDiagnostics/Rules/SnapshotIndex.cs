@@ -18,6 +18,7 @@ internal sealed class SnapshotIndex
 
     private readonly Dictionary<string, Domain> domains;
     private Dictionary<string, PolicyFacts>? policiesById;
+    private Dictionary<string, ConditionalAccessPolicy>? capturedPoliciesById;
     private PolicyScopes? scopes;
     private Catalog.ConditionalAccessRule.PolicyClasses? classes;
     private Acceptances? acceptances;
@@ -120,6 +121,28 @@ internal sealed class SnapshotIndex
             }
 
             policiesById = byId; // concurrent first uses build equal dictionaries
+        }
+
+        return byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// The policy of the captured Conditional Access section with this id, whatever its state (disabled ones included),
+    /// in constant time; built on first use (only the sign-in log's policy names ask, catalog v1.2).
+    /// </summary>
+    internal ConditionalAccessPolicy? FindCapturedPolicy(string id)
+    {
+        var byId = capturedPoliciesById;
+        if (byId is null)
+        {
+            var all = Snapshot.Sections.ConditionalAccessPolicies.Value ?? [];
+            byId = new Dictionary<string, ConditionalAccessPolicy>(all.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var policy in all)
+            {
+                byId.TryAdd(policy.Id, policy);
+            }
+
+            capturedPoliciesById = byId; // concurrent first uses build equal dictionaries
         }
 
         return byId.GetValueOrDefault(id);

@@ -1,6 +1,6 @@
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
 
-/// <summary>The rules of diagnostic catalog v1.1, in evaluation order.</summary>
+/// <summary>The rules of diagnostic catalog v1.2, in evaluation order.</summary>
 internal static class BuiltInRules
 {
     public static IDiagnosticRule[] Create() =>
@@ -17,8 +17,11 @@ internal static class BuiltInRules
         new LegacyProtocolRule(),
         new SmtpAuthRule(),
         new PrivilegedRoleRule(),
+        new SignInLogRule(),
+        new SignInEvidenceRule(),
         new DataCoverageRule(),
         new PerUserMfaMixedRule(),
+        new SignInSucceededRule(),
         new ModernAuthRule(),
     ];
 }

@@ -1,4 +1,5 @@
 using CodeTwo.AuthDiagnostics.Rules;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Rules.Catalog;
@@ -28,6 +29,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
         DiagnosticCatalog.ReportOnlyPolicyWouldBlock,
         DiagnosticCatalog.ConditionalAccessPolicyMayApply,
         DiagnosticCatalog.SecurityInfoRegistrationBlocked,
+        DiagnosticCatalog.ConditionalAccessEvaluationDisagrees,
     ];
 
     public override void Evaluate(ref RuleContext context)
@@ -58,6 +60,12 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var classes = index.Classes;
         var requirements = entry.Sections.AuthenticationRequirements.Value;
         var state = new Words(context.UserName, context.Settings, requirements);
+        if (entry.Sections.ConditionalAccessEvaluation.Value is { Count: > 0 } evaluations)
+        {
+            EvaluateWithMicrosoftsAnswers(ref context, evaluations, applies, unknown, state);
+            return;
+        }
+
         if (entry.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded)
         {
             context.ReportAboutPolicies(DiagnosticCodes.DataNotCaptured, unknown, classes.RoleScopedBlock, (state, entry), static (s, policies) => UnknownRoles(s.state.Upn, new UserFacts(s.entry), policies), RoleManagement);
@@ -81,6 +89,150 @@ internal sealed class ConditionalAccessRule : CatalogRule
         context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, applies, classes.Blocks, state, Blocks);
         context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, applies, classes.Unsatisfiable, state, Unsatisfiable);
     }
+
+    /// <summary>
+    /// The same decisions where Microsoft's Conditional Access evaluation (What-If) answered for the user (catalog v1.2
+    /// §2): an authoritative "applies" makes the policy's finding follow its state and grant (even where the offline
+    /// scope said "not in scope" or could not tell), an authoritative "does not apply" removes it, anything else leaves
+    /// the offline reading; APW025 reports where an authoritative answer contradicts a definite offline reading.
+    /// </summary>
+    private static void EvaluateWithMicrosoftsAnswers(ref RuleContext context, IReadOnlyList<ConditionalAccessEvaluation> evaluations, scoped ReadOnlySpan<ulong> applies, scoped ReadOnlySpan<ulong> unknown, Words state)
+    {
+        var index = context.Index;
+        var entry = context.User!;
+        var classes = index.Classes;
+        int words = applies.Length;
+        Span<ulong> sets = words <= 32 ? stackalloc ulong[12 * words] : new ulong[12 * words];
+        var legacyYes = sets[..words];
+        var legacyNo = sets.Slice(words, words);
+        var registrationYes = sets.Slice(2 * words, words);
+        var registrationNo = sets.Slice(3 * words, words);
+        WhatIfAnswers.Read(evaluations, index, legacyYes, legacyNo, registrationYes, registrationNo, sets.Slice(4 * words, words));
+        var excludedFrom = context.Changes.ExcludedFromPolicies;
+        for (int i = 0; i < excludedFrom.Count; i++)
+        {
+            if (index.FindPolicy(excludedFrom[i]) is { } policy)
+            {
+                PolicyBits.Clear(legacyYes, policy.Bit);
+                PolicyBits.Clear(registrationYes, policy.Bit);
+            }
+        }
+
+        var kept = sets.Slice(4 * words, words);
+        var unknownKept = sets.Slice(5 * words, words);
+        var registrationKept = sets.Slice(6 * words, words);
+        var disagreeYes = sets.Slice(7 * words, words);
+        var disagreeNo = sets.Slice(8 * words, words);
+        var registrationDisagreeYes = sets.Slice(9 * words, words);
+        var registrationDisagreeNo = sets.Slice(10 * words, words);
+        var candidates = sets.Slice(11 * words, words);
+        for (int w = 0; w < words; w++)
+        {
+            ulong decided = legacyYes[w] | legacyNo[w];
+            ulong definite = applies[w] & (classes.Blocks[w] | classes.Unsatisfiable[w] | classes.ReportOnlyWouldBlock[w]);
+            ulong undecided = (applies[w] & (classes.MayBlock[w] | classes.UnknownStateWouldBlock[w])) | (unknown[w] & classes.RoleScopedBlock[w]);
+            legacyYes[w] &= classes.LegacyCandidates[w];
+            legacyNo[w] &= classes.LegacyCandidates[w];
+            kept[w] = applies[w] & ~decided;
+            unknownKept[w] = unknown[w] & ~decided;
+            disagreeYes[w] = legacyYes[w] & ~(definite | undecided);
+            disagreeNo[w] = legacyNo[w] & definite;
+
+            ulong registration = classes.RegistrationBlocked[w];
+            registrationYes[w] &= registration;
+            registrationNo[w] &= registration;
+            ulong offlineRegistration = applies[w] & registration;
+            registrationKept[w] = offlineRegistration & ~(registrationYes[w] | registrationNo[w]);
+            registrationDisagreeYes[w] = registrationYes[w] & ~offlineRegistration & ~unknown[w];
+            registrationDisagreeNo[w] = registrationNo[w] & offlineRegistration;
+            candidates[w] = classes.LegacyCandidates[w] | registration;
+        }
+
+        if (entry.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded)
+        {
+            context.ReportAboutPolicies(DiagnosticCodes.DataNotCaptured, unknownKept, classes.RoleScopedBlock, (state, entry), static (s, policies) => UnknownRoles(s.state.Upn, new UserFacts(s.entry), policies), RoleManagement);
+        }
+
+        var legacy = new Evaluated(state, entry, index, false, RegistrationBlocked);
+        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationKept, classes.RegistrationBlocked, state, RegistrationBlocked);
+        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationYes, classes.RegistrationBlocked, legacy with { Registration = true }, EvaluatedWords, Confidence.Evaluated);
+        var perUser = context.Changes.PerUserMfaEnforced ? PerUserMfaState.Enforced : state.Requirements?.PerUserMfaState;
+        if (perUser is PerUserMfaState.Disabled or PerUserMfaState.Enabled)
+        {
+            context.ReportPolicies(DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired, state, MfaFromConditionalAccess);
+        }
+
+        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, kept, classes.ReportOnlyWouldBlock, state, ReportOnlyWouldBlock);
+        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, legacyYes, classes.EvaluatedReportOnly, legacy with { Offline = ReportOnlyWouldBlock }, EvaluatedWords, Confidence.Evaluated);
+        context.ReportPolicies(DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock, state, UnknownState);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessPolicyMayApply, kept, classes.MayBlock, state, MayBlock);
+        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, kept, classes.Blocks, state, Blocks);
+        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, legacyYes, classes.EvaluatedBlocks, legacy with { Offline = Blocks }, EvaluatedWords, Confidence.Evaluated);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, kept, classes.Unsatisfiable, state, Unsatisfiable);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, legacyYes, classes.EvaluatedUnsatisfiable, legacy with { Offline = Unsatisfiable }, EvaluatedWords, Confidence.Evaluated);
+
+        var disagreement = new Disagreement(state, entry, index, false, true);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, disagreeYes, candidates, disagreement, Disagrees);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, disagreeNo, candidates, disagreement with { Applies = false }, Disagrees);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, registrationDisagreeYes, candidates, disagreement with { Registration = true }, Disagrees);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, registrationDisagreeNo, candidates, disagreement with { Registration = true, Applies = false }, Disagrees);
+    }
+
+    /// <summary>What the words of a finding Microsoft's evaluation decided need: the offline words and where the answer is.</summary>
+    private readonly record struct Evaluated(Words Words, UserEntry Entry, SnapshotIndex Index, bool Registration, Func<Words, PolicyFacts, FindingText> Offline);
+
+    /// <summary>What APW025's words need: which evaluation, and what Microsoft answered.</summary>
+    private readonly record struct Disagreement(Words Words, UserEntry Entry, SnapshotIndex Index, bool Registration, bool Applies);
+
+    private static FindingText EvaluatedWords(Evaluated s, PolicyFacts policy)
+    {
+        var text = s.Offline(s.Words, policy);
+        var evidence = new List<Evidence>(text.Evidence.Count + 1);
+        string clientType = string.Empty;
+        if (WhatIfAnswers.Find(s.Entry.Sections.ConditionalAccessEvaluation.Value!, s.Index, policy.Policy.Id, s.Registration, applies: true) is var (evaluation, result))
+        {
+            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "policyApplies"), "true", "false"));
+            clientType = s.Registration ? " (registering security info)" : $" (client type '{ClientAppTypeName(evaluation.ClientAppType)}')";
+        }
+
+        evidence.AddRange(text.Evidence);
+        return text with
+        {
+            Explanation = text.Explanation + $" Microsoft's Conditional Access evaluation (What-If) for {s.Words.Upn}{clientType} confirms that the policy applies.",
+            Evidence = evidence,
+        };
+    }
+
+    private static FindingText Disagrees(Disagreement s, PolicyFacts policy)
+    {
+        string what = s.Registration ? "registering security info" : "app-password sign-ins";
+        var found = WhatIfAnswers.Find(s.Entry.Sections.ConditionalAccessEvaluation.Value!, s.Index, policy.Policy.Id, s.Registration, s.Applies);
+        var evidence = new List<Evidence>();
+        string reasons = string.Empty;
+        if (found is var (evaluation, result))
+        {
+            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "policyApplies"), EvidenceValues.Bool(result.PolicyApplies), "informational (Microsoft's answer)"));
+            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "analysisReasons"), EvidenceValues.String(result.AnalysisReasonsValue), "informational (Microsoft's reasons)"));
+            reasons = result.AnalysisReasonsValue.Length > 0 ? $" (analysisReasons: {result.AnalysisReasonsValue})" : string.Empty;
+        }
+
+        evidence.Add(new Evidence(PolicyPath(policy, "conditions/users"), EvidenceValues.At(policy.Policy.Json, "conditions", "users"), "informational (the configuration reading)"));
+        evidence.Add(new Evidence(PolicyPath(policy, s.Registration ? "conditions/applications/includeUserActions" : "conditions/clientAppTypes"), s.Registration ? EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions) : EvidenceValues.At(policy.Policy.Json, "conditions", "clientAppTypes"), "informational (the configuration reading)"));
+        string offline = s.Applies ? "does not apply to" : "applies to";
+        string microsoft = s.Applies ? "applies" : "does not apply";
+        return new FindingText(
+            $"Microsoft's evaluation and the configuration disagree about policy {policy.QuotedName} for {s.Words.Upn}",
+            $"Reading the captured configuration, the policy {policy.QuotedName} {offline} {s.Words.Upn}'s {what}; Microsoft's Conditional Access evaluation (What-If) for {s.Words.Upn} answers that it {microsoft}{reasons}. " +
+                "The diagnosis follows Microsoft. A difference usually means that Microsoft sees something the snapshot does not (a group or role membership, a directory role without roleTemplateId) or that the policy changed between the two reads: capture again if the policy was edited since.",
+            evidence);
+    }
+
+    private static string ClientAppTypeName(ClientAppType type) => type switch
+    {
+        ClientAppType.Other => "other",
+        ClientAppType.ExchangeActiveSync => "exchangeActiveSync",
+        _ => CodeTwo.AuthDiagnostics.Snapshots.JsonNames.Of(type),
+    };
 
     /// <summary>What a policy's words need besides the policy: the user's name, the settings, the per-user MFA requirements.</summary>
     private readonly record struct Words(string Upn, DiagnosticsSettings Settings, AuthenticationRequirements? Requirements)
@@ -235,9 +387,22 @@ internal sealed class ConditionalAccessRule : CatalogRule
             Blocks = new ulong[words];
             Unsatisfiable = new ulong[words];
             RoleScopedBlock = new ulong[words];
+            EvaluatedBlocks = new ulong[words];
+            EvaluatedUnsatisfiable = new ulong[words];
+            EvaluatedReportOnly = new ulong[words];
+            LegacyCandidates = new ulong[words];
             for (int bit = 0; bit < policies.Count; bit++)
             {
                 var policy = policies[bit];
+                var policyState = policy.Policy.State;
+                bool reportOnly = policyState == ConditionalAccessPolicyState.EnabledForReportingButNotEnforced;
+                if ((policyState == ConditionalAccessPolicyState.Enabled || reportOnly) && (policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
+                {
+                    // Catalog v1.2 §5.1: looked up in Microsoft's evaluation whatever the offline reading says about scope.
+                    PolicyBits.Set(LegacyCandidates, bit);
+                    PolicyBits.Set(reportOnly ? EvaluatedReportOnly : policy.Blocks ? EvaluatedBlocks : EvaluatedUnsatisfiable, bit);
+                }
+
                 if (policy.LimitedToAuthenticationFlows)
                 {
                     continue; // device code flow and authentication transfer only: never an app-password sign-in
@@ -309,6 +474,18 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
         /// <summary>APW021: enabled, certainly requires what a legacy client cannot satisfy.</summary>
         public ulong[] Unsatisfiable { get; }
+
+        /// <summary>Catalog v1.2: enabled or report-only, blocks or requires what a legacy client cannot satisfy (looked up in What-If).</summary>
+        public ulong[] LegacyCandidates { get; }
+
+        /// <summary>APW020 where What-If says the policy applies: enabled, blocks.</summary>
+        public ulong[] EvaluatedBlocks { get; }
+
+        /// <summary>APW021 where What-If says the policy applies: enabled, requires what a legacy client cannot satisfy.</summary>
+        public ulong[] EvaluatedUnsatisfiable { get; }
+
+        /// <summary>APW022 where What-If says the policy applies: report-only, would block.</summary>
+        public ulong[] EvaluatedReportOnly { get; }
 
         /// <summary>APW090 (roles unknown): enabled, role-scoped, certainly blocks app-password sign-ins once it applies.</summary>
         public ulong[] RoleScopedBlock { get; }

@@ -28,5 +28,10 @@ internal static class Sources
     public const string RevokeSessions = "https://learn.microsoft.com/graph/api/user-revokesigninsessions";
     public const string UserResource = "https://learn.microsoft.com/graph/api/resources/user";
     public const string Permissions = "https://learn.microsoft.com/graph/permissions-reference";
+    public const string SignInLog = "https://learn.microsoft.com/graph/api/resources/signin?view=graph-rest-beta";
+    public const string SignInErrorCodes = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
+    public const string WhatIf = "https://learn.microsoft.com/entra/identity/conditional-access/what-if-tool";
+    public const string WhatIfApi = "https://learn.microsoft.com/graph/api/conditionalaccessroot-evaluate";
+    public const string SignInLogLicensing = "https://learn.microsoft.com/graph/api/signin-list";
     public const string MfaLicensing = "https://learn.microsoft.com/entra/identity/authentication/concept-mfa-licensing";
 }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Numerics;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
+
+namespace CodeTwo.AuthDiagnostics.Rules;
+
+/// <summary>
+/// What the <c>signIns</c> section shows (catalog v1.2 §3): the legacy sign-ins that count for the declared protocols,
+/// and for each protocol the newest one, the observation. Shared by the rules that report the observations and the
+/// planner that fixes them, so both read the log the same way. Allocation-free: the groups live on the caller's stack.
+/// </summary>
+internal static class SignInLog
+{
+    /// <summary>How far back the log counts: the 7 days up to the capture (the log's retention without P1/P2 is 7 days).</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(7);
+
+    /// <summary>Groups: one per protocol flag (bit position 0–7), and one for <c>Other clients</c> when no protocol is declared.</summary>
+    public const int Groups = 9;
+
+    /// <summary>The group of <c>Other clients</c> sign-ins when no protocol is declared (catalog v1.2 §3).</summary>
+    private const int OtherClientsGroup = 8;
+
+    /// <summary>The <c>clientAppUsed</c> value of the log's unknown legacy clients.</summary>
+    public const string OtherClients = "Other clients";
+
+    /// <summary>
+    /// Classifies a <c>clientAppUsed</c> value (case-insensitively): a legacy protocol, <c>Other clients</c> (a legacy
+    /// client of unknown protocol: <paramref name="protocol"/> is <see cref="LegacyProtocols.None"/>), or not legacy.
+    /// </summary>
+    public static bool IsLegacy(string clientAppUsed, out LegacyProtocols protocol)
+    {
+        protocol = clientAppUsed.ToUpperInvariant() switch
+        {
+            "AUTHENTICATED SMTP" => LegacyProtocols.SmtpAuth,
+            "IMAP4" => LegacyProtocols.Imap,
+            "POP3" => LegacyProtocols.Pop,
+            "EXCHANGE ACTIVESYNC" => LegacyProtocols.ExchangeActiveSync,
+            "EXCHANGE WEB SERVICES" => LegacyProtocols.Ews,
+            "EXCHANGE ONLINE POWERSHELL" => LegacyProtocols.RemotePowerShell,
+            "MAPI OVER HTTP" or "OUTLOOK ANYWHERE (RPC OVER HTTP)" or "OFFLINE ADDRESS BOOK" or "AUTODISCOVER" => LegacyProtocols.OutlookMapi,
+            _ => LegacyProtocols.None,
+        };
+        return protocol != LegacyProtocols.None || string.Equals(clientAppUsed, OtherClients, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether the sign-in lies in the 7 days up to <paramref name="capturedAt"/> (a hand-made file may hold others: they do not count).</summary>
+    public static bool InWindow(SignIn signIn, DateTimeOffset capturedAt) =>
+        signIn.CreatedDateTime <= capturedAt && signIn.CreatedDateTime >= capturedAt - Window;
+
+    /// <summary>
+    /// Finds the observations: for each group (a declared protocol, or with none declared every legacy protocol seen and
+    /// <c>Other clients</c>), the index of its newest counted sign-in in <paramref name="newest"/> (−1 for an empty group;
+    /// ties keep the first in document order, which Graph writes newest first). <paramref name="newest"/> must hold
+    /// <see cref="Groups"/> items.
+    /// </summary>
+    /// <returns>Whether any group has an observation.</returns>
+    public static bool Observe(IReadOnlyList<SignIn> signIns, LegacyProtocols declared, DateTimeOffset capturedAt, Span<int> newest)
+    {
+        newest.Fill(-1);
+        bool any = false;
+        for (int i = 0; i < signIns.Count; i++)
+        {
+            var signIn = signIns[i];
+            if (!InWindow(signIn, capturedAt) || !IsLegacy(signIn.ClientAppUsed, out var protocol))
+            {
+                continue;
+            }
+
+            if (protocol == LegacyProtocols.None)
+            {
+                // Other clients: counts for each declared protocol; with none declared, a group of its own.
+                if (declared == LegacyProtocols.None)
+                {
+                    any |= Consider(signIns, newest, OtherClientsGroup, i);
+                }
+                else
+                {
+                    for (uint bits = (uint)declared; bits != 0; bits &= bits - 1)
+                    {
+                        any |= Consider(signIns, newest, BitOperations.TrailingZeroCount(bits), i);
+                    }
+                }
+            }
+            else if (declared == LegacyProtocols.None || (declared & protocol) != 0)
+            {
+                any |= Consider(signIns, newest, BitOperations.TrailingZeroCount((uint)protocol), i);
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="group"/> is the first group whose newest sign-in is the one at <paramref name="newest"/>[group]:
+    /// a code fires once per distinct sign-in, never once per group it is newest for (catalog v1.2 §5.7).
+    /// </summary>
+    public static bool IsFirstGroupOf(ReadOnlySpan<int> newest, int group)
+    {
+        for (int g = 0; g < group; g++)
+        {
+            if (newest[g] == newest[group])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The groups (bit <c>g</c> for group <c>g</c>) whose newest sign-in is the one at <paramref name="index"/>.</summary>
+    public static int GroupsOf(ReadOnlySpan<int> newest, int index)
+    {
+        int mask = 0;
+        for (int g = 0; g < Groups; g++)
+        {
+            mask |= newest[g] == index ? 1 << g : 0;
+        }
+
+        return mask;
+    }
+
+    /// <summary>The protocols of a group mask, as texts name them: "SMTP AUTH and IMAP".</summary>
+    public static string ProtocolNames(int groups)
+    {
+        var names = new List<string>();
+        for (int g = 0; g < Groups; g++)
+        {
+            if ((groups & (1 << g)) != 0)
+            {
+                names.Add(g == OtherClientsGroup ? "an unknown legacy protocol" : LegacyProtocolRetirements.For((LegacyProtocols)(1 << g)).DisplayName);
+            }
+        }
+
+        return names.Count switch
+        {
+            0 => "a legacy protocol",
+            1 => names[0],
+            _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+        };
+    }
+
+    /// <summary>When a sign-in happened, as a support engineer writes it: "2026-12-05 14:03 UTC".</summary>
+    public static string When(SignIn signIn) =>
+        signIn.CreatedDateTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The log's failure reason in quotes with a leading space, or nothing.</summary>
+    public static string Reason(SignIn signIn) =>
+        string.IsNullOrWhiteSpace(signIn.FailureReason) ? string.Empty : $" (\"{signIn.FailureReason.Trim()}\")";
+
+    /// <summary>The policies a sign-in blocked by Conditional Access names: its <c>appliedConditionalAccessPolicies</c> with <c>result</c> <c>failure</c>.</summary>
+    public static IEnumerable<AppliedConditionalAccessPolicy> FailedPolicies(SignIn signIn)
+    {
+        foreach (var policy in signIn.AppliedConditionalAccessPolicies)
+        {
+            if (string.Equals(policy.Result, "failure", StringComparison.OrdinalIgnoreCase) && policy.Id.Length > 0)
+            {
+                yield return policy;
+            }
+        }
+    }
+
+    /// <summary>What a sign-in's error code means for the catalog (catalog v1.2 §3's table).</summary>
+    public static string CodeFor(int errorCode) => errorCode switch
+    {
+        0 => DiagnosticCodes.LegacySignInsSucceeded,
+        53003 => DiagnosticCodes.LegacySignInsBlockedByConditionalAccess,
+        530035 => DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults,
+        50076 or 50079 or 50074 => DiagnosticCodes.AccountPasswordUsedByLegacyClient,
+        50126 => DiagnosticCodes.LegacySignInCredentialsRejected,
+        _ => DiagnosticCodes.LegacySignInsFailed,
+    };
+
+    private static bool Consider(IReadOnlyList<SignIn> signIns, Span<int> newest, int group, int index)
+    {
+        int current = newest[group];
+        if (current < 0 || signIns[index].CreatedDateTime > signIns[current].CreatedDateTime)
+        {
+            newest[group] = index;
+        }
+
+        return true;
+    }
+}
