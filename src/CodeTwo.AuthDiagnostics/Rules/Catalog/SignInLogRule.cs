@@ -56,7 +56,7 @@ internal sealed class SignInLogRule : CatalogRule
                     break;
                 case DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults:
                     bool defaultsBlock = SecurityDefaultsStillBlock(context.Snapshot, context.Changes);
-                    context.ReportEvidenced(DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults, (state, defaultsBlock), static s => BlockedBySecurityDefaults(s.state, s.defaultsBlock), Confidence.Observed, defaultsBlock ? Severity.Blocker : Severity.Warning);
+                    context.ReportEvidenced(DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults, (state, defaultsBlock, context.Snapshot), static s => BlockedBySecurityDefaults(s.state, s.defaultsBlock, s.Snapshot), Confidence.Observed, defaultsBlock ? Severity.Blocker : Severity.Warning);
                     break;
                 case DiagnosticCodes.AccountPasswordUsedByLegacyClient:
                     context.ReportEvidenced(DiagnosticCodes.AccountPasswordUsedByLegacyClient, state, AccountPasswordUsed, Confidence.Observed);
@@ -131,8 +131,8 @@ internal sealed class SignInLogRule : CatalogRule
         public Evidence[] Evidence(string expectedCode) =>
         [
             new(Pointer("status", "errorCode"), SignIn.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture), expectedCode),
-            new(Pointer("createdDateTime"), EvidenceValues.String(SnapshotWriter.FormatInstant(SignIn.CreatedDateTime)), "informational"),
-            new(Pointer("clientAppUsed"), EvidenceValues.String(SignIn.ClientAppUsed), "informational"),
+            new(Pointer("createdDateTime"), EvidenceValues.Property(SignIn.Json, "createdDateTime"), "informational"),
+            new(Pointer("clientAppUsed"), EvidenceValues.Property(SignIn.Json, "clientAppUsed"), "informational"),
         ];
 
         public string Pointer(params object[] tail) => JsonPointer.User(Entry.Index, ["sections", "signIns", "value", SignIn.Index, .. tail]);
@@ -162,7 +162,7 @@ internal sealed class SignInLogRule : CatalogRule
             evidence.Add(new Evidence(o.Pointer("appliedConditionalAccessPolicies", p.Index, "result"), EvidenceValues.String(p.Result), "informational"));
             var policy = index.FindCapturedPolicy(p.Id);
             evidence.Add(policy is null
-                ? new Evidence(JsonPointer.TenantSection("conditionalAccessPolicies", "value"), null, $"policy {p.Id} captured")
+                ? new Evidence(o.Pointer("appliedConditionalAccessPolicies", p.Index, "id"), EvidenceValues.String(p.Id), "a policy of the captured Conditional Access section")
                 : new Evidence(JsonPointer.TenantSection("conditionalAccessPolicies", "value", policy.Index, "state"), EvidenceValues.String(policy.StateValue), "not \"enabled\" for this account"));
         }
 
@@ -174,7 +174,7 @@ internal sealed class SignInLogRule : CatalogRule
             evidence);
     }
 
-    private static FindingText BlockedBySecurityDefaults(Observation o, bool blocks) => new(
+    private static FindingText BlockedBySecurityDefaults(Observation o, bool blocks, TenantSnapshot snapshot) => new(
         blocks
             ? $"Security defaults blocked {o.Upn}'s last sign-in over {o.Protocols} (error 530035)"
             : $"Security defaults blocked {o.Upn}'s last sign-in over {o.Protocols} (error 530035), but they are off now",
@@ -182,7 +182,16 @@ internal sealed class SignInLogRule : CatalogRule
             (blocks
                 ? "They are still on, so the product's sign-ins keep failing: turning them off has a security cost for the whole tenant (see the plan); moving the product to modern authentication avoids it."
                 : "Security defaults have been turned off since, so this no longer blocks; sign in with the product again to confirm.") + o.DeclareHint,
-        [.. o.Evidence("0"), new Evidence(JsonPointer.TenantSection("securityDefaults", "value", "isEnabled"), null, "false")]);
+        [.. o.Evidence("0"), DefaultsEvidence(o.Entry, snapshot)]);
+
+    private static Evidence DefaultsEvidence(UserEntry entry, TenantSnapshot snapshot)
+    {
+        _ = entry;
+        var section = snapshot.Sections.SecurityDefaults;
+        return section.Value is { } policy
+            ? new Evidence(JsonPointer.TenantSection("securityDefaults", "value", "isEnabled"), EvidenceValues.Property(policy.Json, "isEnabled"), "false")
+            : new Evidence(JsonPointer.TenantSection("securityDefaults", "status"), EvidenceValues.String(Snapshots.Reading.GraphEnums.Status.ToText(section.Status)), "\"captured\"");
+    }
 
     private static FindingText AccountPasswordUsed(Observation o) => new(
         $"The product sent {o.Upn}'s own password, not an app password (error {o.SignIn.ErrorCode})",
