@@ -40,4 +40,20 @@ public enum UserSectionName
 
     /// <summary><c>transitiveMemberOf</c>: <c>GET /v1.0/users/{id}/transitiveMemberOf</c>.</summary>
     TransitiveMemberOf,
+
+    /// <summary>
+    /// <c>conditionalAccessEvaluation</c> (optional; catalog v1.2): Microsoft's What-If answers,
+    /// <c>POST /v1.0/identity/conditionalAccess/evaluate</c>. Absent unless <see cref="UserBuilder.WhatIf(ClientAppType, Action{WhatIfBuilder})"/>,
+    /// <see cref="UserBuilder.WhatIfRegisterSecurityInfo"/>, <see cref="UserBuilder.SectionCaptured"/>,
+    /// <see cref="UserBuilder.SectionFailed"/> or <see cref="UserBuilder.SectionNotCaptured"/> names it.
+    /// </summary>
+    ConditionalAccessEvaluation,
+
+    /// <summary>
+    /// <c>signIns</c> (optional; catalog v1.2): the user's legacy-client sign-ins, <c>GET /beta/auditLogs/signIns</c>.
+    /// Absent unless <see cref="UserBuilder.SignIn(DateTimeOffset, string, int, Action{SignInBuilder}?)"/>,
+    /// <see cref="UserBuilder.SectionCaptured"/>, <see cref="UserBuilder.SectionFailed"/> or
+    /// <see cref="UserBuilder.SectionNotCaptured"/> names it.
+    /// </summary>
+    SignIns,
 }

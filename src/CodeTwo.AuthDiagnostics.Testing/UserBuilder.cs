@@ -4,13 +4,14 @@ using CodeTwo.AuthDiagnostics.Testing.Internal;
 namespace CodeTwo.AuthDiagnostics.Testing;
 
 /// <summary>
-/// Configures one user of a <see cref="SnapshotBuilder"/>: the user object (<c>GET /v1.0/users/{id}</c>) and the user's
-/// three sections. Obtain one through <see cref="SnapshotBuilder.WithUser"/>; every method returns the same builder.
+/// Configures one user of a <see cref="SnapshotBuilder"/>: the user object (<c>GET /v1.0/users/{id}</c>), the user's
+/// three sections and the two optional sections of catalog v1.2 (<c>conditionalAccessEvaluation</c>, <c>signIns</c>). Obtain one through <see cref="SnapshotBuilder.WithUser"/>; every method returns the same builder.
 /// </summary>
 /// <remarks>
 /// Defaults: a cloud-only (<c>onPremisesSyncEnabled</c> null), enabled <c>Member</c> whose id is derived from the UPN,
 /// whose display name is derived from the UPN's local part, per-user MFA <c>disabled</c>, methods password and Microsoft
-/// Authenticator, member of no group and holding no role, every section captured.
+/// Authenticator, member of no group and holding no role, the three sections captured, the optional
+/// <c>conditionalAccessEvaluation</c> and <c>signIns</c> absent from the document (see <see cref="UserSectionName"/>).
 /// </remarks>
 /// <example>
 /// <code>
@@ -53,6 +54,9 @@ public sealed class UserBuilder
         RoleList.AddRange(other.RoleList);
         ExtraProperties.AddRange(other.ExtraProperties);
         Array.Copy(other.SectionOverrides, SectionOverrides, SectionOverrides.Length);
+        Array.Copy(other.OptionalSectionNamed, OptionalSectionNamed, OptionalSectionNamed.Length);
+        SignInList.AddRange(other.SignInList);
+        WhatIfList.AddRange(other.WhatIfList);
     }
 
     internal string UserPrincipalNameValue { get; }
@@ -81,7 +85,17 @@ public sealed class UserBuilder
 
     internal List<(string Name, byte[] Utf8Json)> ExtraProperties { get; } = [];
 
-    internal SectionOverride?[] SectionOverrides { get; } = new SectionOverride?[3];
+    internal SectionOverride?[] SectionOverrides { get; } = new SectionOverride?[5];
+
+    /// <summary>Whether each section is written: always for the three required ones, once named for the optional ones.</summary>
+    internal bool[] OptionalSectionNamed { get; } = [true, true, true, false, false];
+
+    internal List<SignInBuilder> SignInList { get; } = [];
+
+    internal List<WhatIfSpec> WhatIfList { get; } = [];
+
+    /// <summary>Whether <paramref name="section"/> goes into the document.</summary>
+    internal bool Writes(UserSectionName section) => OptionalSectionNamed[(int)section];
 
     /// <summary>Sets the object id (a GUID) instead of the one derived from the UPN.</summary>
     /// <param name="id">The user's object id, for example <c>4260ce86-ca96-4d78-ba56-9ee452a5d423</c>.</param>
@@ -273,6 +287,76 @@ public sealed class UserBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a sign-in to the <c>signIns</c> section (which it puts into the document): a Graph beta <c>signIn</c> of this
+    /// user. The section lists sign-ins newest first, as Graph returns them (equal instants in call order).
+    /// </summary>
+    /// <param name="createdDateTime">When the sign-in happened.</param>
+    /// <param name="clientAppUsed">The client app as the log names it: <c>Authenticated SMTP</c>, <c>IMAP4</c>, <c>POP3</c>, <c>Exchange ActiveSync</c>, <c>Other clients</c>, <c>Browser</c>, …</param>
+    /// <param name="errorCode"><c>status.errorCode</c>: 0 for success, else Microsoft Entra's code (53003, 530035, 50076, 50126, …).</param>
+    /// <param name="configure">Sets the policies it met, its IP address, location, device, id, ….</param>
+    public UserBuilder SignIn(DateTimeOffset createdDateTime, string clientAppUsed, int errorCode, Action<SignInBuilder>? configure) =>
+        AddSignIn(new SignInBuilder(createdDateTime.ToUniversalTime(), TimeSpan.Zero, clientAppUsed, errorCode), configure);
+
+    /// <summary>Adds a sign-in with the defaults of <see cref="SignInBuilder"/>. See <see cref="SignIn(DateTimeOffset, string, int, Action{SignInBuilder}?)"/>.</summary>
+    /// <param name="createdDateTime">When the sign-in happened.</param>
+    /// <param name="clientAppUsed">The client app as the log names it.</param>
+    /// <param name="errorCode"><c>status.errorCode</c>.</param>
+    public UserBuilder SignIn(DateTimeOffset createdDateTime, string clientAppUsed, int errorCode) =>
+        SignIn(createdDateTime, clientAppUsed, errorCode, null);
+
+    /// <summary>
+    /// Adds a sign-in that happened <paramref name="before"/> the snapshot's <c>capturedAt</c> (whatever
+    /// <see cref="SnapshotBuilder.WithCapturedAt"/> sets, before or after this call). See
+    /// <see cref="SignIn(DateTimeOffset, string, int, Action{SignInBuilder}?)"/>.
+    /// </summary>
+    /// <param name="before">How long before the capture, for example <c>TimeSpan.FromHours(3)</c> (negative: after it).</param>
+    /// <param name="clientAppUsed">The client app as the log names it.</param>
+    /// <param name="errorCode"><c>status.errorCode</c>.</param>
+    /// <param name="configure">Sets the policies it met, its IP address, location, device, id, ….</param>
+    public UserBuilder SignIn(TimeSpan before, string clientAppUsed, int errorCode, Action<SignInBuilder>? configure) =>
+        AddSignIn(new SignInBuilder(null, before, clientAppUsed, errorCode), configure);
+
+    /// <summary>
+    /// Adds a sign-in with the defaults of <see cref="SignInBuilder"/> that happened <paramref name="before"/> the
+    /// snapshot's <c>capturedAt</c>. See <see cref="SignIn(TimeSpan, string, int, Action{SignInBuilder}?)"/>.
+    /// </summary>
+    /// <param name="before">How long before the capture (negative: after it).</param>
+    /// <param name="clientAppUsed">The client app as the log names it.</param>
+    /// <param name="errorCode"><c>status.errorCode</c>.</param>
+    public UserBuilder SignIn(TimeSpan before, string clientAppUsed, int errorCode) =>
+        SignIn(before, clientAppUsed, errorCode, null);
+
+    /// <summary>
+    /// Adds a What-If evaluation to the <c>conditionalAccessEvaluation</c> section (which it puts into the document): the
+    /// request for an <c>#microsoft.graph.applicationContext</c> sign-in of this user to Exchange Online
+    /// (<c>00000002-0000-0ff1-ce00-000000000000</c>) with <paramref name="clientAppType"/>, <c>appliedPoliciesOnly</c>
+    /// false, and Microsoft's answer. Evaluations are written in call order; several for one client type are allowed.
+    /// </summary>
+    /// <param name="clientAppType"><c>signInConditions.clientAppType</c>: <see cref="ClientAppType.Other"/> for SMTP, IMAP, POP, EWS, RPS and MAPI, <see cref="ClientAppType.ExchangeActiveSync"/> for EAS.</param>
+    /// <param name="results">Adds the answer's <c>whatIfAnalysisResult</c>s.</param>
+    public UserBuilder WhatIf(ClientAppType clientAppType, Action<WhatIfBuilder> results) =>
+        WhatIf(clientAppType, KnownApps.ExchangeOnline, results);
+
+    /// <summary>As <see cref="WhatIf(ClientAppType, Action{WhatIfBuilder})"/>, for the application <paramref name="applicationId"/>.</summary>
+    /// <param name="clientAppType"><c>signInConditions.clientAppType</c>.</param>
+    /// <param name="applicationId">The app in <c>signInContext.includeApplications</c>, for example <see cref="KnownApps.ExchangeOnline"/>.</param>
+    /// <param name="results">Adds the answer's <c>whatIfAnalysisResult</c>s.</param>
+    public UserBuilder WhatIf(ClientAppType clientAppType, string applicationId, Action<WhatIfBuilder> results)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicationId);
+        return AddWhatIf(WhatIfSpec.ApplicationContext, applicationId, null, GraphText.Of(clientAppType), results);
+    }
+
+    /// <summary>
+    /// Adds the What-If evaluation of security-info registration to the <c>conditionalAccessEvaluation</c> section: an
+    /// <c>#microsoft.graph.userActionContext</c> with <c>userAction</c> <c>registerSecurityInformation</c> and
+    /// <c>clientAppType</c> <c>browser</c> (Security info is a web page), and Microsoft's answer.
+    /// </summary>
+    /// <param name="results">Adds the answer's <c>whatIfAnalysisResult</c>s.</param>
+    public UserBuilder WhatIfRegisterSecurityInfo(Action<WhatIfBuilder> results) =>
+        AddWhatIf(WhatIfSpec.UserActionContext, null, "registerSecurityInformation", GraphText.Of(ClientAppType.Browser), results);
+
     /// <summary>Records the section as failed with the Graph error (for example 403 <c>Authorization_RequestDenied</c>).</summary>
     /// <param name="section">The section.</param>
     /// <param name="httpStatus">The HTTP status Graph answered with (100 to 599).</param>
@@ -282,6 +366,7 @@ public sealed class UserBuilder
     public UserBuilder SectionFailed(UserSectionName section, int httpStatus, string? code = null, string? message = null, params string[] requiredPermissions)
     {
         SectionOverrides[Index(section)] = SectionOverride.Failed(httpStatus, code, message, requiredPermissions);
+        OptionalSectionNamed[(int)section] = true;
         return this;
     }
 
@@ -291,18 +376,40 @@ public sealed class UserBuilder
     public UserBuilder SectionNotCaptured(UserSectionName section, string? reason = null)
     {
         SectionOverrides[Index(section)] = SectionOverride.NotCaptured(reason);
+        OptionalSectionNamed[(int)section] = true;
         return this;
     }
 
-    /// <summary>Records the section as captured again (undoes <see cref="SectionFailed"/> and <see cref="SectionNotCaptured"/>).</summary>
+    /// <summary>
+    /// Records the section as captured again (undoes <see cref="SectionFailed"/> and <see cref="SectionNotCaptured"/>).
+    /// An optional section named here is written, with what was added to it (an empty array when nothing was).
+    /// </summary>
     /// <param name="section">The section.</param>
     public UserBuilder SectionCaptured(UserSectionName section)
     {
         ClearOverride(section);
+        OptionalSectionNamed[(int)section] = true;
         return this;
     }
 
     internal UserBuilder Clone() => new(this);
+
+    private UserBuilder AddSignIn(SignInBuilder signIn, Action<SignInBuilder>? configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(signIn.ClientAppUsedValue, "clientAppUsed");
+        configure?.Invoke(signIn);
+        SignInList.Add(signIn);
+        return SectionCaptured(UserSectionName.SignIns);
+    }
+
+    private UserBuilder AddWhatIf(string contextType, string? applicationId, string? userAction, string clientAppType, Action<WhatIfBuilder> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var answer = new WhatIfBuilder();
+        results(answer);
+        WhatIfList.Add(new WhatIfSpec(contextType, applicationId, userAction, clientAppType, answer));
+        return SectionCaptured(UserSectionName.ConditionalAccessEvaluation);
+    }
 
     private void ClearOverride(UserSectionName section) => SectionOverrides[Index(section)] = null;
 

@@ -53,6 +53,28 @@ public sealed class DocumentationTests
         diagnose.ExitCode.Should().Be(0, diagnose.ToString());
     }
 
+    [Fact]
+    public async Task The_sign_in_section_examples_are_valid_user_sections()
+    {
+        using var temp = new TempDirectory();
+        const string Heading = "## The `conditionalAccessEvaluation` and `signIns` sections";
+        var sections = System.Text.Json.Nodes.JsonNode.Parse("{" + CodeBlock(Heading, "json") + "}")!;
+        var failed = System.Text.Json.Nodes.JsonNode.Parse("{" + CodeBlock("Authentication_RequestFromNonPremiumTenantOrB2CTenant`, recorded as", "json") + "}")!;
+        var snapshot = System.Text.Json.Nodes.JsonNode.Parse(CodeBlock("## A complete example", "json"))!;
+        var user = snapshot["users"]![0]!["sections"]!.AsObject();
+        user["conditionalAccessEvaluation"] = sections["conditionalAccessEvaluation"]!.DeepClone();
+        user["signIns"] = sections["signIns"]!.DeepClone();
+        string captured = temp.Write("captured.json", Fixtures.ToJson(snapshot));
+        user["signIns"] = failed["signIns"]!.DeepClone();
+        string withFailure = temp.Write("failed.json", Fixtures.ToJson(snapshot));
+
+        foreach (string path in new[] { captured, withFailure })
+        {
+            var validate = await CliRun.RunAsync("validate", "--snapshot", path);
+            validate.ExitCode.Should().Be(0, validate.ToString());
+        }
+    }
+
     /// <summary>The first fenced block of <paramref name="language"/> after <paramref name="marker"/>.</summary>
     private static string CodeBlock(string marker, string language)
     {

@@ -45,6 +45,38 @@ public sealed class RedactCommandTests
     }
 
     [Fact]
+    public async Task Sign_in_evidence_loses_its_addresses_places_and_devices_and_stays_valid()
+    {
+        using var temp = new TempDirectory();
+        string json = new CodeTwo.AuthDiagnostics.Testing.SnapshotBuilder()
+            .WithConditionalAccessPolicy("Block legacy authentication", p => p.ClientAppTypes(ClientAppType.Other).Block())
+            .WithUser("scanner@contoso.com", u => u
+                .DisplayName("Front Desk Scanner")
+                .SignIn(TimeSpan.FromHours(2), "Authenticated SMTP", 53003, s => s
+                    .AppliedPolicy("Block legacy authentication", null, "failure")
+                    .IpAddress("81.2.69.160")
+                    .Location("Gdańsk", "PL", "Pomorskie")
+                    .DeviceName("RICOH-MP-C3004"))
+                .WhatIf(ClientAppType.Other, r => r.Applies("Block legacy authentication").IpAddress("81.2.69.160").Country("PL")))
+            .BuildJson();
+        string input = temp.Write("tenant.json", json);
+        string output = temp.File("redacted.json");
+
+        var run = await CliRun.RunAsync("redact", "--snapshot", input, "--out", output);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        string redacted = await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken);
+        foreach (string secret in new[] { "81.2.69.160", "Gdańsk", "Gdan", "Pomorskie", "RICOH", "scanner@contoso.com", "Front Desk Scanner" })
+        {
+            redacted.Should().NotContainEquivalentOf(secret);
+        }
+
+        redacted.Should().Contain("\"errorCode\": 53003").And.Contain("\"clientAppUsed\": \"Authenticated SMTP\"").And.Contain("\"result\": \"failure\"");
+        var again = await CliRun.RunAsync("validate", "--snapshot", output);
+        again.ExitCode.Should().Be(0, again.ToString());
+    }
+
+    [Fact]
     public async Task A_key_changes_the_pseudonyms_and_the_same_key_gives_the_same_bytes()
     {
         using var temp = new TempDirectory();

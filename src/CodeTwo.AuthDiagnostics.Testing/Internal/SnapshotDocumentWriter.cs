@@ -47,6 +47,7 @@ internal sealed class SnapshotDocumentWriter
     private readonly Dictionary<string, GroupSpec> groupsById;
     private readonly Dictionary<string, byte[]> groupPayloads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> rolePayloads = new(StringComparer.Ordinal);
+    private Dictionary<string, ConditionalAccessPolicyBuilder>? policiesByReference;
 
     public SnapshotDocumentWriter(SnapshotBuilder builder)
     {
@@ -395,9 +396,12 @@ internal sealed class SnapshotDocumentWriter
         w.WriteEndArray();
     }
 
-    private void Policy(Utf8JsonWriter w, ConditionalAccessPolicyBuilder p)
+    private static string PolicyId(ConditionalAccessPolicyBuilder p) => p.IdOverride ?? DeterministicIds.Guid("conditionalAccessPolicy", p.DisplayNameValue);
+
+    /// <summary>Writes a policy; <paramref name="extra"/> adds members at its end (a What-If result's answer).</summary>
+    private void Policy(Utf8JsonWriter w, ConditionalAccessPolicyBuilder p, Action<Utf8JsonWriter>? extra = null)
     {
-        string id = p.IdOverride ?? DeterministicIds.Guid("conditionalAccessPolicy", p.DisplayNameValue);
+        string id = PolicyId(p);
         ulong seed = DeterministicIds.Number("conditionalAccessPolicy", p.DisplayNameValue);
         var created = p.CreatedValue ?? capturedAt.AddDays(-(20 + (int)(seed % 900))).AddTicks(-(long)(Mix(seed, 1) % (ulong)TimeSpan.TicksPerDay));
         DateTimeOffset? modified = p.ModifiedSet
@@ -513,6 +517,7 @@ internal sealed class SnapshotDocumentWriter
             w.WriteRawValue(json, skipInputValidation: true);
         }
 
+        extra?.Invoke(w);
         w.WriteEndObject();
     }
 
@@ -741,9 +746,231 @@ internal sealed class SnapshotDocumentWriter
         });
         WriteSection(w, "authenticationMethods", u.SectionOverrides[(int)UserSectionName.AuthenticationMethods], w => Methods(w, u, seed));
         WriteSection(w, "transitiveMemberOf", u.SectionOverrides[(int)UserSectionName.TransitiveMemberOf], w => MemberOf(w, u));
+
+        // Optional (catalog v1.2): absent unless named, so documents without them keep their bytes.
+        if (u.Writes(UserSectionName.ConditionalAccessEvaluation))
+        {
+            WriteSection(w, "conditionalAccessEvaluation", u.SectionOverrides[(int)UserSectionName.ConditionalAccessEvaluation], w => Evaluations(w, u, id));
+        }
+
+        if (u.Writes(UserSectionName.SignIns))
+        {
+            WriteSection(w, "signIns", u.SectionOverrides[(int)UserSectionName.SignIns], w => SignIns(w, u, id));
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    // ----- catalog v1.2: What-If and sign-ins -----
+
+    /// <summary>The snapshot's policy with this id (case-insensitive), else the one with this display name.</summary>
+    private ConditionalAccessPolicyBuilder? FindPolicy(string reference)
+    {
+        if (policiesByReference is null)
+        {
+            policiesByReference = new Dictionary<string, ConditionalAccessPolicyBuilder>(StringComparer.OrdinalIgnoreCase);
+            foreach (var policy in builder.Policies)
+            {
+                policiesByReference.TryAdd(PolicyId(policy), policy);
+            }
+
+            foreach (var policy in builder.Policies)
+            {
+                policiesByReference.TryAdd(policy.DisplayNameValue, policy);
+            }
+        }
+
+        return policiesByReference.GetValueOrDefault(reference);
+    }
+
+    private void Evaluations(Utf8JsonWriter w, UserBuilder u, string userId)
+    {
+        w.WriteStartArray();
+        foreach (var evaluation in u.WhatIfList)
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("request");
+            w.WriteStartObject("signInIdentity");
+            w.WriteString("@odata.type", "#microsoft.graph.userSignIn");
+            w.WriteString("userId", userId);
+            w.WriteEndObject();
+            w.WriteStartObject("signInContext");
+            w.WriteString("@odata.type", evaluation.ContextType);
+            if (evaluation.ApplicationId is { } app)
+            {
+                w.WriteStartArray("includeApplications");
+                w.WriteStringValue(app);
+                w.WriteEndArray();
+            }
+
+            if (evaluation.UserAction is { } action)
+            {
+                w.WriteString("userAction", action);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("signInConditions");
+            w.WriteString("clientAppType", evaluation.ClientAppType);
+            if (evaluation.Answer.IpAddressValue is { } ip)
+            {
+                w.WriteString("ipAddress", ip);
+            }
+
+            if (evaluation.Answer.CountryValue is { } country)
+            {
+                w.WriteString("country", country);
+            }
+
+            w.WriteEndObject();
+            w.WriteBoolean("appliedPoliciesOnly", false);
+            w.WriteEndObject();
+
+            w.WriteStartArray("value");
+            foreach (var result in evaluation.Answer.Results)
+            {
+                void Answer(Utf8JsonWriter w)
+                {
+                    w.WriteBoolean("policyApplies", result.PolicyApplies);
+                    w.WriteString("analysisReasons", result.AnalysisReasons);
+                }
+
+                if (FindPolicy(result.PolicyId) is { } policy)
+                {
+                    Policy(w, policy, Answer);
+                }
+                else
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", result.PolicyId);
+                    w.WriteNull("displayName");
+                    w.WriteString("state", GraphText.Of(ConditionalAccessPolicyState.Enabled));
+                    Answer(w);
+                    w.WriteEndObject();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private void SignIns(Utf8JsonWriter w, UserBuilder u, string userId)
+    {
+        // Newest first, as Graph returns them; equal instants keep call order (a stable sort).
+        var ordered = u.SignInList
+            .Select((s, ordinal) => (SignIn: s, Ordinal: ordinal, At: s.CreatedDateTimeValue ?? capturedAt - s.Before))
+            .OrderByDescending(x => x.At)
+            .ThenBy(x => x.Ordinal);
+        string? displayName = u.DisplayNameSet ? u.DisplayNameValue : DisplayNameFrom(u.UserPrincipalNameValue);
+
+        w.WriteStartArray();
+        foreach (var (s, ordinal, at) in ordered)
+        {
+            string created = Instant(at);
+            string key = string.Create(CultureInfo.InvariantCulture, $"{userId}|{created}|{s.ClientAppUsedValue}|{s.ErrorCodeValue}|{ordinal}");
+            string id = s.IdValue ?? DeterministicIds.Guid("signIn", key);
+            ulong h = DeterministicIds.Number("signIn", key);
+            var (appId, appName) = s.ApplicationValue ?? (KnownApps.ExchangeOnline, "Office 365 Exchange Online");
+
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("createdDateTime", created);
+            WriteStringOrNull(w, "userDisplayName", displayName);
+            w.WriteString("userPrincipalName", u.UserPrincipalNameValue);
+            w.WriteString("userId", userId);
+            w.WriteString("appId", appId);
+            w.WriteString("appDisplayName", appName);
+            w.WriteString("ipAddress", s.IpAddressValue ?? string.Create(CultureInfo.InvariantCulture, $"198.51.100.{1 + (h % 254)}"));
+            w.WriteString("clientAppUsed", s.ClientAppUsedValue);
+            w.WriteString("correlationId", DeterministicIds.Guid("signInCorrelation", key));
+            w.WriteString("conditionalAccessStatus", s.ConditionalAccessStatusValue ?? ConditionalAccessStatus(s));
+            w.WriteBoolean("isInteractive", s.Interactive);
+            w.WriteString("resourceDisplayName", appName);
+            w.WriteString("resourceId", appId);
+
+            w.WriteStartObject("status");
+            w.WriteNumber("errorCode", s.ErrorCodeValue);
+            w.WriteString("failureReason", s.FailureReasonValue ?? FailureReason(s.ErrorCodeValue));
+            WriteStringOrNull(w, "additionalDetails", s.AdditionalDetailsValue);
+            w.WriteEndObject();
+
+            w.WriteStartObject("deviceDetail");
+            w.WriteString("deviceId", string.Empty);
+            w.WriteString("displayName", s.DeviceNameValue ?? string.Empty);
+            w.WriteString("operatingSystem", string.Empty);
+            w.WriteString("browser", string.Empty);
+            w.WriteBoolean("isCompliant", false);
+            w.WriteBoolean("isManaged", false);
+            w.WriteString("trustType", string.Empty);
+            w.WriteEndObject();
+
+            var (city, state, country) = s.LocationValue ?? ("Redmond", "Washington", "US");
+            w.WriteStartObject("location");
+            w.WriteString("city", city);
+            WriteStringOrNull(w, "state", state);
+            w.WriteString("countryOrRegion", country);
+            w.WriteEndObject();
+
+            w.WriteStartArray("appliedConditionalAccessPolicies");
+            foreach (var applied in s.AppliedPolicies)
+            {
+                var policy = FindPolicy(applied.Id);
+                w.WriteStartObject();
+                w.WriteString("id", policy is null ? applied.Id : PolicyId(policy));
+                WriteStringOrNull(w, "displayName", applied.DisplayName ?? policy?.DisplayNameValue);
+                w.WriteStartArray("enforcedGrantControls");
+                if (policy is not null)
+                {
+                    foreach (string control in policy.BuiltInControlList)
+                    {
+                        w.WriteStringValue(control.Length == 0 ? control : char.ToUpperInvariant(control[0]) + control[1..]);
+                    }
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("enforcedSessionControls");
+                w.WriteEndArray();
+                w.WriteString("result", applied.Result);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("signInEventTypes");
+            w.WriteStringValue(s.Interactive ? "interactiveUser" : "nonInteractiveUser");
+            w.WriteEndArray();
+            w.WriteString("authenticationRequirement", "singleFactorAuthentication");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string ConditionalAccessStatus(SignInBuilder s)
+    {
+        if (s.AppliedPolicies.Any(p => string.Equals(p.Result, "failure", StringComparison.Ordinal)))
+        {
+            return "failure";
+        }
+
+        return s.AppliedPolicies.Any(p => string.Equals(p.Result, "success", StringComparison.Ordinal)) ? "success" : "notApplied";
+    }
+
+    /// <summary>Microsoft Entra's failure reason for the codes the catalog names (<c>Other.</c> for success and the rest).</summary>
+    private static string FailureReason(int errorCode) => errorCode switch
+    {
+        50053 => "Account is locked because user tried to sign in too many times with an incorrect user ID or password.",
+        50057 => "User account is disabled. The account has been disabled by an administrator.",
+        50074 => "Strong Authentication is required.",
+        50076 => "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.",
+        50079 => "Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access the resource.",
+        50126 => "Error validating credentials due to invalid username or password.",
+        53003 => "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.",
+        530035 => "Access has been blocked by security defaults. This is due to the request using legacy auth or being deemed unsafe by security defaults policies.",
+        _ => "Other.",
+    };
 
     private void Methods(Utf8JsonWriter w, UserBuilder u, ulong seed)
     {

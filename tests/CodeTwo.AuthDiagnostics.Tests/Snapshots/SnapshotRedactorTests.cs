@@ -271,6 +271,133 @@ public sealed class SnapshotRedactorTests
         return secrets;
     }
 
+    // ----- catalog v1.2: signIns and conditionalAccessEvaluation -----
+
+    /// <summary>Both v1.2 sections, with an IP address also in free text and geo-coordinates on the first sign-in.</summary>
+    private static string SignInDocument() => FullWith(d =>
+    {
+        var sections = UserSection(d, 0, "authenticationRequirements").Parent!.AsObject();
+        var signIns = SignInSectionsReaderTests.SignInValue();
+        signIns[0]!["status"]!["additionalDetails"] = "Blocked sign-in from 40.77.182.32 for backup@contoso.com";
+        signIns[0]!["location"]!["geoCoordinates"] = new JsonObject { ["altitude"] = null, ["latitude"] = 47.6062, ["longitude"] = -122.3321 };
+        signIns[1]!["location"] = new JsonObject { ["city"] = "Kraków", ["state"] = "Małopolskie", ["countryOrRegion"] = "PL" };
+        signIns[1]!["deviceDetail"] = new JsonObject { ["deviceId"] = "c7a5f3a1-2b4d-4e6f-8a9b-0c1d2e3f4a5b", ["displayName"] = "Alice Wilber's laptop", ["operatingSystem"] = "Windows 11", ["browser"] = "" };
+        sections["conditionalAccessEvaluation"] = new JsonObject { ["status"] = "captured", ["value"] = SignInSectionsReaderTests.EvaluationValue() };
+        sections["signIns"] = new JsonObject { ["status"] = "captured", ["value"] = signIns };
+    });
+
+    private static readonly string[] SignInSecrets =
+    [
+        "40.77.182.32", "2a01:111:f400::1", "Seattle", "Washington", "Kraków", "Małopolskie", "SCANNER-01", "Alice Wilber", "laptop",
+        "backup@contoso.com", "CodeTwo Backup", "contoso.com", "47.6062", "122.3321",
+    ];
+
+    [Fact]
+    public void Sign_in_evidence_keeps_no_IP_address_city_state_device_name_UPN_or_display_name()
+    {
+        string redacted = SnapshotWriter.ToJson(Read(SignInDocument()), new SnapshotWriterOptions { Redact = true });
+
+        foreach (string secret in SignInSecrets)
+        {
+            redacted.Should().NotContainEquivalentOf(secret);
+        }
+    }
+
+    [Fact]
+    public void Sign_in_evidence_keeps_ids_codes_results_and_countries()
+    {
+        var original = Read(SignInDocument()).Users[0].Sections;
+        var redacted = SnapshotRedactor.Redact(Read(SignInDocument())).Users[0].Sections;
+
+        var before = original.SignIns.Value!;
+        var after = redacted.SignIns.Value!;
+        after.Select(s => (s.Id, s.CreatedDateTime, s.ClientAppUsed, s.ErrorCode, s.CountryOrRegion)).Should().Equal(
+            before.Select(s => (s.Id, s.CreatedDateTime, s.ClientAppUsed, s.ErrorCode, s.CountryOrRegion)));
+        after[0].AppliedConditionalAccessPolicies.Select(p => (p.Id, p.Result)).Should().Equal(before[0].AppliedConditionalAccessPolicies.Select(p => (p.Id, p.Result)));
+        after[0].Json.GetProperty("userId").GetString().Should().Be(BackupId);
+        after[0].Json.GetProperty("appId").GetString().Should().Be("00000002-0000-0ff1-ce00-000000000000");
+        after[0].Json.GetProperty("status").GetProperty("errorCode").GetInt32().Should().Be(53003);
+        after[0].Json.GetProperty("conditionalAccessStatus").GetString().Should().Be("failure");
+        after[0].Json.GetProperty("userPrincipalName").GetString().Should().Be(SnapshotRedactor.Redact(Read(SignInDocument())).Users[0].User.UserPrincipalName);
+        after[0].Json.GetProperty("userDisplayName").GetString().Should().StartWith("Name-");
+        after[1].Json.GetProperty("deviceDetail").GetProperty("deviceId").GetString().Should().Be("c7a5f3a1-2b4d-4e6f-8a9b-0c1d2e3f4a5b");
+        after[1].Json.GetProperty("deviceDetail").GetProperty("operatingSystem").GetString().Should().Be("Windows 11");
+        after[0].Json.GetProperty("deviceDetail").GetProperty("displayName").GetString().Should().MatchRegex("^Device-[0-9a-f]{16}$");
+        after[0].Json.GetProperty("location").GetProperty("city").GetString().Should().MatchRegex("^City-[0-9a-f]{16}$");
+        after[0].Json.GetProperty("location").GetProperty("state").GetString().Should().MatchRegex("^State-[0-9a-f]{16}$");
+        after[0].Json.GetProperty("location").GetProperty("geoCoordinates").EnumerateObject().Should().OnlyContain(p => p.Value.ValueKind == JsonValueKind.Null);
+
+        var evaluationsBefore = original.ConditionalAccessEvaluation.Value!;
+        var evaluationsAfter = redacted.ConditionalAccessEvaluation.Value!;
+        evaluationsAfter.Select(e => (e.ContextKind, e.ClientAppType, e.UserAction, string.Join(",", e.IncludeApplications))).Should().Equal(
+            evaluationsBefore.Select(e => (e.ContextKind, e.ClientAppType, e.UserAction, string.Join(",", e.IncludeApplications))));
+        evaluationsAfter[0].Results.Select(r => (r.Id, r.PolicyApplies, r.AnalysisReasonsValue)).Should().Equal(
+            evaluationsBefore[0].Results.Select(r => (r.Id, r.PolicyApplies, r.AnalysisReasonsValue)));
+        var request = evaluationsAfter[0].Json.GetProperty("request");
+        request.GetProperty("signInIdentity").GetProperty("userId").GetString().Should().Be(BackupId);
+        request.GetProperty("signInConditions").GetProperty("country").GetString().Should().Be("US");
+    }
+
+    [Fact]
+    public void An_IP_address_becomes_one_documentation_address_wherever_it_stands()
+    {
+        var redacted = SnapshotRedactor.Redact(Read(SignInDocument()));
+        var signIns = redacted.Users[0].Sections.SignIns.Value!;
+        string v4 = signIns[0].IpAddress!;
+        string v6 = signIns[1].IpAddress!;
+
+        v4.Should().MatchRegex(@"^(192\.0\.2|198\.51\.100|203\.0\.113)\.([1-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-4])$");
+        System.Net.IPAddress.Parse(v6).GetAddressBytes()[..4].Should().Equal(0x20, 0x01, 0x0d, 0xb8);
+        redacted.Users[0].Sections.ConditionalAccessEvaluation.Value![0].Json.GetProperty("request").GetProperty("signInConditions").GetProperty("ipAddress").GetString()
+            .Should().Be(v4, "the What-If request sent the same address as the sign-in");
+        signIns[0].Json.GetProperty("status").GetProperty("additionalDetails").GetString().Should().StartWith($"Blocked sign-in from {v4} for user-");
+    }
+
+    [Fact]
+    public void Distinct_addresses_stay_distinct_and_documentation_addresses_stay_as_they_are()
+    {
+        var addresses = Enumerable.Range(0, 600).Select(i => $"10.{i / 250}.{i % 250}.7").Append("198.51.100.23").Append("2001:db8::1").ToArray();
+        string json = FullWith(d => UserSection(d, 0, "authenticationRequirements").Parent!.AsObject()["signIns"] = new JsonObject
+        {
+            ["status"] = "captured",
+            ["value"] = new JsonArray(addresses.Select((ip, i) => (JsonNode)new JsonObject
+            {
+                ["id"] = $"sign-in-{i}",
+                ["createdDateTime"] = "2026-11-24T08:00:00Z",
+                ["clientAppUsed"] = "IMAP4",
+                ["ipAddress"] = ip,
+                ["status"] = new JsonObject { ["errorCode"] = 0 },
+            }).ToArray()),
+        });
+
+        var redacted = SnapshotRedactor.Redact(Read(json)).Users[0].Sections.SignIns.Value!.Select(s => s.IpAddress!).ToArray();
+
+        redacted.Should().OnlyHaveUniqueItems();
+        redacted[^2].Should().Be("198.51.100.23");
+        redacted[^1].Should().Be("2001:db8::1");
+        redacted[..600].Should().OnlyContain(ip => ip.StartsWith("192.0.2.") || ip.StartsWith("198.51.100.") || ip.StartsWith("203.0.113."));
+    }
+
+    [Fact]
+    public void Sign_in_pseudonyms_are_stable_depend_on_the_key_and_are_not_redacted_again()
+    {
+        var snapshot = Read(SignInDocument());
+
+        var once = SnapshotRedactor.Redact(snapshot);
+        SnapshotWriter.ToUtf8Bytes(SnapshotRedactor.Redact(snapshot)).Should().Equal(SnapshotWriter.ToUtf8Bytes(once));
+        var other = SnapshotRedactor.Redact(snapshot, "another key");
+        other.Users[0].Sections.SignIns.Value![0].IpAddress.Should().NotBe(once.Users[0].Sections.SignIns.Value![0].IpAddress);
+
+        var twice = SnapshotRedactor.Redact(once).Users[0].Sections.SignIns.Value!;
+        var first = once.Users[0].Sections.SignIns.Value!;
+        twice.Select(s => s.IpAddress).Should().Equal(first.Select(s => s.IpAddress));
+        twice[0].Json.GetProperty("location").GetRawText().Should().Be(first[0].Json.GetProperty("location").GetRawText());
+        twice[0].Json.GetProperty("deviceDetail").GetRawText().Should().Be(first[0].Json.GetProperty("deviceDetail").GetRawText());
+
+        string written = SnapshotWriter.ToJson(once);
+        SnapshotWriter.ToJson(Read(written)).Should().Be(written, "the redacted document reads back");
+    }
+
     private static void AddDomain(HashSet<string> secrets, string domain)
     {
         if (!TenantSuffixes.Any(suffix => domain.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))

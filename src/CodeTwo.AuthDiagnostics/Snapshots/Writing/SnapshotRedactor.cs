@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,8 +13,10 @@ namespace CodeTwo.AuthDiagnostics.Snapshots.Writing;
 /// Replaces personal data in a snapshot with stable pseudonyms so that it can be shared with support:
 /// user principal names and mail addresses (<c>user-3f9a0c21d4e8b571@domain-8e1b7a90c2f4d036.example</c>), display and given
 /// names (also where free text mentions a user by name), phone numbers, and the tenant's domain names and their
-/// subdomains (consistently, so a UPN still matches its domain), and Exchange Online authentication policy names
-/// (consistently, so a mailbox still names the policy in the list).
+/// subdomains (consistently, so a UPN still matches its domain), Exchange Online authentication policy names
+/// (consistently, so a mailbox still names the policy in the list), and in the sign-in evidence of catalog v1.2
+/// (<c>signIns</c>, <c>conditionalAccessEvaluation</c>) IP addresses (as documentation addresses: 192.0.2.0/24,
+/// 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), cities, states and device names.
 /// Object ids, policy settings and every other value the diagnosis reads are kept, so a redacted snapshot gives
 /// the same verdict. The same input and key always give the same pseudonym.
 /// </summary>
@@ -104,7 +108,14 @@ internal static partial class SnapshotRedactor
             RedactExchangeOnline(exchange, pseudonyms);
         }
 
-        Walk(root, pseudonyms);
+        // Catalog v1.2: where and from what the user signed in. Ids, codes, results and country codes stay.
+        var done = new HashSet<JsonNode>(ReferenceEqualityComparer.Instance);
+        if (root["users"] is JsonArray entries)
+        {
+            RedactSignInEvidence(entries, pseudonyms, done);
+        }
+
+        Walk(root, pseudonyms, done);
         byte[] bytes = Encoding.UTF8.GetBytes(root.ToJsonString());
         return RedactedReader.Read(bytes);
     }
@@ -142,7 +153,106 @@ internal static partial class SnapshotRedactor
         }
     }
 
-    private static void Walk(JsonNode root, Pseudonyms pseudonyms)
+    /// <summary>
+    /// The <c>signIns</c> and <c>conditionalAccessEvaluation</c> user sections: every IP address (a sign-in's
+    /// <c>ipAddress</c>, a What-If request's <c>signInConditions.ipAddress</c>) becomes a documentation address, the
+    /// same one for the same address wherever it stands (and in free text), distinct addresses staying distinct while
+    /// the ranges last; a location's <c>city</c> and <c>state</c> and a device's <c>displayName</c> become pseudonyms;
+    /// <c>geoCoordinates</c> become null. The objects finished here (<paramref name="done"/>) are not walked again.
+    /// </summary>
+    private static void RedactSignInEvidence(JsonArray users, Pseudonyms pseudonyms, HashSet<JsonNode> done)
+    {
+        var addresses = new List<JsonObject>();
+        foreach (var entry in users)
+        {
+            if (entry?["sections"] is not JsonObject sections)
+            {
+                continue;
+            }
+
+            if (sections["signIns"]?["value"] is JsonArray signIns)
+            {
+                foreach (var signIn in signIns)
+                {
+                    if (signIn is not JsonObject signInObject)
+                    {
+                        continue;
+                    }
+
+                    addresses.Add(signInObject);
+                    if (signInObject["location"] is JsonObject location)
+                    {
+                        RedactLocation(location, pseudonyms);
+                    }
+
+                    if (signInObject["deviceDetail"] is JsonObject device)
+                    {
+                        foreach (var (name, child) in device.ToArray())
+                        {
+                            if (child is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                            {
+                                string text = value.GetValue<string>();
+                                device[name] = name == "displayName" ? pseudonyms.Place("Device", text) : pseudonyms.Sweep(text);
+                            }
+                        }
+
+                        done.Add(device);
+                    }
+                }
+            }
+
+            if (sections["conditionalAccessEvaluation"]?["value"] is JsonArray evaluations)
+            {
+                foreach (var evaluation in evaluations)
+                {
+                    if (evaluation?["request"]?["signInConditions"] is JsonObject conditions)
+                    {
+                        addresses.Add(conditions);
+                    }
+                }
+            }
+        }
+
+        // Documentation addresses already in the document stay as they are: map them first, so no other maps onto them.
+        foreach (var owner in addresses)
+        {
+            if (owner["ipAddress"] is JsonValue value && value.TryGetValue(out string? text))
+            {
+                pseudonyms.KeepDocumentationAddress(text);
+            }
+        }
+
+        foreach (var owner in addresses)
+        {
+            if (owner["ipAddress"] is JsonValue value && value.TryGetValue(out string? text))
+            {
+                owner["ipAddress"] = pseudonyms.IpAddress(text);
+            }
+        }
+    }
+
+    private static void RedactLocation(JsonObject location, Pseudonyms pseudonyms)
+    {
+        if (location["city"] is JsonValue city && city.TryGetValue(out string? cityName))
+        {
+            location["city"] = pseudonyms.Place("City", cityName);
+        }
+
+        if (location["state"] is JsonValue state && state.TryGetValue(out string? stateName))
+        {
+            location["state"] = pseudonyms.Place("State", stateName);
+        }
+
+        if (location["geoCoordinates"] is JsonObject coordinates)
+        {
+            foreach (var (name, _) in coordinates.ToArray())
+            {
+                coordinates[name] = null;
+            }
+        }
+    }
+
+    private static void Walk(JsonNode root, Pseudonyms pseudonyms, HashSet<JsonNode> done)
     {
         var stack = new Stack<(JsonNode Node, string? Property, bool KeepNames)>();
         stack.Push((root, null, false));
@@ -159,7 +269,7 @@ internal static partial class SnapshotRedactor
                         {
                             obj[name] = Replace(name, value.GetValue<string>(), keep, pseudonyms);
                         }
-                        else if (child is not null)
+                        else if (child is not null && !done.Contains(child))
                         {
                             bool keepChild = keep || name is "securityDefaults" or "authenticationMethodsPolicy" or "mfaServicePolicy" or "subscribedSkus";
                             stack.Push((child, name, keepChild));
@@ -222,11 +332,19 @@ internal static partial class SnapshotRedactor
     [GeneratedRegex(@"[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex DomainPattern();
 
+    /// <summary>IPv4 or IPv6 addresses in free text (only those met in an address field are replaced).</summary>
+    [GeneratedRegex(@"(?<![0-9A-Fa-f:.])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![0-9A-Fa-f:.])", RegexOptions.CultureInvariant)]
+    private static partial Regex IpPattern();
+
     private sealed class Pseudonyms
     {
         private static readonly string[] TenantSuffixes = [".onmicrosoft.com", ".onmicrosoft.us", ".partner.onmschina.cn"];
         private readonly byte[] key;
         private readonly Dictionary<string, string> domains = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>IP addresses and their documentation addresses; <see cref="usedAddresses"/> the addresses given out.</summary>
+        private readonly Dictionary<string, string> ipAddresses = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> usedAddresses = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Users' names by their first word, longest first: looked up word by word in free text.</summary>
         private readonly Dictionary<string, List<string>> personNames = new(StringComparer.OrdinalIgnoreCase);
@@ -310,6 +428,91 @@ internal static partial class SnapshotRedactor
         private static bool IsPolicyPseudonym(string name) =>
             name.Length == 27 && name.StartsWith("AuthPolicy-", StringComparison.Ordinal) && name.Skip(11).All(char.IsAsciiHexDigitLower);
 
+        /// <summary>A city, state or device name: <c>City-</c>, <c>State-</c>, <c>Device-</c> and a hash; a pseudonym or an empty value stays.</summary>
+        public string Place(string kind, string name)
+        {
+            if (name.Length == 0 || IsPseudonym(name, kind + "-"))
+            {
+                return name;
+            }
+
+            return kind + "-" + Hash(kind.ToLowerInvariant(), name);
+        }
+
+        private static bool IsPseudonym(string name, string prefix) =>
+            name.Length == prefix.Length + 16 && name.StartsWith(prefix, StringComparison.Ordinal) && name.Skip(prefix.Length).All(char.IsAsciiHexDigitLower);
+
+        /// <summary>Remembers an address of the documentation ranges as its own pseudonym (it says nothing about anyone).</summary>
+        public void KeepDocumentationAddress(string text)
+        {
+            if (IPAddress.TryParse(text, out var address) && IsDocumentation(address) && ipAddresses.TryAdd(text, text))
+            {
+                usedAddresses.Add(text);
+            }
+        }
+
+        /// <summary>
+        /// The documentation address for <paramref name="text"/>: IPv6 in 2001:db8::/32, anything else in the three IPv4
+        /// documentation ranges, picked by the hash and, while free ones remain, never one already given to another value.
+        /// An empty value stays empty.
+        /// </summary>
+        public string IpAddress(string text)
+        {
+            if (text.Length == 0)
+            {
+                return text;
+            }
+
+            if (ipAddresses.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            byte[] mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("ip:" + text.ToLowerInvariant()));
+            string pseudonym;
+            if (IPAddress.TryParse(text, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                byte[] bytes = [0x20, 0x01, 0x0d, 0xb8, .. mac.AsSpan(0, 12)];
+                pseudonym = new IPAddress(bytes).ToString();
+            }
+            else
+            {
+                // 3 ranges × 254 hosts; probe on from the hash's pick while another value holds it.
+                const int Slots = 3 * 254;
+                int start = (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(mac) % Slots);
+                pseudonym = Ipv4(start);
+                for (int probe = 1; probe < Slots && usedAddresses.Contains(pseudonym); probe++)
+                {
+                    pseudonym = Ipv4((start + probe) % Slots);
+                }
+            }
+
+            ipAddresses[text] = pseudonym;
+            ipAddresses.TryAdd(pseudonym, pseudonym);
+            usedAddresses.Add(pseudonym);
+            return pseudonym;
+        }
+
+        private static string Ipv4(int slot) => (slot / 254) switch
+        {
+            0 => "192.0.2.",
+            1 => "198.51.100.",
+            _ => "203.0.113.",
+        } + (1 + (slot % 254)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private static bool IsDocumentation(IPAddress address)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            if (!address.TryWriteBytes(bytes, out int length))
+            {
+                return false;
+            }
+
+            return length == 4
+                ? (bytes[0], bytes[1], bytes[2]) is (192, 0, 2) or (198, 51, 100) or (203, 0, 113)
+                : bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8;
+        }
+
         public string Phone(string phone)
         {
             string digits = string.Concat(Hash("phone", phone).Select(c => (char)('0' + (c % 10))));
@@ -350,6 +553,11 @@ internal static partial class SnapshotRedactor
                 text = DomainPattern().Replace(text, m => domains.TryGetValue(m.Value, out var pseudonym) ? pseudonym
                     : IsSubdomainOfKnown(m.Value) ? Domain(m.Value)
                     : m.Value);
+            }
+
+            if (ipAddresses.Count > 0 && (text.Contains('.', StringComparison.Ordinal) || text.Contains(':', StringComparison.Ordinal)))
+            {
+                text = IpPattern().Replace(text, m => ipAddresses.TryGetValue(m.Value, out var pseudonym) ? pseudonym : m.Value);
             }
 
             // Names only in free text (with a space): a one-word value such as "Guest" or "All" may be a setting the
