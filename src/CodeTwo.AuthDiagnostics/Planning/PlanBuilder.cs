@@ -200,7 +200,9 @@ internal static class PlanBuilder
         {
             string url = endpoints.Graph("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy");
             const string Cost = "Trade-off: the whole tenant loses its MFA baseline unless Conditional Access policies replace it (that needs Entra ID P1), and such policies must not cover legacy clients for this account.";
-            if (protocols.WeakeningCanHelp)
+            // A Graph change needs the policy it changes: when only the sign-in log saw security defaults (their section was
+            // not read, and the host accepted or disabled what that would say), the step is the admin's decision instead.
+            if (protocols.WeakeningCanHelp && index.Snapshot.Sections.SecurityDefaults.IsCaptured)
             {
                 steps.Add(new PlanStep
                 {
@@ -449,7 +451,7 @@ internal static class PlanBuilder
             }
 
             var signIn = signIns[newest[g]];
-            if (signIn.ErrorCode != 53003 || !SignInLogRule.ConditionalAccessStillBlocks(index, signIn, SimulatedChanges.None))
+            if (signIn.ErrorCode != 53003 || !SignInLogRule.ConditionalAccessStillBlocks(index, user.User.Id, signIn, SimulatedChanges.None))
             {
                 continue; // downgraded observations need no step (§5.5)
             }

@@ -27,6 +27,7 @@ internal static class WhatIfAnswers
     public static void Read(
         IReadOnlyList<ConditionalAccessEvaluation> evaluations,
         SnapshotIndex index,
+        string userId,
         Span<ulong> legacyYes,
         Span<ulong> legacyNo,
         Span<ulong> registrationYes,
@@ -58,6 +59,13 @@ internal static class WhatIfAnswers
 
                 if (IsAuthoritativeYes(result, policy))
                 {
+                    if (ExcludesUser(policy, userId))
+                    {
+                        // The captured policy names the user among its exclusions (an exclusion made after Microsoft's
+                        // answer, or the plan's own): the configuration is now, and Microsoft would answer "users".
+                        continue;
+                    }
+
                     PolicyBits.Set(yes, policy.Bit);
                 }
                 else if (IsAuthoritativeNo(result))
@@ -88,6 +96,20 @@ internal static class WhatIfAnswers
             legacyNo[w] &= ~legacyYes[w];
             registrationNo[w] &= ~registrationYes[w];
         }
+    }
+
+    private static bool ExcludesUser(PolicyFacts policy, string userId)
+    {
+        var excluded = policy.Policy.Conditions.Users.ExcludeUsers;
+        for (int i = 0; i < excluded.Count; i++)
+        {
+            if (string.Equals(excluded[i], userId, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The <c>registerSecurityInformation</c> evaluation: it decides APW024 only (§5.3).</summary>

@@ -168,8 +168,20 @@ public sealed class SignInLogRuleTests
 
         diagnosis.Verdict.Should().Be(Verdict.Available);
         diagnosis.Single(DiagnosticCodes.LegacySignInsBlockedByConditionalAccess).Severity.Should().Be(Severity.Warning);
-        diagnosis.Single(DiagnosticCodes.LegacySignInsBlockedByConditionalAccess).Title.Should().Contain("no longer enabled");
+        diagnosis.Single(DiagnosticCodes.LegacySignInsBlockedByConditionalAccess).Title.Should().Contain("no longer applies");
         diagnosis.Plan.Steps.Should().NotContain(s => s.Kind == PlanStepKind.Graph);
+    }
+
+    [Fact]
+    public void A_block_by_an_enabled_policy_that_now_excludes_the_account_no_longer_blocks()
+    {
+        // What the plan's exclusion step does: a later diagnosis of the changed tenant agrees with the counterfactual.
+        var fixture = WithPolicies(BlockLegacy with { ExcludeUsers = [UserId] }).With(root => root.SignIns(SignIn(2, SmtpLog, 53003, null, (BlockPolicyId, "Block legacy authentication", "failure"))));
+
+        var diagnosis = Smtp(fixture);
+
+        diagnosis.Verdict.Should().Be(Verdict.Available);
+        diagnosis.Single(DiagnosticCodes.LegacySignInsBlockedByConditionalAccess).Severity.Should().Be(Severity.Warning);
     }
 
     [Fact]

@@ -133,8 +133,70 @@ public static class RandomTenants
         return (snapshot, [.. upns, "gone@contoso.com", "nobody@contoso.com"]);
     }
 
+    /// <summary>The policies' ids, so that the sign-in log and What-If can name them, and one the snapshot never holds.</summary>
+    private static readonly string[] ObservedPolicyIds = [.. PolicyIds, "0000ca00-0000-4000-8000-000000000099"];
+
+    private static readonly string[] ClientApps = ["Authenticated SMTP", "IMAP4", "POP3", "Exchange ActiveSync", "Other clients", "Browser", "MAPI over HTTP"];
+
+    private static readonly int[] ErrorCodes = [0, 0, 53003, 530035, 50076, 50079, 50126, 50053];
+
+    private static readonly string[] Reasons = ["notSet", "users", "application", "clientApps", "location", "notEnoughInformation", "users,location", "policyNotEnabled"];
+
+    /// <summary>Catalog v1.2: the sign-in log and Microsoft's What-If answers, sometimes failed.</summary>
+    private static void Observed(Random random, UserBuilder user)
+    {
+        switch (random.Next(10))
+        {
+            case 0: user.SectionFailed(UserSectionName.SignIns, 403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", requiredPermissions: ["AuditLog.Read.All", "Directory.Read.All"]); break;
+            case 1: user.SectionFailed(UserSectionName.ConditionalAccessEvaluation, 403, "Authorization_RequestDenied", requiredPermissions: "Policy.Read.ConditionalAccess"); break;
+            case 2 or 3 or 4:
+                for (int n = random.Next(1, 4); n > 0; n--)
+                {
+                    string policy = Pick(random, ObservedPolicyIds);
+                    bool named = random.Next(3) != 0;
+                    string result = random.Next(4) == 0 ? "success" : "failure";
+                    user.SignIn(TimeSpan.FromHours(random.Next(-2, 24 * 8)), Pick(random, ClientApps), Pick(random, ErrorCodes), s =>
+                    {
+                        if (named)
+                        {
+                            s.AppliedPolicy(policy, null, result);
+                        }
+                    });
+                }
+
+                break;
+            default: break;
+        }
+
+        if (random.Next(3) == 0)
+        {
+            var answers = ObservedPolicyIds.Where(_ => random.Next(3) == 0).Select(id => (id, random.Next(2) == 0, Pick(random, Reasons))).ToArray();
+            var type = Pick(random, new[] { ClientAppType.Other, ClientAppType.ExchangeActiveSync, ClientAppType.Browser });
+            user.WhatIf(type, w =>
+            {
+                foreach (var (id, applies, reasons) in answers)
+                {
+                    w.Result(id, applies, applies ? "notSet" : reasons);
+                }
+            });
+            if (random.Next(2) == 0)
+            {
+                var registration = ObservedPolicyIds.Where(_ => random.Next(3) == 0).Select(id => (id, random.Next(2) == 0)).ToArray();
+                user.WhatIfRegisterSecurityInfo(w =>
+                {
+                    foreach (var (id, applies) in registration)
+                    {
+                        w.Result(id, applies, applies ? "notSet" : "users");
+                    }
+                });
+            }
+        }
+    }
+
     private static void User(Random random, UserBuilder user)
     {
+        Observed(random, user);
+
         switch (random.Next(12))
         {
             case 0: user.SectionNotCaptured(UserSectionName.AuthenticationRequirements); break;

@@ -107,7 +107,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var legacyNo = sets.Slice(words, words);
         var registrationYes = sets.Slice(2 * words, words);
         var registrationNo = sets.Slice(3 * words, words);
-        WhatIfAnswers.Read(evaluations, index, legacyYes, legacyNo, registrationYes, registrationNo, sets.Slice(4 * words, words));
+        WhatIfAnswers.Read(evaluations, index, entry.User.Id, legacyYes, legacyNo, registrationYes, registrationNo, sets.Slice(4 * words, words));
         var excludedFrom = context.Changes.ExcludedFromPolicies;
         for (int i = 0; i < excludedFrom.Count; i++)
         {

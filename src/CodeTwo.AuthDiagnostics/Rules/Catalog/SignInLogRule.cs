@@ -51,7 +51,7 @@ internal sealed class SignInLogRule : CatalogRule
             switch (SignInLog.CodeFor(signIn.ErrorCode))
             {
                 case DiagnosticCodes.LegacySignInsBlockedByConditionalAccess:
-                    bool policyBlocks = ConditionalAccessStillBlocks(context.Index, signIn, context.Changes);
+                    bool policyBlocks = ConditionalAccessStillBlocks(context.Index, entry.User.Id, signIn, context.Changes);
                     context.ReportEvidenced(DiagnosticCodes.LegacySignInsBlockedByConditionalAccess, (state, policyBlocks, context.Index), static s => BlockedByConditionalAccess(s.state, s.policyBlocks, s.Index), Confidence.Observed, policyBlocks ? Severity.Blocker : Severity.Warning);
                     break;
                 case DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults:
@@ -73,10 +73,13 @@ internal sealed class SignInLogRule : CatalogRule
 
     /// <summary>
     /// APW071 is a blocker while at least one policy the sign-in names (result <c>failure</c>) is in the snapshot with
-    /// <c>state</c> <c>enabled</c> (and the plan does not exclude the user from it), while the Conditional Access section
-    /// is not captured or failed, or when the sign-in names no policy (catalog v1.2 §3, §5.4).
+    /// <c>state</c> <c>enabled</c>, while the Conditional Access section is not captured or failed, or when the sign-in
+    /// names no policy (catalog v1.2 §3, §5.4). The rule reads the policy's state, not the user's scope, with one
+    /// exception that keeps the plan, the counterfactual and a later capture in agreement: a policy whose
+    /// <c>excludeUsers</c> names the user's id (the plan's own fix, or the same fix made since the sign-in) no longer
+    /// blocks the product.
     /// </summary>
-    internal static bool ConditionalAccessStillBlocks(SnapshotIndex index, SignIn signIn, SimulatedChanges changes)
+    internal static bool ConditionalAccessStillBlocks(SnapshotIndex index, string userId, SignIn signIn, SimulatedChanges changes)
     {
         if (!index.Snapshot.Sections.ConditionalAccessPolicies.IsCaptured)
         {
@@ -87,7 +90,8 @@ internal sealed class SignInLogRule : CatalogRule
         foreach (var applied in SignInLog.FailedPolicies(signIn))
         {
             named = true;
-            if (index.FindCapturedPolicy(applied.Id) is { State: ConditionalAccessPolicyState.Enabled } policy && !Excluded(changes, policy.Id))
+            if (index.FindCapturedPolicy(applied.Id) is { State: ConditionalAccessPolicyState.Enabled } policy
+                && !Excluded(changes.ExcludedFromPolicies, policy.Id) && !Excluded(policy.Conditions.Users.ExcludeUsers, userId))
             {
                 return true;
             }
@@ -100,12 +104,11 @@ internal sealed class SignInLogRule : CatalogRule
     internal static bool SecurityDefaultsStillBlock(TenantSnapshot snapshot, SimulatedChanges changes) =>
         !changes.SecurityDefaultsOff && snapshot.Sections.SecurityDefaults is var section && (!section.IsCaptured || section.Value.IsEnabled);
 
-    private static bool Excluded(SimulatedChanges changes, string policyId)
+    private static bool Excluded(IReadOnlyList<string> excluded, string id)
     {
-        var excluded = changes.ExcludedFromPolicies;
         for (int i = 0; i < excluded.Count; i++)
         {
-            if (string.Equals(excluded[i], policyId, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(excluded[i], id, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -153,7 +156,7 @@ internal sealed class SignInLogRule : CatalogRule
         }
         else
         {
-            now = "None of these policies is enabled any more (turned off, report-only or deleted since), so this no longer blocks; sign in with the product again to confirm.";
+            now = "None of these policies blocks the account any more (turned off, report-only or deleted since, or the account excluded from it), so this no longer blocks; sign in with the product again to confirm.";
         }
 
         var evidence = new List<Evidence>(o.Evidence("0"));
@@ -169,7 +172,7 @@ internal sealed class SignInLogRule : CatalogRule
         return new FindingText(
             blocks
                 ? $"Conditional Access blocked {o.Upn}'s last sign-in over {o.Protocols} (error 53003)"
-                : $"Conditional Access blocked {o.Upn}'s last sign-in over {o.Protocols} (error 53003), but that policy is no longer enabled",
+                : $"Conditional Access blocked {o.Upn}'s last sign-in over {o.Protocols} (error 53003), but that no longer applies",
             $"{o.Sentence} was blocked by Conditional Access with error 53003{SignInLog.Reason(o.SignIn)}. The log names {names}. {now}{o.DeclareHint}",
             evidence);
     }
