@@ -391,7 +391,10 @@ internal static class PlanBuilder
         Fixes = findings.Where(f => f.Severity == Severity.Blocker).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray(),
         DependsOn = dependsOn,
         Risk = Risk.Low,
-        RequiredPermissions = ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All", "RoleManagement.Read.Directory"],
+        // A blocker the sign-in log showed is checked by a new sign-in, which the verification reads from the log (catalog v1.2).
+        RequiredPermissions = findings.Any(f => f.Severity == Severity.Blocker && f.Confidence == Confidence.Observed && f.ConfidenceFromEvidence)
+            ? ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All", "RoleManagement.Read.Directory", "AuditLog.Read.All", "Directory.Read.All"]
+            : ["Policy.Read.All", "User.Read.All", "UserAuthenticationMethod.Read.All", "GroupMember.Read.All", "RoleManagement.Read.Directory"],
         RequiredRole = "Global Reader",
     };
 

@@ -14,6 +14,10 @@ public sealed class FixtureExpectationTests
 {
     private const string Multi = "multi-user-tenant.json";
 
+    private const string SignIns = "sign-in-log.json";
+
+    private const string WhatIf = "what-if.json";
+
     /// <summary>File, user, verdict, blockers (bold in the table), the other codes.</summary>
     public static TheoryData<string, string, Verdict, string[], string[]> Rows => new()
     {
@@ -37,7 +41,50 @@ public sealed class FixtureExpectationTests
         { Multi, "lee.chen_fabrikam.com#EXT#@contoso.onmicrosoft.com", Verdict.Unavailable, ["APW003"], ["APW024", "APW080", "APW091"] },
         { Multi, "jordan.miller@contoso.com", Verdict.Available, [], ["APW024", "APW041", "APW091"] },
         { Multi, "former.employee@contoso.com", Verdict.Unavailable, ["APW001"], ["APW080", "APW091"] },
+        { SignIns, "backup@contoso.com", Verdict.Unusable, ["APW073"], ["APW080"] },
+        { SignIns, "recovered@contoso.com", Verdict.Available, [], ["APW075"] },
+        { SignIns, "rotated@contoso.com", Verdict.Unusable, ["APW074"], ["APW080"] },
+        { SignIns, "relay@contoso.com", Verdict.Unusable, ["APW071"], ["APW080"] },
+        { SignIns, "pilot@contoso.com", Verdict.Available, [], ["APW071"] },
+        { SignIns, "defaults@contoso.com", Verdict.Available, [], ["APW072"] },
+        { SignIns, "locked@contoso.com", Verdict.Available, [], ["APW076"] },
+        { SignIns, "browser@contoso.com", Verdict.Available, [], [] },
+        { SignIns, "nopremium@contoso.com", Verdict.Available, [], ["APW093"] },
+        { SignIns, "mixed@contoso.com", Verdict.Unusable, ["APW073"], ["APW075", "APW080"] },
+        { WhatIf, "hidden@contoso.com", Verdict.Unusable, ["APW020"], ["APW025", "APW080"] },
+        { WhatIf, "excluded@contoso.com", Verdict.Available, [], ["APW025"] },
+        { WhatIf, "location@contoso.com", Verdict.Unusable, ["APW020"], ["APW080"] },
+        { WhatIf, "notenough@contoso.com", Verdict.Unusable, ["APW020"], ["APW080"] },
+        { WhatIf, "refused@contoso.com", Verdict.Unusable, ["APW020"], ["APW080", "APW093"] },
+        { WhatIf, "browser.only@contoso.com", Verdict.Unusable, ["APW020"], ["APW080"] },
     };
+
+    [Fact]
+    public void Sign_in_log_fixture_with_SMTP_AUTH_declared_ignores_IMAP_and_counts_Other_clients_once()
+    {
+        var fixture = Fixture.Load(SignIns);
+
+        var rotated = TestSupport.Diagnose.Smtp(fixture, "rotated@contoso.com");
+        var mixed = TestSupport.Diagnose.Smtp(fixture, "mixed@contoso.com");
+
+        rotated.Verdict.Should().Be(Verdict.Available);
+        rotated.Codes().Should().NotContain(DiagnosticCodes.LegacySignInCredentialsRejected);
+        mixed.Findings.Where(f => f.Code == DiagnosticCodes.AccountPasswordUsedByLegacyClient).Should().ContainSingle();
+        mixed.Codes().Should().NotContain(DiagnosticCodes.LegacySignInsSucceeded);
+    }
+
+    [Fact]
+    public void What_if_fixture_findings_Microsoft_decided_are_evaluated_and_point_into_the_evaluation()
+    {
+        var fixture = Fixture.Load(WhatIf);
+
+        var hidden = TestSupport.Diagnose.User(fixture, "hidden@contoso.com");
+        var location = TestSupport.Diagnose.User(fixture, "location@contoso.com");
+
+        hidden.Single(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess).Confidence.Should().Be(Confidence.Evaluated);
+        hidden.Single(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess).Evidence[0].Path.Should().Be("/users/0/sections/conditionalAccessEvaluation/value/0/value/0/policyApplies");
+        location.Single(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess).Confidence.Should().Be(Confidence.Documented);
+    }
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -75,7 +122,7 @@ public sealed class FixtureExpectationTests
             users.Should().AllSatisfy(u => rows.Should().Contain((file, u), $"{file} holds {u}"));
         }
 
-        Fixture.AllNames.Should().HaveCount(15);
+        Fixture.AllNames.Should().HaveCount(17);
     }
 
     [Theory]

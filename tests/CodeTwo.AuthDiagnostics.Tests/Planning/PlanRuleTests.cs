@@ -180,7 +180,10 @@ public sealed class PlanRuleTests
         }
 
         // No protocol is declared here, so the tenant-weakening fixes are decisions (manual), never Graph requests.
-        string[] weakening = [DiagnosticCodes.SecurityDefaultsEnabled, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients];
+        // Catalog v1.2: the sign-in log's blocks by Conditional Access and security defaults get the same (weakening) steps,
+        // and the product's own password (APW073, APW074) is fixed by a manual step only.
+        string[] weakening = [DiagnosticCodes.SecurityDefaultsEnabled, DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, DiagnosticCodes.LegacySignInsBlockedByConditionalAccess, DiagnosticCodes.LegacySignInsBlockedBySecurityDefaults];
+        string[] productOnly = [DiagnosticCodes.AccountPasswordUsedByLegacyClient, DiagnosticCodes.LegacySignInCredentialsRejected];
         plan.Steps.Where(s => s.Kind == PlanStepKind.Graph).SelectMany(s => s.Fixes).Should().NotIntersectWith(weakening);
         foreach (var s in plan.Steps.Where(s => s.Id.StartsWith("decide-", StringComparison.Ordinal)))
         {
@@ -194,7 +197,7 @@ public sealed class PlanRuleTests
         plan.Steps.Where(s => s.Id.StartsWith("decide-", StringComparison.Ordinal)).SelectMany(s => s.Fixes).Should().BeEquivalentTo(changesNothing ? [] : blockers.Intersect(weakening));
         bool noGraphStep = verdict is Verdict.Available or Verdict.Indeterminate
             || blockers.Intersect([DiagnosticCodes.UserNotFound, DiagnosticCodes.GuestAccount, DiagnosticCodes.AppPasswordsDisabledForTenant]).Any()
-            || blockers.All(weakening.Contains);
+            || blockers.All(b => weakening.Contains(b) || productOnly.Contains(b));
         if (noGraphStep)
         {
             plan.Steps.Should().NotContain(s => s.Kind == PlanStepKind.Graph, $"a {verdict} plan with {string.Join(", ", blockers)} changes nothing through Graph");

@@ -211,13 +211,13 @@ internal sealed class ConditionalAccessRule : CatalogRule
         string reasons = string.Empty;
         if (found is var (evaluation, result))
         {
-            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "policyApplies"), EvidenceValues.Bool(result.PolicyApplies), "informational (Microsoft's answer)"));
-            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "analysisReasons"), EvidenceValues.String(result.AnalysisReasonsValue), "informational (Microsoft's reasons)"));
+            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "policyApplies"), EvidenceValues.Bool(result.PolicyApplies), "informational"));
+            evidence.Add(new Evidence(WhatIfAnswers.Pointer(s.Entry, evaluation, result, "analysisReasons"), EvidenceValues.String(result.AnalysisReasonsValue), "informational"));
             reasons = result.AnalysisReasonsValue.Length > 0 ? $" (analysisReasons: {result.AnalysisReasonsValue})" : string.Empty;
         }
 
-        evidence.Add(new Evidence(PolicyPath(policy, "conditions/users"), EvidenceValues.At(policy.Policy.Json, "conditions", "users"), "informational (the configuration reading)"));
-        evidence.Add(new Evidence(PolicyPath(policy, s.Registration ? "conditions/applications/includeUserActions" : "conditions/clientAppTypes"), s.Registration ? EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions) : EvidenceValues.At(policy.Policy.Json, "conditions", "clientAppTypes"), "informational (the configuration reading)"));
+        evidence.Add(new Evidence(PolicyPath(policy, "conditions/users"), EvidenceValues.At(policy.Policy.Json, "conditions", "users"), "informational"));
+        evidence.Add(new Evidence(PolicyPath(policy, s.Registration ? "conditions/applications/includeUserActions" : "conditions/clientAppTypes"), s.Registration ? EvidenceValues.Strings(policy.Policy.Conditions.Applications.IncludeUserActions) : EvidenceValues.At(policy.Policy.Json, "conditions", "clientAppTypes"), "informational"));
         string offline = s.Applies ? "does not apply to" : "applies to";
         string microsoft = s.Applies ? "applies" : "does not apply";
         return new FindingText(
