@@ -9,10 +9,12 @@ namespace CodeTwo.AuthDiagnostics.Benchmarks;
 
 /// <summary>
 /// Issue #18 (catalog v1.2): <c>Assess</c> and <c>Diagnose</c> of the same users with and without the observed evidence:
-/// 50 legacy and browser sign-ins each, and What-If answers (the <c>other</c>, <c>exchangeActiveSync</c> and
-/// <c>registerSecurityInformation</c> evaluations, each with a result for every policy of the tenant). The generated
-/// tenant (2,000 users; 10 or 200 Conditional Access policies) is the same on both sides; only the 300 measured users
-/// gain the two sections. Reported per user (<c>OperationsPerInvoke</c>). Target: with ≤ 1.2× without.
+/// 50 sign-ins each over the 7 days (browser and legacy clients; the newest legacy ones succeed, some older ones failed),
+/// and What-If answers (the <c>other</c>, <c>exchangeActiveSync</c> and <c>registerSecurityInformation</c> evaluations,
+/// each with a result for every policy of the tenant) that agree with the configuration, as Microsoft's answers mostly
+/// do: "applies" for the policies the configuration reading applies, "does not apply" (<c>users</c>) for the others. The
+/// generated tenant (2,000 users; 10 or 200 Conditional Access policies) is the same on both sides; only the 300
+/// measured users gain the two sections. Reported per user (<c>OperationsPerInvoke</c>). Target: with ≤ 1.2× without.
 /// </summary>
 [MemoryDiagnoser]
 public class ObservedEvidenceBenchmarks
@@ -21,9 +23,8 @@ public class ObservedEvidenceBenchmarks
     public const int TenantUsers = 2_000;
     public const int SignInsPerUser = 50;
 
-    private static readonly string[] ClientApps = ["Authenticated SMTP", "IMAP4", "Other clients", "Browser", "Exchange ActiveSync", "POP3"];
-    private static readonly int[] ErrorCodes = [0, 0, 0, 50126, 50076, 53003, 50053];
-    private static readonly string[] Reasons = ["users", "clientApps", "location", "notEnoughInformation", "application"];
+    private static readonly string[] ClientApps = ["Browser", "Browser", "Mobile Apps and Desktop clients", "Authenticated SMTP", "IMAP4", "Other clients"];
+    private static readonly int[] ErrorCodes = [0, 0, 0, 50126, 50076, 50053];
 
     private TenantSnapshot snapshot = null!;
     private DiagnosticEngine engine = null!;
@@ -89,6 +90,7 @@ public class ObservedEvidenceBenchmarks
     /// <summary>The generated tenant with 50 sign-ins and What-If answers for each measured user (deterministic).</summary>
     private static TenantSnapshot WithObservedEvidence(GeneratedTenant generated, int[] measured)
     {
+        var plain = new DiagnosticEngine();
         var root = JsonNode.Parse(generated.Utf8Json)!.AsObject();
         var capturedAt = DateTimeOffset.Parse(root["capturedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var policyIds = root["sections"]!["conditionalAccessPolicies"]!["value"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToArray();
@@ -98,21 +100,29 @@ public class ObservedEvidenceBenchmarks
         {
             var entry = usersArray[index]!.AsObject();
             string id = entry["user"]!["id"]!.GetValue<string>();
+
+            // What the configuration says applies to this user: Microsoft's answers agree with it.
+            var findings = plain.Diagnose(generated.Snapshot, UserRef.Parse(id)).Findings;
+            var legacy = findings.Where(f => f.PolicyId is not null && f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients or DiagnosticCodes.ReportOnlyPolicyWouldBlock or DiagnosticCodes.MfaOnlyFromConditionalAccess)
+                .Select(f => f.PolicyId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var registration = findings.Where(f => f.PolicyId is not null && f.Code == DiagnosticCodes.SecurityInfoRegistrationBlocked)
+                .Select(f => f.PolicyId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
             var signIns = new JsonArray();
             for (int i = 0; i < SignInsPerUser; i++)
             {
-                int code = ErrorCodes[random.Next(ErrorCodes.Length)];
+                // Newest first, every 3 hours or so: browser sign-ins, and legacy ones that succeed lately and failed before.
+                string client = ClientApps[random.Next(ClientApps.Length)];
+                int code = i < SignInsPerUser / 2 ? 0 : ErrorCodes[random.Next(ErrorCodes.Length)];
                 signIns.Add(new JsonObject
                 {
                     ["id"] = $"{id[..8]}-{i:0000}",
-                    ["createdDateTime"] = (capturedAt - TimeSpan.FromMinutes(17 * (i + 1))).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                    ["createdDateTime"] = (capturedAt - TimeSpan.FromMinutes(197 * (i + 1))).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     ["userId"] = id,
-                    ["clientAppUsed"] = ClientApps[random.Next(ClientApps.Length)],
+                    ["clientAppUsed"] = client,
                     ["ipAddress"] = "203.0.113.9",
                     ["status"] = new JsonObject { ["errorCode"] = code, ["failureReason"] = code == 0 ? "Other." : "Failed.", ["additionalDetails"] = null },
-                    ["appliedConditionalAccessPolicies"] = code == 53003
-                        ? new JsonArray(new JsonObject { ["id"] = policyIds.Length > 0 ? policyIds[random.Next(policyIds.Length)] : "none", ["displayName"] = "Block", ["result"] = "failure", ["enforcedGrantControls"] = new JsonArray("Block") })
-                        : new JsonArray(),
+                    ["appliedConditionalAccessPolicies"] = new JsonArray(),
                     ["location"] = new JsonObject { ["city"] = "Redmond", ["countryOrRegion"] = "US" },
                 });
             }
@@ -122,16 +132,16 @@ public class ObservedEvidenceBenchmarks
             {
                 ["status"] = "captured",
                 ["value"] = new JsonArray(
-                    Evaluation(id, "#microsoft.graph.applicationContext", "other", policyIds, random),
-                    Evaluation(id, "#microsoft.graph.applicationContext", "exchangeActiveSync", policyIds, random),
-                    Evaluation(id, "#microsoft.graph.userActionContext", "browser", policyIds, random)),
+                    Evaluation(id, "#microsoft.graph.applicationContext", "other", policyIds, legacy),
+                    Evaluation(id, "#microsoft.graph.applicationContext", "exchangeActiveSync", policyIds, legacy),
+                    Evaluation(id, "#microsoft.graph.userActionContext", "browser", policyIds, registration)),
             };
         }
 
         return TenantSnapshot.Parse(root.ToJsonString());
     }
 
-    private static JsonObject Evaluation(string userId, string context, string clientAppType, string[] policyIds, Random random)
+    private static JsonObject Evaluation(string userId, string context, string clientAppType, string[] policyIds, HashSet<string> applying)
     {
         var signInContext = new JsonObject { ["@odata.type"] = context };
         if (context.EndsWith("applicationContext", StringComparison.Ordinal))
@@ -146,14 +156,14 @@ public class ObservedEvidenceBenchmarks
         var results = new JsonArray();
         foreach (string policyId in policyIds)
         {
-            bool applies = random.Next(3) == 0;
+            bool applies = applying.Contains(policyId);
             results.Add(new JsonObject
             {
                 ["id"] = policyId,
                 ["displayName"] = "Policy " + policyId[..8],
                 ["state"] = "enabled",
                 ["policyApplies"] = applies,
-                ["analysisReasons"] = applies ? "notSet" : Reasons[random.Next(Reasons.Length)],
+                ["analysisReasons"] = applies ? "notSet" : "users",
             });
         }
 

@@ -27,21 +27,7 @@ internal static class SignInLog
     /// Classifies a <c>clientAppUsed</c> value (case-insensitively): a legacy protocol, <c>Other clients</c> (a legacy
     /// client of unknown protocol: <paramref name="protocol"/> is <see cref="LegacyProtocols.None"/>), or not legacy.
     /// </summary>
-    public static bool IsLegacy(string clientAppUsed, out LegacyProtocols protocol)
-    {
-        protocol = clientAppUsed.ToUpperInvariant() switch
-        {
-            "AUTHENTICATED SMTP" => LegacyProtocols.SmtpAuth,
-            "IMAP4" => LegacyProtocols.Imap,
-            "POP3" => LegacyProtocols.Pop,
-            "EXCHANGE ACTIVESYNC" => LegacyProtocols.ExchangeActiveSync,
-            "EXCHANGE WEB SERVICES" => LegacyProtocols.Ews,
-            "EXCHANGE ONLINE POWERSHELL" => LegacyProtocols.RemotePowerShell,
-            "MAPI OVER HTTP" or "OUTLOOK ANYWHERE (RPC OVER HTTP)" or "OFFLINE ADDRESS BOOK" or "AUTODISCOVER" => LegacyProtocols.OutlookMapi,
-            _ => LegacyProtocols.None,
-        };
-        return protocol != LegacyProtocols.None || string.Equals(clientAppUsed, OtherClients, StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsLegacy(string clientAppUsed, out LegacyProtocols protocol) => LegacyClientApps.IsLegacy(clientAppUsed, out protocol);
 
     /// <summary>Whether the sign-in lies in the 7 days up to <paramref name="capturedAt"/> (a hand-made file may hold others: they do not count).</summary>
     public static bool InWindow(SignIn signIn, DateTimeOffset capturedAt) =>
@@ -57,6 +43,12 @@ internal static class SignInLog
     public static bool Observe(IReadOnlyList<SignIn> signIns, LegacyProtocols declared, DateTimeOffset capturedAt, Span<int> newest)
     {
         newest.Fill(-1);
+        if (signIns is SignInList list)
+        {
+            // Read once with the snapshot: the newest sign-in of each protocol and of Other clients.
+            return FromDigest(list, declared, newest);
+        }
+
         bool any = false;
         for (int i = 0; i < signIns.Count; i++)
         {
@@ -85,6 +77,32 @@ internal static class SignInLog
             {
                 any |= Consider(signIns, newest, BitOperations.TrailingZeroCount((uint)protocol), i);
             }
+        }
+
+        return any;
+    }
+
+    private static bool FromDigest(SignInList list, LegacyProtocols declared, Span<int> newest)
+    {
+        bool any = false;
+        int other = list.NewestOtherClients;
+        if (declared == LegacyProtocols.None)
+        {
+            for (int g = 0; g < OtherClientsGroup; g++)
+            {
+                newest[g] = list.NewestOf(g);
+                any |= newest[g] >= 0;
+            }
+
+            newest[OtherClientsGroup] = other;
+            return any || other >= 0;
+        }
+
+        for (uint bits = (uint)declared & 0xFF; bits != 0; bits &= bits - 1)
+        {
+            int g = BitOperations.TrailingZeroCount(bits);
+            newest[g] = list.Newer(list.NewestOf(g), other);
+            any |= newest[g] >= 0;
         }
 
         return any;

@@ -37,7 +37,7 @@ internal sealed class SnapshotIndex
         {
             foreach (var policy in all)
             {
-                if (policy.State != ConditionalAccessPolicyState.Disabled)
+                if (ClassifiedPolicies.IsClassified(policy))
                 {
                     policies.Add(new PolicyFacts(policy, TargetResourceAppId, policies.Count));
                 }

@@ -11,10 +11,6 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// </summary>
 internal static class WhatIfAnswers
 {
-    /// <summary>The <c>analysisReasons</c> that make a "does not apply" authoritative whatever the sign-in (§2).</summary>
-    private static readonly string[] AuthoritativeReasons =
-        ["users", "application", "clientApps", "userActions", "authenticationFlow", "policyNotEnabled", "emptyPolicy"];
-
     /// <summary>The user action of the security-info registration evaluation.</summary>
     public const string RegisterSecurityInformation = "registerSecurityInformation";
 
@@ -28,6 +24,7 @@ internal static class WhatIfAnswers
         IReadOnlyList<ConditionalAccessEvaluation> evaluations,
         SnapshotIndex index,
         string userId,
+        scoped ReadOnlySpan<ulong> offlineApplies,
         Span<ulong> legacyYes,
         Span<ulong> legacyNo,
         Span<ulong> registrationYes,
@@ -38,6 +35,7 @@ internal static class WhatIfAnswers
         legacyNo.Clear();
         registrationYes.Clear();
         registrationNo.Clear();
+        var signInIndependent = index.Classes.SignInIndependent;
         bool legacySeen = false, registrationSeen = false;
         for (int e = 0; e < evaluations.Count; e++)
         {
@@ -48,29 +46,34 @@ internal static class WhatIfAnswers
                 continue; // another client type, resource or context: its results count as missing
             }
 
-            scratch.Clear();
             var yes = registration ? registrationYes : legacyYes;
-            foreach (var result in evaluation.Results)
+            if (evaluation.AppliesBits is { } applies && evaluation.DoesNotApplyBits is { } doesNot && evaluation.PolicyCount == index.Policies.Count)
             {
-                if (index.FindPolicy(result.Id) is not { } policy)
+                // The answers as bit sets, made when the snapshot was read: a few word operations per evaluation.
+                for (int w = 0; w < yes.Length; w++)
                 {
-                    continue; // disabled, or not in the snapshot
+                    yes[w] |= applies[w] & signInIndependent[w];
+                    scratch[w] = doesNot[w];
                 }
-
-                if (IsAuthoritativeYes(result, policy))
+            }
+            else
+            {
+                scratch.Clear();
+                foreach (var result in evaluation.Results)
                 {
-                    if (ExcludesUser(policy, userId))
+                    if (index.FindPolicy(result.Id) is not { } policy)
                     {
-                        // The captured policy names the user among its exclusions (an exclusion made after Microsoft's
-                        // answer, or the plan's own): the configuration is now, and Microsoft would answer "users".
-                        continue;
+                        continue; // disabled, or not in the snapshot
                     }
 
-                    PolicyBits.Set(yes, policy.Bit);
-                }
-                else if (IsAuthoritativeNo(result))
-                {
-                    PolicyBits.Set(scratch, policy.Bit);
+                    if (IsAuthoritativeYes(result, policy))
+                    {
+                        PolicyBits.Set(yes, policy.Bit);
+                    }
+                    else if (IsAuthoritativeNo(result))
+                    {
+                        PolicyBits.Set(scratch, policy.Bit);
+                    }
                 }
             }
 
@@ -95,6 +98,27 @@ internal static class WhatIfAnswers
         {
             legacyNo[w] &= ~legacyYes[w];
             registrationNo[w] &= ~registrationYes[w];
+        }
+
+        // The captured policy names the user among its exclusions (an exclusion made after Microsoft's answer, or the
+        // plan's own): the configuration is now, and Microsoft would answer "users". Only an "applies" the offline reading
+        // does not share can be such a case (an explicit exclusion keeps the offline reading out of scope).
+        DropExcluded(index, userId, offlineApplies, legacyYes);
+        DropExcluded(index, userId, offlineApplies, registrationYes);
+    }
+
+    private static void DropExcluded(SnapshotIndex index, string userId, scoped ReadOnlySpan<ulong> offlineApplies, Span<ulong> yes)
+    {
+        for (int w = 0; w < yes.Length; w++)
+        {
+            for (ulong word = yes[w] & ~offlineApplies[w]; word != 0; word &= word - 1)
+            {
+                int bit = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                if (ExcludesUser(index.Policies[bit], userId))
+                {
+                    PolicyBits.Clear(yes, bit);
+                }
+            }
         }
     }
 
@@ -143,29 +167,7 @@ internal static class WhatIfAnswers
         result.PolicyApplies && policy.Policy.Conditions.SignInDependentConditions.Count == 0;
 
     /// <summary>"Does not apply" is authoritative when every reason is one that does not depend on the sign-in (§2).</summary>
-    public static bool IsAuthoritativeNo(WhatIfResult result)
-    {
-        if (result.PolicyApplies || result.AnalysisReasons.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (string reason in result.AnalysisReasons)
-        {
-            bool known = false;
-            foreach (string authoritative in AuthoritativeReasons)
-            {
-                known |= string.Equals(authoritative, reason, StringComparison.OrdinalIgnoreCase);
-            }
-
-            if (!known)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsAuthoritativeNo(WhatIfResult result) => result.AuthoritativeNo;
 
     /// <summary>
     /// Where Microsoft's answer about <paramref name="policyId"/> stands (for the words): the first result of a matching

@@ -107,7 +107,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var legacyNo = sets.Slice(words, words);
         var registrationYes = sets.Slice(2 * words, words);
         var registrationNo = sets.Slice(3 * words, words);
-        WhatIfAnswers.Read(evaluations, index, entry.User.Id, legacyYes, legacyNo, registrationYes, registrationNo, sets.Slice(4 * words, words));
+        WhatIfAnswers.Read(evaluations, index, entry.User.Id, applies, legacyYes, legacyNo, registrationYes, registrationNo, sets.Slice(4 * words, words));
         var excludedFrom = context.Changes.ExcludedFromPolicies;
         for (int i = 0; i < excludedFrom.Count; i++)
         {
@@ -387,6 +387,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
             Blocks = new ulong[words];
             Unsatisfiable = new ulong[words];
             RoleScopedBlock = new ulong[words];
+            SignInIndependent = new ulong[words];
             EvaluatedBlocks = new ulong[words];
             EvaluatedUnsatisfiable = new ulong[words];
             EvaluatedReportOnly = new ulong[words];
@@ -394,6 +395,11 @@ internal sealed class ConditionalAccessRule : CatalogRule
             for (int bit = 0; bit < policies.Count; bit++)
             {
                 var policy = policies[bit];
+                if (policy.Policy.Conditions.SignInDependentConditions.Count == 0)
+                {
+                    PolicyBits.Set(SignInIndependent, bit);
+                }
+
                 var policyState = policy.Policy.State;
                 bool reportOnly = policyState == ConditionalAccessPolicyState.EnabledForReportingButNotEnforced;
                 if ((policyState == ConditionalAccessPolicyState.Enabled || reportOnly) && (policy.Blocks || policy.UnsatisfiableGrants.Count > 0))
@@ -474,6 +480,9 @@ internal sealed class ConditionalAccessRule : CatalogRule
 
         /// <summary>APW021: enabled, certainly requires what a legacy client cannot satisfy.</summary>
         public ulong[] Unsatisfiable { get; }
+
+        /// <summary>Catalog v1.2: no sign-in-dependent condition, so Microsoft's "applies" is authoritative.</summary>
+        public ulong[] SignInIndependent { get; }
 
         /// <summary>Catalog v1.2: enabled or report-only, blocks or requires what a legacy client cannot satisfy (looked up in What-If).</summary>
         public ulong[] LegacyCandidates { get; }

@@ -24,6 +24,18 @@ internal sealed record ConditionalAccessEvaluation : GraphObject
 
     /// <summary>The position of this evaluation in the section's array.</summary>
     public int Index { get; internal init; }
+
+    /// <summary>
+    /// Worked out when the snapshot is read: the classified policies (<see cref="ClassifiedPolicies"/>, as bits) Microsoft
+    /// says apply; <see langword="null"/> when the tenant's Conditional Access section was not captured.
+    /// </summary>
+    internal ulong[]? AppliesBits { get; init; }
+
+    /// <summary>The classified policies Microsoft says do not apply for a reason that does not depend on the sign-in (catalog v1.2 §2).</summary>
+    internal ulong[]? DoesNotApplyBits { get; init; }
+
+    /// <summary>How many classified policies the bit sets number (the engine uses them only for an index of as many).</summary>
+    internal int PolicyCount { get; init; }
 }
 
 /// <summary>The kinds of <c>signInContext</c> a What-If request can carry.</summary>
@@ -62,4 +74,33 @@ internal sealed record WhatIfResult : GraphObject
 
     /// <summary>The position of this result in the evaluation's <c>value</c> array.</summary>
     public int Index { get; internal init; }
+
+    /// <summary>
+    /// Whether the answer is an authoritative "does not apply" (catalog v1.2 §2): <see cref="PolicyApplies"/> is false and
+    /// every reason is one that does not depend on the sign-in (<c>users</c>, <c>application</c>, <c>clientApps</c>,
+    /// <c>userActions</c>, <c>authenticationFlow</c>, <c>policyNotEnabled</c>, <c>emptyPolicy</c>).
+    /// </summary>
+    internal bool AuthoritativeNo { get; init; }
+
+    private static readonly string[] AuthoritativeReasons =
+        ["users", "application", "clientApps", "userActions", "authenticationFlow", "policyNotEnabled", "emptyPolicy"];
+
+    /// <summary>Whether every one of <paramref name="reasons"/> (at least one) is authoritative for "does not apply".</summary>
+    internal static bool AllAuthoritative(IReadOnlyList<string> reasons)
+    {
+        if (reasons.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (string reason in reasons)
+        {
+            if (Array.FindIndex(AuthoritativeReasons, r => string.Equals(r, reason, StringComparison.OrdinalIgnoreCase)) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

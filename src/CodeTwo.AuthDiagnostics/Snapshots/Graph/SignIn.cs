@@ -32,6 +32,12 @@ internal sealed record SignIn : GraphObject
 
     /// <summary>The position of this sign-in in the section's array.</summary>
     public int Index { get; internal init; }
+
+    /// <summary>Whether <see cref="ClientAppUsed"/> is a legacy client (<see cref="LegacyClientApps"/>).</summary>
+    internal bool IsLegacy { get; init; }
+
+    /// <summary>The legacy protocol of <see cref="ClientAppUsed"/>; <see cref="LegacyProtocols.None"/> for <c>Other clients</c> and non-legacy clients.</summary>
+    internal LegacyProtocols Protocol { get; init; }
 }
 
 /// <summary>One entry of a sign-in's <c>appliedConditionalAccessPolicies</c>.</summary>

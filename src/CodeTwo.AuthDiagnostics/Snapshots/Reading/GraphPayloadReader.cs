@@ -149,7 +149,10 @@ internal static class GraphPayloadReader
     /// string <c>clientAppUsed</c> and an integer <c>status.errorCode</c>; <c>appliedConditionalAccessPolicies[].result</c>
     /// is a string (unknown values kept).
     /// </summary>
-    public static IReadOnlyList<SignIn> SignIns(JsonReadContext c, JsonElement array) => Items(c, array, "a signIn", (c, e, i) =>
+    public static IReadOnlyList<SignIn> SignIns(JsonReadContext c, JsonElement array, DateTimeOffset capturedAt) =>
+        new SignInList(Items(c, array, "a signIn", SignIn).ToArray(), capturedAt);
+
+    private static SignIn SignIn(JsonReadContext c, JsonElement e, int i)
     {
         int? errorCode = null;
         string? failureReason = null;
@@ -190,27 +193,35 @@ internal static class GraphPayloadReader
             country = c.String(location, "countryOrRegion");
         }
 
+        string clientAppUsed = c.String(e, "clientAppUsed", "every sign-in needs clientAppUsed (the log's client app name)") ?? string.Empty;
         return new SignIn
         {
             Json = e,
             Index = i,
             Id = c.String(e, "id", "every sign-in needs its id") ?? string.Empty,
             CreatedDateTime = c.Instant(e, "createdDateTime", "every sign-in needs its createdDateTime") ?? default,
-            ClientAppUsed = c.String(e, "clientAppUsed", "every sign-in needs clientAppUsed (the log's client app name)") ?? string.Empty,
+            ClientAppUsed = clientAppUsed,
+            IsLegacy = LegacyClientApps.IsLegacy(clientAppUsed, out var protocol),
+            Protocol = protocol,
             ErrorCode = errorCode ?? 0,
             FailureReason = failureReason,
             AppliedConditionalAccessPolicies = applied.ToArray(),
             IpAddress = c.String(e, "ipAddress"),
             CountryOrRegion = country,
         };
-    });
+    }
 
     /// <summary>
     /// The <c>conditionalAccessEvaluation</c> user section (catalog v1.2): each entry is <c>{ "request", "value" }</c>;
     /// the request needs <c>signInIdentity</c> and <c>signInContext</c> with their <c>@odata.type</c>, each result an
     /// <c>id</c> and a boolean <c>policyApplies</c>; <c>analysisReasons</c> is a string (a comma-separated flags enum).
     /// </summary>
-    public static IReadOnlyList<ConditionalAccessEvaluation> ConditionalAccessEvaluations(JsonReadContext c, JsonElement array) =>
+    /// <param name="c">The read context.</param>
+    /// <param name="array">The section's value.</param>
+    /// <param name="policyBits">The bits of the classified Conditional Access policies (<see cref="ClassifiedPolicies"/>), or
+    /// <see langword="null"/> when the tenant's section was not captured; with it, each evaluation gets its answers as bit sets.</param>
+    /// <param name="policyCount">How many policies <paramref name="policyBits"/> numbers.</param>
+    public static IReadOnlyList<ConditionalAccessEvaluation> ConditionalAccessEvaluations(JsonReadContext c, JsonElement array, Dictionary<string, int>? policyBits, int policyCount) =>
         Items(c, array, "an evaluation with request and value", (c, e, i) =>
         {
             var kind = EvaluationContextKind.Unknown;
@@ -251,6 +262,28 @@ internal static class GraphPayloadReader
                 results = Items(c, value, "a whatIfAnalysisResult", WhatIfResult);
             }
 
+            ulong[]? appliesBits = null, doesNotApplyBits = null;
+            if (policyBits is not null)
+            {
+                int words = (policyCount + 63) >> 6;
+                appliesBits = new ulong[words];
+                doesNotApplyBits = new ulong[words];
+                foreach (var result in results)
+                {
+                    if (policyBits.TryGetValue(result.Id, out int bit))
+                    {
+                        if (result.PolicyApplies)
+                        {
+                            appliesBits[bit >> 6] |= 1UL << (bit & 63);
+                        }
+                        else if (result.AuthoritativeNo)
+                        {
+                            doesNotApplyBits[bit >> 6] |= 1UL << (bit & 63);
+                        }
+                    }
+                }
+            }
+
             return new ConditionalAccessEvaluation
             {
                 Json = e,
@@ -260,21 +293,27 @@ internal static class GraphPayloadReader
                 IncludeApplications = applications,
                 ClientAppType = clientAppType,
                 Results = results,
+                AppliesBits = appliesBits,
+                DoesNotApplyBits = doesNotApplyBits,
+                PolicyCount = policyCount,
             };
         });
 
     private static WhatIfResult WhatIfResult(JsonReadContext c, JsonElement e, int index)
     {
         string reasons = c.String(e, "analysisReasons") ?? string.Empty;
+        bool applies = c.Bool(e, "policyApplies", "every What-If result needs policyApplies") ?? false;
+        string[] reasonList = reasons.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new WhatIfResult
         {
             Json = e,
             Index = index,
             Id = c.String(e, "id", "every What-If result needs the policy's id") ?? string.Empty,
             DisplayName = c.String(e, "displayName"),
-            PolicyApplies = c.Bool(e, "policyApplies", "every What-If result needs policyApplies") ?? false,
-            AnalysisReasons = reasons.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            PolicyApplies = applies,
+            AnalysisReasons = reasonList,
             AnalysisReasonsValue = reasons,
+            AuthoritativeNo = !applies && Graph.WhatIfResult.AllAuthoritative(reasonList),
         };
     }
 

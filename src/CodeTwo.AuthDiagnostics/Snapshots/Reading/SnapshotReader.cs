@@ -385,7 +385,7 @@ internal sealed class SnapshotReader
         if (c.Array(root, "users", out var usersElement))
         {
             using var scope = c.Enter("users");
-            users = ReadUsers(c, usersElement);
+            users = ReadUsers(c, usersElement, new UserReading(capturedAt ?? default, sections.ConditionalAccessPolicies.Value));
         }
 
         var missingUsers = c.StringArray(root, "missingUsers");
@@ -402,7 +402,31 @@ internal sealed class SnapshotReader
         };
     }
 
-    private static UserEntry[] ReadUsers(JsonReadContext c, JsonElement array)
+    /// <summary>
+    /// What reading the users' catalog v1.2 sections needs from the envelope: the capture time (the sign-in window) and
+    /// the policies' bits (built on first need: What-If answers become bit sets once, when the snapshot is read).
+    /// </summary>
+    private sealed class UserReading(DateTimeOffset capturedAt, IReadOnlyList<ConditionalAccessPolicy>? policies)
+    {
+        private Dictionary<string, int>? bits;
+        private int count;
+
+        public DateTimeOffset CapturedAt => capturedAt;
+
+        public IReadOnlyList<SignIn> SignIns(JsonReadContext c, JsonElement value) => GraphPayloadReader.SignIns(c, value, capturedAt);
+
+        public IReadOnlyList<ConditionalAccessEvaluation> Evaluations(JsonReadContext c, JsonElement value)
+        {
+            if (policies is not null && bits is null)
+            {
+                bits = ClassifiedPolicies.BitsById(policies, out count);
+            }
+
+            return GraphPayloadReader.ConditionalAccessEvaluations(c, value, bits, count);
+        }
+    }
+
+    private static UserEntry[] ReadUsers(JsonReadContext c, JsonElement array, UserReading reading)
     {
         var users = new UserEntry[array.GetArrayLength()];
         int index = 0;
@@ -423,7 +447,7 @@ internal sealed class SnapshotReader
             using var scope = c.Enter(index);
             if (c.ExpectObject(element, "a user entry with user and sections"))
             {
-                users[count++] = ReadUserEntry(c, element, index);
+                users[count++] = ReadUserEntry(c, element, index, reading);
             }
 
             index++;
@@ -432,7 +456,7 @@ internal sealed class SnapshotReader
         return count == users.Length ? users : users[..count];
     }
 
-    private static UserEntry ReadUserEntry(JsonReadContext c, JsonElement entry, int index)
+    private static UserEntry ReadUserEntry(JsonReadContext c, JsonElement entry, int index, UserReading reading)
     {
         DirectoryUser user = new();
         if (c.Object(entry, "user", out var userElement, "every user entry needs the user object"))
@@ -450,8 +474,8 @@ internal sealed class SnapshotReader
                 AuthenticationRequirements = ReadSection(c, sectionsElement, "authenticationRequirements", JsonValueKind.Object, GraphPayloadReader.AuthenticationRequirements),
                 AuthenticationMethods = ReadSection(c, sectionsElement, "authenticationMethods", JsonValueKind.Array, GraphPayloadReader.AuthenticationMethods),
                 TransitiveMemberOf = ReadSection(c, sectionsElement, "transitiveMemberOf", JsonValueKind.Array, GraphPayloadReader.DirectoryObjects),
-                ConditionalAccessEvaluation = ReadSection(c, sectionsElement, "conditionalAccessEvaluation", JsonValueKind.Array, GraphPayloadReader.ConditionalAccessEvaluations),
-                SignIns = ReadSection(c, sectionsElement, "signIns", JsonValueKind.Array, GraphPayloadReader.SignIns),
+                ConditionalAccessEvaluation = ReadSection(c, sectionsElement, "conditionalAccessEvaluation", JsonValueKind.Array, reading.Evaluations),
+                SignIns = ReadSection(c, sectionsElement, "signIns", JsonValueKind.Array, reading.SignIns),
             };
         }
 
