@@ -118,7 +118,7 @@ public sealed class CliLiveTests
             var dry = await RunAsync(["apply", "--executor", "graph", .. connection]);
             dry.ExitCode.Should().Be(0, dry.Stderr);
             dry.Stdout.Should().Contain("[would] enforce-per-user-mfa");
-            server.Requests(r => r.Method != "GET" && !r.Path.EndsWith("$batch", StringComparison.Ordinal)).Should().BeEmpty("a dry run writes nothing");
+            server.Requests(r => r.Method != "GET" && !r.Path.EndsWith("$batch", StringComparison.Ordinal) && r.Path != "/identity/conditionalAccess/evaluate").Should().BeEmpty("a dry run writes nothing (What-If POSTs only read)");
 
             var noJournal = await RunAsync(["apply", "--executor", "graph", "--apply", .. connection]);
             noJournal.ExitCode.Should().Be(2);
