@@ -50,7 +50,7 @@ internal sealed class SectionResult
         HttpStatus = status is >= 100 and <= 599 ? status : 502,
         Code = code,
         Message = message,
-        RequiredPermissions = SectionNames.RequiredPermissionsFor(section),
+        RequiredPermissions = SnapshotSection.RequiredPermissionsFor(section),
     };
 
     /// <summary>A failed section with the status, code and message of another one (every user's <c>signIns</c> when the one log read failed).</summary>
