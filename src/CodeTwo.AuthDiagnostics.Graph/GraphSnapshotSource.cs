@@ -233,6 +233,13 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
                     current = CapturePageAsync(run, next, tenantSections, signInLog, cancellationToken);
                 }
 
+                if (signInLog is not null && !tenantSections.HasFlag(UserSectionSelection.ConditionalAccessEvaluation))
+                {
+                    // The whole log is read before the first user is written: any user's sign-ins may be on its last page.
+                    var log = await signInLog.ConfigureAwait(false);
+                    SetAll(page.Users, u => u.SignIns = log.Take(u.Id!));
+                }
+
                 foreach (var user in page.Users)
                 {
                     SnapshotDocument.WriteUser(writer, user);
@@ -438,9 +445,10 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
             {
                 SetAll(resolved, u => u.SignIns = NotRequested(UserSectionSelection.SignIns, tenantWide: true));
             }
-            else
+            else if (sections.HasFlag(UserSectionSelection.ConditionalAccessEvaluation))
             {
-                // Each user's sign-ins are handed over (and forgotten by the log) as its page is captured.
+                // What-If needs the users' sign-ins: they are handed over (and forgotten by the log) now. Without
+                // What-If they are handed over when the page is written, so the log read holds no page back.
                 var log = await signInLog.ConfigureAwait(false);
                 SetAll(resolved, u => u.SignIns = log.Take(u.Id!));
             }
