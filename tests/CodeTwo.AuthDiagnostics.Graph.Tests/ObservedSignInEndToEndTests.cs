@@ -43,30 +43,42 @@ public sealed class ObservedSignInEndToEndTests
         evaluation.Json.GetProperty("request").GetProperty("signInConditions").GetProperty("ipAddress").GetString().Should().Be("198.51.100.23");
     }
 
-    /// <summary>ENGINE-DEPENDENT (APW073, catalog v1.2 §3): skipped until the engine's catalog has the code, then it runs.</summary>
-    [Fact(SkipUnless = nameof(EngineKnowsApw073), Skip = "ENGINE-DEPENDENT: needs the engine part of issue #18 (APW073 AccountPasswordUsedByLegacyClient); runs by itself once DiagnosticCatalog knows APW073.")]
-    public async Task The_diagnosis_says_the_product_sends_the_account_password()
+    /// <summary>ENGINE-DEPENDENT (APW073, catalog v1.2 §3): skipped while the engine's catalog lacks the code (before the engine merge), runs after it.</summary>
+    [Theory(SkipUnless = nameof(EngineKnowsApw073), Skip = "ENGINE-DEPENDENT: needs the engine part of issue #18 (APW073 AccountPasswordUsedByLegacyClient); runs by itself once DiagnosticCatalog knows APW073.")]
+    [InlineData("disabled")]
+    [InlineData("enforced")]
+    public async Task The_diagnosis_says_the_product_sends_the_account_password(string perUserMfaState)
     {
-        var (tenant, _) = ProductSendingTheAccountPassword();
+        var (tenant, _) = ProductSendingTheAccountPassword(perUserMfaState);
         await using var host = await GraphTestHost.StartAsync(tenant, o => o.LegacyProtocols = LegacyProtocols.SmtpAuth, new FastForwardTimeProvider(Now));
         var diagnostics = new ServiceCollection().AddAuthDiagnostics(o => o.LegacyProtocols = LegacyProtocols.SmtpAuth).Services.BuildServiceProvider().GetRequiredService<IAuthDiagnostics>();
 
         var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUser("backup@contoso.com"), Ct);
         var diagnosis = diagnostics.Diagnose(snapshot, UserRef.Parse("backup@contoso.com"));
 
-        diagnosis.Verdict.Should().Be(Verdict.Unusable);
-        diagnosis.Findings.Should().Contain(f => f.Code == "APW073");
-        diagnosis.Plan.Steps.Should().Contain(s => s.Id == "configure-product-app-password");
+        // With per-user MFA disabled the brief's "unusable" is "unavailable" in the merged engine, rightly by the
+        // catalog's precedence: App password is hidden (APW011, an availability blocker), which outranks APW073's
+        // usability blocker. With per-user MFA enforced the option exists and the observation makes it "unusable".
+        string findings = string.Join("; ", diagnosis.Findings.Select(f => f.Code + " " + f.Severity));
+        diagnosis.Verdict.Should().Be(perUserMfaState == "disabled" ? Verdict.Unavailable : Verdict.Unusable, findings);
+        diagnosis.Findings.Should().Contain(f => f.Code == "APW073" && f.Severity == Severity.Blocker, findings);
+        var steps = diagnosis.Plan.Steps.Select(s => s.Id).ToList();
+        steps.Should().Contain("configure-product-app-password");
+        if (perUserMfaState == "disabled")
+        {
+            diagnosis.Findings.Should().Contain(f => f.Code == "APW011", findings);
+            steps.IndexOf("configure-product-app-password").Should().BeGreaterThan(steps.IndexOf("enforce-per-user-mfa"), "the product is set up after per-user MFA is enforced (catalog v1.2 §3)");
+        }
     }
 
     /// <summary>The seed tenant's shape: security defaults off, one enabled policy requiring MFA of everyone, backup@contoso.com with per-user MFA disabled.</summary>
-    private static (FakeTenant Tenant, JsonObject NewestSignIn) ProductSendingTheAccountPassword()
+    private static (FakeTenant Tenant, JsonObject NewestSignIn) ProductSendingTheAccountPassword(string perUserMfaState = "disabled")
     {
         var tenant = ObservationCaptureTests.TenantWithMfaPolicy(0);
         var user = new FakeUser
         {
             User = JsonNode.Parse("""{"id":"cbf27734-ac10-4525-8b66-402800e03d2c","userPrincipalName":"backup@contoso.com","displayName":"Backup service account","accountEnabled":true,"userType":"Member","onPremisesSyncEnabled":null,"signInSessionsValidFromDateTime":"2026-01-01T00:00:00Z"}""")!.AsObject(),
-            Requirements = JsonNode.Parse("""{"perUserMfaState":"disabled"}""")!.AsObject(),
+            Requirements = new JsonObject { ["perUserMfaState"] = perUserMfaState },
             Methods = [JsonNode.Parse("""{"@odata.type":"#microsoft.graph.passwordAuthenticationMethod","id":"28c10230-6103-485e-b985-444c60001490"}""")],
             MemberOf = [],
         };
