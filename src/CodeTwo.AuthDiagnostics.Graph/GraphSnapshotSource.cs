@@ -177,7 +177,10 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     /// <summary>
     /// Captures every user of the tenant and streams the snapshot document to <paramref name="output"/>: the tenant
     /// sections first, then users page by page (<c>GET /v1.0/users?$select=…&amp;$top=999</c>, all pages) with their
-    /// sections read in batches. Memory stays bounded by three pages of users (the one being written, the one being read and the next listing), whatever the tenant's size. Progress
+    /// sections read in batches. Memory stays bounded by three pages of users (the one being written, the one being read and the next listing), whatever the tenant's size,
+    /// plus, with <see cref="UserSectionSelection.SignIns"/>, the sign-in log: read once from the start (pages of 1,000) and
+    /// complete before the first user is written, it keeps at most 50 sign-ins per user who has legacy sign-ins, each user's
+    /// forgotten once written. Progress
     /// carries the users done, the total (from <c>/users/$count</c>, best effort) and an estimate of the remaining time.
     /// </summary>
     /// <param name="output">Receives the snapshot document (UTF-8 JSON); flushed after every page, not disposed. After a failure or cancellation it holds an incomplete document.</param>
