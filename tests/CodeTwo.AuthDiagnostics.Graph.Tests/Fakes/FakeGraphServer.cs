@@ -414,6 +414,11 @@ public sealed class FakeGraphServer : IAsyncDisposable
         var eventTypes = Regex.Match(filter, @"signInEventTypes/any\(t: (.*?)\)") is { Success: true } any
             ? Regex.Matches(any.Groups[1].Value, @"t eq '(\w+)'").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : ["interactiveUser"]; // Graph's default: the interactive log only.
+        if (userId is not null && Tenant.FindUser(userId) is { } asked && asked.Errors.TryGetValue("signIns", out var userError))
+        {
+            return Failure(userError);
+        }
+
         bool unknownEnums = r.Headers.TryGetValue("Prefer", out var prefer) && prefer.Contains("include-unknown-enum-members", StringComparison.OrdinalIgnoreCase);
 
         var matching = Tenant.SignIns

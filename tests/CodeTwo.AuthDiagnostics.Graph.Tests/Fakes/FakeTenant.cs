@@ -23,7 +23,10 @@ public sealed class FakeUser
     /// </summary>
     public Func<JsonObject, JsonArray?>? WhatIf { get; set; }
 
-    /// <summary>Section name (<c>authenticationRequirements</c>, …, <c>conditionalAccessEvaluation</c>) → the error its endpoint answers.</summary>
+    /// <summary>
+    /// Section name (<c>authenticationRequirements</c>, …, <c>conditionalAccessEvaluation</c>) → the error its endpoint
+    /// answers; <c>signIns</c>: the sign-in log's answer when asked for this user's sign-ins (<c>userId eq</c>).
+    /// </summary>
     public Dictionary<string, FakeError> Errors { get; } = new(StringComparer.Ordinal);
 
     public string Id => (string)User["id"]!;
@@ -113,9 +116,9 @@ public sealed class FakeTenant
             user.Methods = Section<JsonArray>(userSections, "authenticationMethods", user.Errors);
             user.MemberOf = Section<JsonArray>(userSections, "transitiveMemberOf", user.Errors);
 
-            // v1.2: the sign-ins go into the tenant's log (a failed section makes the whole log answer its error), and
-            // recorded evaluations are answered for the same request bodies.
-            var signIns = Section<JsonArray>(userSections, "signIns", tenant.Errors);
+            // v1.2: the sign-ins go into the tenant's log (a failed section makes the log answer its error when asked
+            // for this user's sign-ins), and recorded evaluations are answered for the same request bodies.
+            var signIns = Section<JsonArray>(userSections, "signIns", user.Errors);
             tenant.SignIns.AddRange(signIns?.OfType<JsonObject>().Select(s => s.DeepClone().AsObject()) ?? []);
             if (Section<JsonArray>(userSections, "conditionalAccessEvaluation", user.Errors) is { } evaluations)
             {
