@@ -357,15 +357,17 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
             return;
         }
 
-        var plans = users.Where(u => u.Id is not null).Select(u => (User: u, Items: WhatIf.Requests(u.Id!, targetResourceAppId, clientTypes, u.SignIns))).ToArray();
+        // One set of evaluations per user, even when a capture names the same user twice (by UPN and by id).
+        var plans = users.Where(u => u.Id is not null).GroupBy(u => u.Id!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Users: g.ToArray(), Items: WhatIf.Requests(g.Key, targetResourceAppId, clientTypes, g.First().SignIns))).ToArray();
         await batches.RunAsync(plans.SelectMany(p => p.Items).ToList(), run.Counters, cancellationToken).ConfigureAwait(false);
         int failed = 0;
-        foreach (var (user, items) in plans)
+        foreach (var (same, items) in plans)
         {
-            user.ConditionalAccessEvaluation = WhatIf.Section(items);
-            if (user.ConditionalAccessEvaluation.IsFailed && failed++ == 0)
+            var section = WhatIf.Section(items);
+            SetAll(same, u => u.ConditionalAccessEvaluation = section);
+            if (section.IsFailed && failed++ == 0)
             {
-                var section = user.ConditionalAccessEvaluation;
                 LogSectionFailed(SectionNames.ConditionalAccessEvaluation, section.HttpStatus, section.Code ?? "-", string.Join(", ", section.RequiredPermissions));
             }
         }

@@ -114,6 +114,19 @@ public sealed class ObservationCaptureTests
     }
 
     [Fact]
+    public async Task A_user_named_twice_is_read_and_evaluated_once()
+    {
+        var tenant = TenantWithMfaPolicy(2);
+        await using var host = await GraphTestHost.StartAsync(tenant);
+
+        var snapshot = await host.Source.CaptureAsync(SnapshotRequest.ForUsers(tenant.Users[0].UserPrincipalName, tenant.Users[0].Id), Ct);
+
+        snapshot.Users.Should().ContainSingle().Which.Sections.ConditionalAccessEvaluation.Value.Should().HaveCount(3);
+        host.Server.RequestCount(SignInLog).Should().Be(1);
+        host.Server.RequestCount(Evaluate).Should().Be(3);
+    }
+
+    [Fact]
     public async Task Dependency_injection_takes_the_declared_protocols_and_target_resource_from_the_core_options()
     {
         using var client = new GraphServiceClient(new HttpClient(), new FixedTokenAuthenticationProvider("t"));
