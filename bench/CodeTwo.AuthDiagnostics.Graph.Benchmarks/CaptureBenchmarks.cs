@@ -44,6 +44,25 @@ public class CaptureBenchmarks
     public Task<TenantCaptureResult> TenantWide() => scenario.Source.CaptureTenantAsync(Stream.Null, null, CancellationToken.None);
 }
 
+/// <summary>
+/// Issue #18: a tenant-wide capture of 10,000 users whose sign-in log holds 26,000 legacy sign-ins (two per user, sixty
+/// for every hundredth user), 50 ms of latency, default options (sign-ins read, What-If not). The sign-in log is read
+/// once, in pages of 1,000, however many users there are; <c>--signins</c> prints the request count per endpoint.
+/// </summary>
+public class SignInCaptureBenchmarks
+{
+    private CaptureScenario scenario = null!;
+
+    [GlobalSetup]
+    public void Setup() => scenario = CaptureScenario.StartWithSignInsAsync(10_000, TimeSpan.FromMilliseconds(50)).GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => scenario.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [Benchmark(Description = "10,000 users with sign-ins, tenant-wide stream")]
+    public Task<TenantCaptureResult> TenantWide() => scenario.Source.CaptureTenantAsync(Stream.Null, null, CancellationToken.None);
+}
+
 /// <summary>The fake Graph, a real GraphServiceClient on a plain HttpClient, and the adapter's snapshot source.</summary>
 public sealed class CaptureScenario : IAsyncDisposable
 {
@@ -71,6 +90,35 @@ public sealed class CaptureScenario : IAsyncDisposable
     public static async Task<CaptureScenario> StartAsync(int users, TimeSpan latency)
     {
         var server = await FakeGraphServer.StartAsync(FakeTenant.Generate(users));
+        server.Latency = latency;
+        server.PageSize = 999;
+        return new CaptureScenario(server);
+    }
+
+    /// <summary>
+    /// A tenant of <paramref name="users"/> users with legacy sign-ins in the last days: an SMTP sign-in that asked for
+    /// MFA and an older IMAP one per user, and sixty POP sign-ins for every hundredth user (more than the 50 kept).
+    /// </summary>
+    public static async Task<CaptureScenario> StartWithSignInsAsync(int users, TimeSpan latency)
+    {
+        var tenant = FakeTenant.Generate(users);
+        var now = DateTimeOffset.UtcNow;
+        for (int i = 0; i < tenant.Users.Count; i++)
+        {
+            var user = tenant.Users[i];
+            var at = now.AddMinutes(-1 - (i % 5000));
+            tenant.SignIns.Add(FakeTenant.SignIn(user, "Authenticated SMTP", at, 50076));
+            tenant.SignIns.Add(FakeTenant.SignIn(user, "IMAP4", at.AddDays(-1), eventType: "nonInteractiveUser"));
+            if (i % 100 == 0)
+            {
+                for (int n = 0; n < 60; n++)
+                {
+                    tenant.SignIns.Add(FakeTenant.SignIn(user, "POP3", at.AddHours(-2).AddSeconds(-n), 50126));
+                }
+            }
+        }
+
+        var server = await FakeGraphServer.StartAsync(tenant);
         server.Latency = latency;
         server.PageSize = 999;
         return new CaptureScenario(server);

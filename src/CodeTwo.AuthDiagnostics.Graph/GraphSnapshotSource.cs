@@ -19,6 +19,12 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// bounded number of requests in flight: the retry policy the plan runner uses too, configured by
 /// <see cref="MicrosoftGraphOptions"/> (which also says which user sections to read and how large a page is). A section Graph refuses (403, 404, 5xx) is recorded as <c>failed</c> with the
 /// status, Graph's error and the permissions it needs; a user that does not exist is listed in <c>missingUsers</c>.
+/// The v1.2 user sections: <c>signIns</c> (the legacy sign-ins of the 7 days before the capture, from
+/// <c>/beta/auditLogs/signIns</c>; read once for the whole tenant, or per user for up to ten named users) and
+/// <c>conditionalAccessEvaluation</c> (Microsoft's What-If, batched POSTs to <c>/v1.0/identity/conditionalAccess/evaluate</c>,
+/// sent after the sign-ins because the newest one's IP address and country go into it; tenant-wide only when
+/// <see cref="MicrosoftGraphOptions.TenantUserSections"/> asks for it). A refused log or evaluation (for example 403
+/// <c>Authentication_RequestFromNonPremiumTenantOrB2CTenant</c>) fails the section, never the capture.
 /// Thread-safe; one instance serves many captures.
 /// </summary>
 /// <example>
@@ -48,7 +54,13 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     private readonly Guid? configuredTenantId;
     private readonly bool captureMfaServicePolicy;
     private readonly UserSectionSelection sections;
+    private readonly UserSectionSelection tenantSections;
+    private readonly IReadOnlyList<string> clientTypes;
+    private readonly string targetResourceAppId;
     private readonly int pageSize;
+
+    /// <summary>Up to this many named users, each user's sign-ins are asked for alone (<c>userId eq</c>); more read the log once.</summary>
+    internal const int PerUserSignInQueries = 10;
 
     /// <summary>Creates a snapshot source on the host's Graph client.</summary>
     /// <param name="client">The host's client (authentication, base URL and HTTP pipeline come from it).</param>
@@ -73,6 +85,9 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         configuredTenantId = options.TenantId;
         captureMfaServicePolicy = options.CaptureMfaServicePolicy;
         sections = options.UserSections | UserSectionSelection.AuthenticationRequirements;
+        tenantSections = (options.TenantUserSections ?? (options.UserSections & ~UserSectionSelection.ConditionalAccessEvaluation)) | UserSectionSelection.AuthenticationRequirements;
+        clientTypes = WhatIf.ClientTypes(options.LegacyProtocols ?? LegacyProtocols.None);
+        targetResourceAppId = options.TargetResourceAppId ?? KnownApps.ExchangeOnline;
         pageSize = options.PageSize;
         if (!transport.Endpoints.CloudFromHost && options.Cloud is null)
         {
@@ -100,11 +115,19 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     public async Task<TenantSnapshot> CaptureAsync(SnapshotRequest request, IProgress<CaptureProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var document = await CaptureDocumentAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        return TenantSnapshot.Parse(document.Span);
+    }
+
+    /// <summary>The snapshot document a capture writes (UTF-8 JSON), before the core reads it.</summary>
+    internal async Task<ReadOnlyMemory<byte>> CaptureDocumentAsync(SnapshotRequest request, IProgress<CaptureProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.AllUsers)
         {
             using var stream = new MemoryStream();
             await CaptureTenantAsync(stream, progress, cancellationToken).ConfigureAwait(false);
-            return TenantSnapshot.Parse(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+            return stream.ToArray();
         }
 
         var run = new CaptureRun(transport, progress);
@@ -116,7 +139,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
 
         var tenantTask = ReadTenantSectionsAsync(run, cancellationToken);
         var organization = configuredTenantId is null ? new BatchItem("v1.0", "/organization?$select=id") : null;
-        var usersTask = ReadUsersAsync(run, keys, organization, sections, cancellationToken);
+        var usersTask = ReadUsersAndObservationsAsync(run, keys, organization, capturedAt, cancellationToken);
         await Task.WhenAll(tenantTask, usersTask).ConfigureAwait(false);
         var tenant = await tenantTask.ConfigureAwait(false);
         var (resolved, missing) = await usersTask.ConfigureAwait(false);
@@ -148,13 +171,16 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         run.AddCaptured(written);
         run.Report(CapturePhase.Completed);
         LogCaptureCompleted(written, missing.Count, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed.TotalSeconds);
-        return TenantSnapshot.Parse(buffer.WrittenSpan);
+        return buffer.WrittenMemory;
     }
 
     /// <summary>
     /// Captures every user of the tenant and streams the snapshot document to <paramref name="output"/>: the tenant
     /// sections first, then users page by page (<c>GET /v1.0/users?$select=…&amp;$top=999</c>, all pages) with their
-    /// sections read in batches. Memory stays bounded by three pages of users (the one being written, the one being read and the next listing), whatever the tenant's size. Progress
+    /// sections read in batches. Memory stays bounded by three pages of users (the one being written, the one being read and the next listing), whatever the tenant's size,
+    /// plus, with <see cref="UserSectionSelection.SignIns"/>, the sign-in log: read once from the start (pages of 1,000) and
+    /// complete before the first user is written, it keeps at most 50 sign-ins per user who has legacy sign-ins, each user's
+    /// forgotten once written. Progress
     /// carries the users done, the total (from <c>/users/$count</c>, best effort) and an estimate of the remaining time.
     /// </summary>
     /// <param name="output">Receives the snapshot document (UTF-8 JSON); flushed after every page, not disposed. After a failure or cancellation it holds an incomplete document.</param>
@@ -166,8 +192,14 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     {
         ArgumentNullException.ThrowIfNull(output);
         var run = new CaptureRun(transport, progress);
-        LogTenantCaptureStarted(sections, pageSize, transport.Endpoints.Cloud);
+        LogTenantCaptureStarted(tenantSections, pageSize, transport.Endpoints.Cloud);
         run.Report(CapturePhase.TenantSections);
+
+        // The sign-in log is read once for every user, from the start: it must be complete before the first user is
+        // written (any user may have sign-ins on its last page), and it is throttled harder than the rest.
+        var signInLog = tenantSections.HasFlag(UserSectionSelection.SignIns)
+            ? ReadSignInLogAsync(run, null, cancellationToken)
+            : null;
 
         var tenantTask = ReadTenantSectionsAsync(run, cancellationToken);
         var tenantIdTask = configuredTenantId is { } known ? Task.FromResult<Guid?>(known) : ReadTenantIdAsync(run, cancellationToken);
@@ -176,7 +208,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
 
         // The first page's sections are read while the tenant sections still are (a throttled Conditional Access read
         // must not hold the users back); only writing waits for the tenant sections, which come first in the document.
-        Task<PageResult>? current = CapturePageAsync(run, firstPage, sections, cancellationToken);
+        Task<PageResult>? current = CapturePageAsync(run, firstPage, tenantSections, signInLog, cancellationToken);
         int failed = 0;
         int users = 0;
         Guid tenantId;
@@ -201,7 +233,14 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
                 // Held at once: this page (being written), the next (its sections being read) and the listing after it.
                 if (page.Next is { } next)
                 {
-                    current = CapturePageAsync(run, next, sections, cancellationToken);
+                    current = CapturePageAsync(run, next, tenantSections, signInLog, cancellationToken);
+                }
+
+                if (signInLog is not null && !tenantSections.HasFlag(UserSectionSelection.ConditionalAccessEvaluation))
+                {
+                    // The whole log is read before the first user is written: any user's sign-ins may be on its last page.
+                    var log = await signInLog.ConfigureAwait(false);
+                    SetAll(page.Users, u => u.SignIns = log.Take(u.Id!));
                 }
 
                 foreach (var user in page.Users)
@@ -221,8 +260,9 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         }
         catch
         {
-            // Observe the page still being read, so its failure does not surface as an unobserved task exception.
+            // Observe the page and the log still being read, so their failure does not surface as an unobserved task exception.
             _ = current?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = signInLog?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
 
@@ -231,6 +271,106 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
         run.Report(CapturePhase.Completed);
         LogCaptureCompleted(users, 0, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed.TotalSeconds);
         return new TenantCaptureResult(tenantId, users, failed, run.Counters.Requests, run.Counters.Retries, run.Elapsed);
+    }
+
+    /// <summary>The users asked for with their sections, then their sign-ins, then Microsoft's evaluations (which use the sign-ins).</summary>
+    private async Task<(UserResult[] Resolved, List<string> Missing)> ReadUsersAndObservationsAsync(CaptureRun run, string[] keys, BatchItem? organization, DateTimeOffset capturedAt, CancellationToken cancellationToken)
+    {
+        var (resolved, missing) = await ReadUsersAsync(run, keys, organization, sections, cancellationToken).ConfigureAwait(false);
+        var ids = resolved.Select(u => u.Id).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (!sections.HasFlag(UserSectionSelection.SignIns))
+        {
+            SetAll(resolved, u => u.SignIns = NotRequested(UserSectionSelection.SignIns));
+        }
+        else if (ids.Length > PerUserSignInQueries)
+        {
+            var wanted = ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var log = await ReadSignInLogAsync(run, wanted.Contains, cancellationToken).ConfigureAwait(false);
+            var taken = ids.ToDictionary(id => id, log.Take, StringComparer.OrdinalIgnoreCase);
+            SetAll(resolved, u => u.SignIns = u.Id is { } id ? taken[id] : SectionResult.Captured([]));
+        }
+        else
+        {
+            var read = await Task.WhenAll(ids.Select(async id => (Id: id, Section: await SignInLog.ReadUserAsync(run, transport.Endpoints, id, capturedAt, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+            var byId = read.ToDictionary(r => r.Id, r => r.Section, StringComparer.OrdinalIgnoreCase);
+            foreach (var (id, section) in read)
+            {
+                LogSignInsFailedIfSo(section, id);
+            }
+
+            SetAll(resolved, u => u.SignIns = u.Id is { } id ? byId[id] : SectionResult.Captured([]));
+        }
+
+        await EvaluateAsync(run, resolved, sections, tenantWide: false, cancellationToken).ConfigureAwait(false);
+        return (resolved, missing);
+    }
+
+    private static void SetAll(IEnumerable<UserResult> users, Action<UserResult> set)
+    {
+        foreach (var user in users)
+        {
+            set(user);
+        }
+    }
+
+    /// <summary>The sign-in log read once (for every user, or the wanted ones).</summary>
+    private async Task<SignInLog.Distribution> ReadSignInLogAsync(CaptureRun run, Func<string, bool>? wanted, CancellationToken cancellationToken)
+    {
+        var log = await SignInLog.ReadAllAsync(run, transport.Endpoints, run.StartedAt, wanted, cancellationToken).ConfigureAwait(false);
+        if (log.Failure is { } failure)
+        {
+            LogSignInsFailedIfSo(failure, null);
+        }
+        else
+        {
+            LogSignInLogRead(log.SignIns, log.Pages);
+        }
+
+        return log;
+    }
+
+    private void LogSignInsFailedIfSo(SectionResult section, string? user)
+    {
+        if (!section.IsFailed)
+        {
+            return;
+        }
+
+        string permissions = string.Join(", ", section.RequiredPermissions);
+        if (string.Equals(section.Code, SignInLog.NonPremiumTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            LogSignInsNeedPremium(section.HttpStatus, user ?? "every user", permissions);
+        }
+        else
+        {
+            LogSectionFailed(SectionNames.SignIns + (user is null ? string.Empty : " of " + user), section.HttpStatus, section.Code ?? "-", permissions);
+        }
+    }
+
+    /// <summary>Microsoft's What-If evaluations of the users (batched POSTs), after their sign-ins are known.</summary>
+    private async Task EvaluateAsync(CaptureRun run, IReadOnlyList<UserResult> users, UserSectionSelection selected, bool tenantWide, CancellationToken cancellationToken)
+    {
+        if (!selected.HasFlag(UserSectionSelection.ConditionalAccessEvaluation))
+        {
+            var reason = NotRequested(UserSectionSelection.ConditionalAccessEvaluation, tenantWide);
+            SetAll(users, u => u.ConditionalAccessEvaluation = reason);
+            return;
+        }
+
+        // One set of evaluations per user, even when a capture names the same user twice (by UPN and by id).
+        var plans = users.Where(u => u.Id is not null).GroupBy(u => u.Id!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Users: g.ToArray(), Items: WhatIf.Requests(g.Key, targetResourceAppId, clientTypes, g.First().SignIns))).ToArray();
+        await batches.RunAsync(plans.SelectMany(p => p.Items).ToList(), run.Counters, cancellationToken).ConfigureAwait(false);
+        int failed = 0;
+        foreach (var (same, items) in plans)
+        {
+            var section = WhatIf.Section(items);
+            SetAll(same, u => u.ConditionalAccessEvaluation = section);
+            if (section.IsFailed && failed++ == 0)
+            {
+                LogSectionFailed(SectionNames.ConditionalAccessEvaluation, section.HttpStatus, section.Code ?? "-", string.Join(", ", section.RequiredPermissions));
+            }
+        }
     }
 
     /// <summary>The users asked for, batched (with the tenant id read when it is not configured), then their further pages.</summary>
@@ -290,7 +430,7 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
     }
 
     /// <summary>Reads a page of the user list (starting the read of the one after it at once), then its users' sections.</summary>
-    private async Task<PageResult> CapturePageAsync(CaptureRun run, Task<UsersPage> pageTask, UserSectionSelection sections, CancellationToken cancellationToken)
+    private async Task<PageResult> CapturePageAsync(CaptureRun run, Task<UsersPage> pageTask, UserSectionSelection sections, Task<SignInLog.Distribution>? signInLog, CancellationToken cancellationToken)
     {
         var page = await pageTask.ConfigureAwait(false);
         Task<UsersPage>? next = null;
@@ -306,6 +446,19 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
             var plans = page.Users.Select(u => UserPlan.ForListedUser(u, sections)).Where(p => p is not null).Select(p => p!).ToArray();
             await batches.RunAsync(plans.SelectMany(p => p.Items).ToList(), run.Counters, cancellationToken).ConfigureAwait(false);
             var resolved = await Task.WhenAll(plans.Select(p => ResolveAsync(run, p, p.UserObject!.Value, sections, cancellationToken))).ConfigureAwait(false);
+            if (signInLog is null)
+            {
+                SetAll(resolved, u => u.SignIns = NotRequested(UserSectionSelection.SignIns, tenantWide: true));
+            }
+            else if (sections.HasFlag(UserSectionSelection.ConditionalAccessEvaluation))
+            {
+                // What-If needs the users' sign-ins: they are handed over (and forgotten by the log) now. Without
+                // What-If they are handed over when the page is written, so the log read holds no page back.
+                var log = await signInLog.ConfigureAwait(false);
+                SetAll(resolved, u => u.SignIns = log.Take(u.Id!));
+            }
+
+            await EvaluateAsync(run, resolved, sections, tenantWide: true, cancellationToken).ConfigureAwait(false);
             return new PageResult(resolved, next);
         }
         catch
@@ -378,6 +531,11 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
 
     private static SectionResult NotRequested(UserSectionSelection section) =>
         SectionResult.NotCaptured($"Not requested (MicrosoftGraphOptions.UserSections does not include {section}).");
+
+    /// <summary>Why a v1.2 section was not read, naming the option that decides it for this kind of capture.</summary>
+    private static SectionResult NotRequested(UserSectionSelection section, bool tenantWide) => tenantWide
+        ? SectionResult.NotCaptured($"Not requested (a tenant-wide capture reads MicrosoftGraphOptions.TenantUserSections, by default UserSections without ConditionalAccessEvaluation, and it does not include {section}).")
+        : NotRequested(section);
 
     private static async Task<UsersPage> ReadUsersPageAsync(CaptureRun run, Uri url, CancellationToken cancellationToken)
     {
@@ -487,6 +645,12 @@ public sealed partial class GraphSnapshotSource : ISnapshotSource
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "The Graph endpoint {Root} names no Microsoft cloud; snapshots record the global cloud (set MicrosoftGraphOptions.Cloud to choose another)")]
     private partial void LogCloudDefaulted(string root);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Read the sign-in log once: {SignIns} legacy sign-ins in {Pages} pages")]
+    private partial void LogSignInLogRead(int signIns, int pages);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "The sign-in log answered HTTP {Status} for {User}: the tenant has no Entra ID P1/P2 licence (the Graph API of the sign-in log needs one, and {Permission}); signIns is recorded as failed")]
+    private partial void LogSignInsNeedPremium(int status, string user, string permission);
 
     private sealed record UsersPage(IReadOnlyList<JsonElement> Users, string? NextLink);
 

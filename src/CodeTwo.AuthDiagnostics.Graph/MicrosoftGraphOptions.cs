@@ -24,9 +24,17 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// <para>
 /// Cost of a capture per user, in requests (20 of them share one <c>$batch</c> HTTP call): <c>authenticationRequirements</c>
 /// 1 (always read: the diagnosis cannot work without it), <c>authenticationMethods</c> 1, <c>transitiveMemberOf</c> 1
-/// plus one per further page of 999 memberships. The user object itself costs one request in a per-user capture and
+/// plus one per further page of 999 memberships, <c>conditionalAccessEvaluation</c> 2 or 3 (one per client type, one for
+/// registering security information). The user object itself costs one request in a per-user capture and
 /// nothing in a tenant-wide one (it comes with the listing). Graph evaluates every request of a batch against its
 /// throttling limits.
+/// </para>
+/// <para>
+/// The sign-in log (<c>signIns</c>) is not read per user in large captures: a tenant-wide capture, and a capture of more
+/// than ten named users, reads the legacy sign-ins of the last 7 days once, in pages of 1,000, before the first user is
+/// written, and gives each user its newest 50 (memory: at most 50 sign-ins per user who has legacy sign-ins, held until
+/// that user is written). A capture of up to ten named users asks for each user's sign-ins alone (<c>userId eq</c>) and
+/// stops after the first 50.
 /// </para>
 /// </remarks>
 /// <example>
@@ -93,12 +101,41 @@ public sealed class MicrosoftGraphOptions
     public bool CaptureMfaServicePolicy { get; set; } = true;
 
     /// <summary>
-    /// The user sections a capture reads. <see cref="UserSectionSelection.AuthenticationRequirements"/> is always read,
-    /// whatever this says; the others are recorded as not captured when left out. Default
+    /// The user sections a capture of named users reads (<see cref="GraphSnapshotSource.CaptureAsync(SnapshotRequest, CancellationToken)"/>),
+    /// and, unless <see cref="TenantUserSections"/> says otherwise, a tenant-wide one without
+    /// <see cref="UserSectionSelection.ConditionalAccessEvaluation"/>. <see cref="UserSectionSelection.AuthenticationRequirements"/>
+    /// is always read, whatever this says; the others are recorded as not captured when left out. Default
     /// <see cref="UserSectionSelection.All"/>; only the named flags. Without <see cref="UserSectionSelection.TransitiveMemberOf"/>,
     /// a Conditional Access policy scoped to groups or roles makes the diagnosis indeterminate.
     /// </summary>
     public UserSectionSelection UserSections { get; set; } = UserSectionSelection.All;
+
+    /// <summary>
+    /// The user sections a tenant-wide capture reads (<see cref="GraphSnapshotSource.CaptureTenantAsync"/>, and
+    /// <see cref="SnapshotRequest.AllUsers"/>). Default <see langword="null"/>: <see cref="UserSections"/> without
+    /// <see cref="UserSectionSelection.ConditionalAccessEvaluation"/>, because What-If costs up to three requests per user
+    /// against the Conditional Access API's limit of one request per second per tenant (about 8 hours for 10,000 users);
+    /// set it (for example to <see cref="UserSectionSelection.All"/>) to evaluate every user. Only the named flags.
+    /// </summary>
+    public UserSectionSelection? TenantUserSections { get; set; }
+
+    /// <summary>
+    /// The legacy protocols the host's product signs in with, using an app password: they decide the client types the
+    /// What-If evaluations (<see cref="UserSectionSelection.ConditionalAccessEvaluation"/>) ask about (<c>other</c> for
+    /// SMTP, IMAP, POP, EWS, Remote PowerShell and MAPI; <c>exchangeActiveSync</c> for Exchange ActiveSync; both when none
+    /// is declared). Default <see langword="null"/>: under dependency injection <c>AddMicrosoftGraph</c> takes
+    /// <see cref="AuthDiagnosticsOptions.LegacyProtocols"/>, so the capture asks what the diagnosis will look for; without
+    /// it, none declared.
+    /// </summary>
+    public LegacyProtocols? LegacyProtocols { get; set; }
+
+    /// <summary>
+    /// The app id of the resource the product signs in to, which the What-If evaluations name in
+    /// <c>includeApplications</c>. Default <see langword="null"/>: under dependency injection <c>AddMicrosoftGraph</c> takes
+    /// <see cref="AuthDiagnosticsOptions.TargetResourceAppId"/>; without it Exchange Online
+    /// (<c>00000002-0000-0ff1-ce00-000000000000</c>). Must be a GUID when set.
+    /// </summary>
+    public string? TargetResourceAppId { get; set; }
 
     /// <summary>
     /// Users per page of the tenant-wide listing (<c>$top</c>). Default 999; 1 to 999 (Graph rejects a larger

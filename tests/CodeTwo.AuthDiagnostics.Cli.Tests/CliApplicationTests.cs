@@ -40,6 +40,43 @@ public sealed class CliApplicationTests
         string help = run.FlatStdout;
         help.Should().Contain("Least permissions (application or delegated): Policy.Read.All, User.Read.All, UserAuthenticationMethod.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory (the role template ids of the user's directory roles, which Conditional Access includeRoles/excludeRoles name");
         help.Should().Contain("Domain.Read.All, LicenseAssignment.Read.All");
+        help.Should().Contain("AuditLog.Read.All and Directory.Read.All (the sign-in log; the tenant also needs Entra ID P1/P2")
+            .And.Contain("Policy.Read.ConditionalAccess (Microsoft's What-If evaluation of Conditional Access");
+        help.Should().Contain("--no-sign-ins").And.Contain("--no-what-if");
+    }
+
+    [Fact]
+    public async Task Capture_help_offers_tenant_wide_What_If_and_the_declared_protocols()
+    {
+        var run = await CliRun.RunAsync("capture", "--help");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.FlatStdout.Should().Contain("--what-if With --all-users: also ask Microsoft's What-If evaluation of Conditional Access for every user")
+            .And.Contain("--legacy-protocol <PROTOCOL>")
+            .And.Contain("--target-resource <APPID>")
+            .And.Contain("tenant-wide only with --what-if");
+    }
+
+    [Theory]
+    [InlineData("capture", "--all-users", "--out", "all.json", "--what-if", "--no-what-if")]
+    [InlineData("capture", "--user", "backup@contoso.com", "--what-if", "--no-what-if")]
+    public async Task What_if_and_no_what_if_together_are_a_usage_error_before_any_request(params string[] args)
+    {
+        // 127.0.0.1:9 (discard) is never reached: the usage error comes first.
+        var run = await CliRun.RunAsync([.. args, "--graph-base-url", "http://127.0.0.1:9", "--access-token", "not-a-real-token"]);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stderr.Should().Contain("--what-if and --no-what-if contradict each other");
+        run.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public async Task What_if_is_only_an_option_of_capture()
+    {
+        var run = await CliRun.RunAsync("diagnose", "--live", "--user", "backup@contoso.com", "--what-if");
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stderr.Should().Contain("--what-if");
     }
 
     [Fact]

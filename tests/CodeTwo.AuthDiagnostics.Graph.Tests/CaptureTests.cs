@@ -44,6 +44,8 @@ public sealed class CaptureTests
             "GET /v1.0/subscribedSkus",
             "POST /v1.0/$batch",
             "POST /beta/$batch",
+            "GET /beta/auditLogs/signIns",
+            "POST /v1.0/$batch", // What-If, after the sign-ins
         ]);
         var batched = host.Server.Requests(r => r.InBatch).ToArray();
         batched.Select(r => $"{r.Method} /{r.Version}{r.Path}").Should().BeEquivalentTo(
@@ -53,6 +55,9 @@ public sealed class CaptureTests
             "GET /beta/users/backup@contoso.com/authentication/requirements",
             "GET /v1.0/users/backup@contoso.com/authentication/methods",
             "GET /v1.0/users/backup@contoso.com/transitiveMemberOf",
+            "POST /v1.0/identity/conditionalAccess/evaluate",
+            "POST /v1.0/identity/conditionalAccess/evaluate",
+            "POST /v1.0/identity/conditionalAccess/evaluate",
         ]);
         batched.Single(r => r.Path == "/users/backup@contoso.com").Param("$select").Should()
             .Be("id,userPrincipalName,displayName,accountEnabled,userType,onPremisesSyncEnabled,signInSessionsValidFromDateTime");
@@ -93,7 +98,7 @@ public sealed class CaptureTests
         snapshot.Users.Should().HaveCount(30);
         var batches = host.Server.Log.Where(e => e.BatchSize is not null).ToArray();
         batches.Should().OnlyContain(b => b.BatchSize <= 20);
-        batches.Where(b => b.Request.Version == "v1.0").Select(b => b.BatchSize!.Value).Should().BeEquivalentTo([20, 20, 20, 20, 11]); // 1 + 30 × 3
+        batches.Where(b => b.Request.Version == "v1.0").Select(b => b.BatchSize!.Value).Should().BeEquivalentTo([20, 20, 20, 20, 11, 20, 20, 20, 20, 10]); // 1 + 30 × 3, then 30 × 3 What-If evaluations
         batches.Where(b => b.Request.Version == "beta").Select(b => b.BatchSize!.Value).Should().BeEquivalentTo([20, 10]);
         host.Server.Requests(r => r.InBatch && r.Version == "beta").Should().OnlyContain(r => r.Path.EndsWith("/authentication/requirements", StringComparison.Ordinal));
         host.Server.Requests(r => r.InBatch && r.Version == "v1.0").Should().NotContain(r => r.Path.EndsWith("/authentication/requirements", StringComparison.Ordinal));
@@ -287,7 +292,7 @@ public sealed class CaptureTests
         reports.Select(r => r.Phase).Should().Equal(CapturePhase.TenantSections, CapturePhase.Users, CapturePhase.Completed);
         reports[^1].UsersCaptured.Should().Be(2);
         reports[^1].UsersTotal.Should().Be(2);
-        reports[^1].Requests.Should().Be(8, "six tenant reads and one batch per version");
+        reports[^1].Requests.Should().Be(11, "six tenant reads, one batch per version, each user's sign-ins and one What-If batch");
         reports[^1].EstimatedRemaining.Should().Be(TimeSpan.Zero);
     }
 

@@ -27,6 +27,40 @@ public sealed class CliLiveTests
         (live.Stdout + live.Stderr).Should().NotContain(FakeGraphServer.DefaultToken, "the token is never echoed");
     }
 
+    [Theory]
+    [InlineData("seed-security-defaults.json", "backup@contoso.com")]
+    [InlineData("multi-user-tenant.json", "admin@contoso.com")]
+    public async Task Diagnose_live_equals_the_diagnosis_of_the_captured_file_with_sign_ins_and_What_If(string fixture, string user)
+    {
+        // The fixture's tenant, with what v1.2 observes: a failed SMTP sign-in and Microsoft's own evaluation.
+        var tenant = FakeTenant.FromFixture(fixture);
+        tenant.EvaluatesConditionalAccess = true;
+        var fakeUser = tenant.FindUser(user)!;
+        tenant.SignIns.Add(FakeTenant.SignIn(fakeUser, "Authenticated SMTP", DateTimeOffset.UtcNow.AddHours(-2), 50076));
+        await using var server = await FakeGraphServer.StartAsync(tenant);
+        string path = Path.Combine(Path.GetTempPath(), $"c2-live-{Guid.NewGuid():N}.json");
+        try
+        {
+            string[] connection = ["--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken, "--user", user];
+            var capture = await RunAsync(["capture", "--out", path, "--legacy-protocol", "SMTP", .. connection]);
+            var live = await RunAsync(["diagnose", "--live", "--format", "json", "--legacy-protocol", "SMTP", .. connection]);
+            var offline = await RunAsync("diagnose", "--snapshot", path, "--user", user, "--format", "json", "--legacy-protocol", "SMTP");
+
+            capture.ExitCode.Should().Be(0, capture.Stderr);
+            live.ExitCode.Should().Be(0, live.Stderr);
+            offline.ExitCode.Should().Be(0, offline.Stderr);
+            var written = JsonNode.Parse(await File.ReadAllTextAsync(path, Ct))!["users"]![0]!["sections"]!;
+            written["signIns"]!["value"]!.AsArray().Should().ContainSingle();
+            written["conditionalAccessEvaluation"]!["value"]!.AsArray().Select(e => (string)e!["request"]!["signInConditions"]!["clientAppType"]!).Should().Equal(["other", "browser"], "SMTP is declared");
+            JsonNode.DeepEquals(WithoutCaptureTime(live.Stdout), WithoutCaptureTime(offline.Stdout)).Should().BeTrue(
+                $"the live diagnosis must equal the captured file's\n--- live ---\n{live.Stdout}\n--- file ---\n{offline.Stdout}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task Capture_writes_a_valid_snapshot_and_never_prints_the_token()
     {
@@ -47,6 +81,54 @@ public sealed class CliLiveTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task Capture_all_users_reads_the_sign_in_log_once_and_evaluates_only_with_what_if()
+    {
+        var tenant = ObservationCaptureTests.TenantWithMfaPolicy(30);
+        foreach (var user in tenant.Users)
+        {
+            tenant.SignIns.Add(FakeTenant.SignIn(user, "IMAP4", DateTimeOffset.UtcNow.AddHours(-1)));
+        }
+
+        await using var server = await FakeGraphServer.StartAsync(tenant);
+        string directory = Path.Combine(Path.GetTempPath(), $"c2-all-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string[] connection = ["--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken];
+            var plain = await RunAsync(["capture", "--all-users", "--out", Path.Combine(directory, "plain.json"), .. connection]);
+            int logReads = server.RequestCount("/beta/auditLogs/signIns");
+            int evaluations = server.RequestCount("/v1.0/identity/conditionalAccess/evaluate");
+            var whatIf = await RunAsync(["capture", "--all-users", "--what-if", "--legacy-protocol", "IMAP", "--out", Path.Combine(directory, "what-if.json"), .. connection]);
+
+            plain.ExitCode.Should().Be(0, plain.Stderr);
+            whatIf.ExitCode.Should().Be(0, whatIf.Stderr);
+            logReads.Should().Be(1);
+            evaluations.Should().Be(0, "tenant-wide What-If is asked for with --what-if");
+            server.RequestCount("/beta/auditLogs/signIns").Should().Be(2);
+            server.RequestCount("/v1.0/identity/conditionalAccess/evaluate").Should().Be(30 * 2, "IMAP is 'other', plus registerSecurityInformation");
+            var written = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "plain.json"), Ct))!["users"]!.AsArray();
+            written.Should().HaveCount(30).And.OnlyContain(u => u!["sections"]!["signIns"]!["value"]!.AsArray().Count == 1 && (string)u["sections"]!["conditionalAccessEvaluation"]!["status"]! == "notCaptured");
+            (await RunAsync("validate", "--snapshot", Path.Combine(directory, "what-if.json"))).ExitCode.Should().Be(0);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task No_sign_ins_and_no_what_if_leave_both_out_of_a_live_diagnosis()
+    {
+        await using var server = await FakeGraphServer.StartAsync(FakeTenant.FromFixture("seed-security-defaults.json"));
+
+        var live = await RunAsync("diagnose", "--live", "--no-sign-ins", "--no-what-if", "--graph-base-url", server.Root, "--access-token", FakeGraphServer.DefaultToken, "--user", "backup@contoso.com", "--format", "json");
+
+        live.ExitCode.Should().Be(0, live.Stderr);
+        server.RequestCount("/beta/auditLogs/signIns").Should().Be(0);
+        server.RequestCount("/v1.0/identity/conditionalAccess/evaluate").Should().Be(0);
     }
 
     [Fact]
@@ -118,7 +200,7 @@ public sealed class CliLiveTests
             var dry = await RunAsync(["apply", "--executor", "graph", .. connection]);
             dry.ExitCode.Should().Be(0, dry.Stderr);
             dry.Stdout.Should().Contain("[would] enforce-per-user-mfa");
-            server.Requests(r => r.Method != "GET" && !r.Path.EndsWith("$batch", StringComparison.Ordinal)).Should().BeEmpty("a dry run writes nothing");
+            server.Requests(r => r.Method != "GET" && !r.Path.EndsWith("$batch", StringComparison.Ordinal) && r.Path != "/identity/conditionalAccess/evaluate").Should().BeEmpty("a dry run writes nothing (What-If POSTs only read)");
 
             var noJournal = await RunAsync(["apply", "--executor", "graph", "--apply", .. connection]);
             noJournal.ExitCode.Should().Be(2);

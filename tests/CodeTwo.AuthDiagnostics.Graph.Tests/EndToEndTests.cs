@@ -4,6 +4,7 @@ using CodeTwo.AuthDiagnostics.Execution;
 using CodeTwo.AuthDiagnostics.Graph.Fakes;
 using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 using CodeTwo.AuthDiagnostics.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +44,8 @@ public sealed class EndToEndTests
         var user = tenant.FindUser("backup@contoso.com")!;
         ((bool)tenant.SecurityDefaults!["isEnabled"]!).Should().BeFalse();
         ((string)user.Requirements!["perUserMfaState"]!).Should().Be("enforced");
-        var writes = host.Server.Log.Where(e => e.Request.Method != "GET" && !(e.Request.Method == "POST" && e.Request.Path == "/$batch")).ToArray();
+        // What-If evaluations are POSTs that read (batched, so never direct).
+        var writes = host.Server.Log.Where(e => e.Request.Method != "GET" && !(e.Request.Method == "POST" && e.Request.Path is "/$batch" or "/identity/conditionalAccess/evaluate")).ToArray();
         writes.Select(e => $"{e.Request.Method} /{e.Request.Version}{e.Request.Path} {e.Status}").Should().Contain(
         [
             "PATCH /v1.0/policies/identitySecurityDefaultsEnforcementPolicy 204",
@@ -100,15 +102,41 @@ public sealed class EndToEndTests
             SameSection(a.Sections.AuthenticationRequirements, e.Sections.AuthenticationRequirements, v => [v.Json]);
             SameSection(a.Sections.AuthenticationMethods, e.Sections.AuthenticationMethods, v => v.Select(m => m.Json));
             SameSection(a.Sections.TransitiveMemberOf, e.Sections.TransitiveMemberOf, v => v.Select(m => m.Json));
+
+            // v1.2: what the file recorded comes back as far as a capture can hold it (the legacy sign-ins of the 7 days
+            // before capturedAt; the evaluations the capture sends). Where the file recorded nothing, the fake's log
+            // has nothing for the user and Microsoft's evaluations have no result.
+            SameSignIns(a.Sections.SignIns, e.Sections.SignIns, expected.CapturedAt);
+            SameEvaluations(a.Sections.ConditionalAccessEvaluation, e.Sections.ConditionalAccessEvaluation);
         }
+
+        // The captured snapshot written to a file and read back offline is the same snapshot, with the same diagnosis.
+        string path = Path.Combine(Path.GetTempPath(), $"c2-e2e-{Guid.NewGuid():N}.json");
+        TenantSnapshot reloaded;
+        try
+        {
+            await SnapshotWriter.WriteFileAsync(actual, path, cancellationToken: Ct);
+            reloaded = await TenantSnapshot.LoadAsync(path, Ct);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        SnapshotWriter.ToJson(reloaded).Should().Be(SnapshotWriter.ToJson(actual));
+        reloaded.Users.Should().OnlyContain(u => u.Sections.SignIns.Status != SectionStatus.NotCaptured && u.Sections.ConditionalAccessEvaluation.Status != SectionStatus.NotCaptured, "the v1.2 sections survive the file");
 
         var diagnostics = Diagnostics();
         foreach (string user in asked)
         {
             var fromCapture = diagnostics.Diagnose(actual, UserRef.Parse(user));
             var fromFixture = diagnostics.Diagnose(expected, UserRef.Parse(user));
+            var fromFile = diagnostics.Diagnose(reloaded, UserRef.Parse(user));
             fromCapture.Verdict.Should().Be(fromFixture.Verdict, user);
             fromCapture.Findings.Select(f => f.Code).Should().Equal(fromFixture.Findings.Select(f => f.Code), user);
+            fromFile.Verdict.Should().Be(fromCapture.Verdict, user);
+            fromFile.Findings.Select(f => (f.Code, f.Explanation)).Should().Equal(fromCapture.Findings.Select(f => (f.Code, f.Explanation)), user);
+            fromFile.Plan.Steps.Select(s => s.Id).Should().Equal(fromCapture.Plan.Steps.Select(s => s.Id), user);
         }
     }
 
@@ -130,6 +158,58 @@ public sealed class EndToEndTests
         host.Logs.Entries.Should().NotContain(e => e.Contains(FakeGraphServer.DefaultToken, StringComparison.Ordinal));
         host.Logs.Entries.Should().NotContain(e => e.Contains("Bearer", StringComparison.OrdinalIgnoreCase) || System.Text.RegularExpressions.Regex.IsMatch(e, @"Authorization\s*[:=]", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         host.Logs.Entries.Should().NotContain(e => e.Contains("$skiptoken", StringComparison.Ordinal), "query strings are not logged");
+    }
+
+    /// <summary>The file's legacy sign-ins of the window, newest first, at most 50: what a capture asks the log for.</summary>
+    private static void SameSignIns(Section<IReadOnlyList<SignIn>> actual, Section<IReadOnlyList<SignIn>> expected, DateTimeOffset capturedAt)
+    {
+        if (expected.Status != SectionStatus.Captured)
+        {
+            if (ReferenceEquals(expected, Section<IReadOnlyList<SignIn>>.Absent))
+            {
+                actual.Value.Should().NotBeNull().And.BeEmpty();
+                return;
+            }
+
+            SameSection(actual, expected, v => v.Select(s => s.Json));
+            return;
+        }
+
+        string[] legacy = ["Authenticated SMTP", "IMAP4", "POP3", "Exchange ActiveSync", "Exchange Web Services", "Exchange Online PowerShell", "MAPI over HTTP", "Outlook Anywhere (RPC over HTTP)", "Offline Address Book", "Autodiscover", "Other clients"];
+        var kept = expected.Value!
+            .Where(s => legacy.Contains(s.ClientAppUsed, StringComparer.OrdinalIgnoreCase) && s.CreatedDateTime >= capturedAt.AddDays(-7) && s.CreatedDateTime <= capturedAt)
+            .OrderByDescending(s => s.CreatedDateTime).Take(50).Select(s => s.Json).ToArray();
+        actual.Status.Should().Be(SectionStatus.Captured);
+        var got = actual.Value!.Select(s => s.Json).ToArray();
+        got.Should().HaveSameCount(kept);
+        got.Zip(kept).All(p => JsonElement.DeepEquals(p.First, p.Second)).Should().BeTrue("sign-ins are kept exactly as Graph sent them");
+    }
+
+    /// <summary>Every evaluation the capture sent has the file's answer to the same request, or none when the file has no such request.</summary>
+    private static void SameEvaluations(Section<IReadOnlyList<ConditionalAccessEvaluation>> actual, Section<IReadOnlyList<ConditionalAccessEvaluation>> expected)
+    {
+        if (expected.Status is SectionStatus.Failed)
+        {
+            SameSection(actual, expected, v => v.Select(x => x.Json));
+            return;
+        }
+
+        actual.Status.Should().Be(SectionStatus.Captured);
+        actual.Value.Should().HaveCount(3, "no protocol declared: other, exchangeActiveSync, registerSecurityInformation");
+        var recorded = expected.Value ?? [];
+        foreach (var evaluation in actual.Value!)
+        {
+            var request = evaluation.Json.GetProperty("request");
+            var match = recorded.FirstOrDefault(r => JsonElement.DeepEquals(r.Json.GetProperty("request"), request));
+            if (match is null)
+            {
+                evaluation.Results.Should().BeEmpty("the file has no answer to {0}", request.GetRawText());
+            }
+            else
+            {
+                JsonElement.DeepEquals(evaluation.Json.GetProperty("value"), match.Json.GetProperty("value")).Should().BeTrue("Microsoft's answer is kept as it came");
+            }
+        }
     }
 
     private static void SameSection<T>(Section<T> actual, Section<T> expected, Func<T, IEnumerable<JsonElement>> payloads)

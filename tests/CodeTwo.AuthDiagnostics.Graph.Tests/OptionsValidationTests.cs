@@ -27,7 +27,10 @@ public sealed class OptionsValidationTests
         { "BaseUrl", "ftp://example.com/graph", "MicrosoftGraphOptions.BaseUrl must be an absolute http or https URL; it is 'ftp://example.com/graph'." },
         { "PageSize", "0", "MicrosoftGraphOptions.PageSize must be between 1 and 999 (Graph rejects a larger $top); it is 0." },
         { "PageSize", "1000", "MicrosoftGraphOptions.PageSize must be between 1 and 999 (Graph rejects a larger $top); it is 1000." },
-        { "UserSections", "8", "MicrosoftGraphOptions.UserSections must combine only the named flags (AuthenticationRequirements, AuthenticationMethods, TransitiveMemberOf); it is 8." },
+        { "UserSections", "32", "MicrosoftGraphOptions.UserSections must combine only the named flags (AuthenticationRequirements, AuthenticationMethods, TransitiveMemberOf, SignIns, ConditionalAccessEvaluation); it is 32." },
+        { "TenantUserSections", "64", "MicrosoftGraphOptions.TenantUserSections must be null or combine only the named flags (AuthenticationRequirements, AuthenticationMethods, TransitiveMemberOf, SignIns, ConditionalAccessEvaluation); it is 64." },
+        { "LegacyProtocols", "256", "MicrosoftGraphOptions.LegacyProtocols must be null or combine only the named LegacyProtocols flags; it is 256." },
+        { "TargetResourceAppId", "exchange", "MicrosoftGraphOptions.TargetResourceAppId must be null or an app id (a GUID such as 00000002-0000-0ff1-ce00-000000000000); it is 'exchange'." },
     };
 
     [Theory]
@@ -123,6 +126,9 @@ public sealed class OptionsValidationTests
             case "BaseUrl": options.BaseUrl = new Uri(value, UriKind.RelativeOrAbsolute); break;
             case "PageSize": options.PageSize = int.Parse(value, CultureInfo.InvariantCulture); break;
             case "UserSections": options.UserSections = (UserSectionSelection)int.Parse(value, CultureInfo.InvariantCulture); break;
+            case "TenantUserSections": options.TenantUserSections = (UserSectionSelection)int.Parse(value, CultureInfo.InvariantCulture); break;
+            case "LegacyProtocols": options.LegacyProtocols = (LegacyProtocols)int.Parse(value, CultureInfo.InvariantCulture); break;
+            case "TargetResourceAppId": options.TargetResourceAppId = value; break;
             default: throw new ArgumentOutOfRangeException(nameof(property), property, "not an option this test knows");
         }
     }

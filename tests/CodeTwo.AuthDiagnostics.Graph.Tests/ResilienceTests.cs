@@ -111,7 +111,8 @@ public sealed class ResilienceTests
         var snapshot = await host.Source.CaptureAsync(Backup, Ct);
 
         snapshot.Users.Should().ContainSingle().Which.Sections.AuthenticationMethods.IsCaptured.Should().BeTrue();
-        host.Server.Requests(r => r.Path == "/$batch" && r.Version == "v1.0").Should().HaveCount(2);
+        host.Server.Requests(r => r.Path == "/$batch" && r.Version == "v1.0").Should().HaveCount(3, "the user batch twice, then the What-If batch");
+        host.Server.Requests(r => r.InBatch && r.Path == "/users/backup@contoso.com/authentication/methods").Should().ContainSingle("the throttled batch's requests never reached Graph");
     }
 
     [Fact]

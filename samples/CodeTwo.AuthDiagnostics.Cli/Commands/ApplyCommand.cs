@@ -101,6 +101,9 @@ internal static class ApplyCommand
             if (live)
             {
                 var (client, graphOptions) = options.Connection.Connect(parseResult, console);
+
+                // The verifying capture observes what the first one did (sign-ins, What-If for the declared protocols).
+                options.Observation.ApplyTo(parseResult, graphOptions, options.ToEngineOptions(parseResult));
                 runner = new PlanRunner(new GraphExecutor(client, graphOptions), service, TimeProvider.System, new GraphSnapshotSource(client, graphOptions));
             }
             else

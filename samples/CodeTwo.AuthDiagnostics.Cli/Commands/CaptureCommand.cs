@@ -7,15 +7,18 @@ using CodeTwo.AuthDiagnostics.Graph;
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>capture --user U [--user U2]… | --all-users [--out FILE] [--exchange-settings FILE]</c>: reads the tenant into a
-/// snapshot file, with the Exchange Online settings file (from exchange-script) merged in when given.
+/// <c>capture --user U [--user U2]… | --all-users [--out FILE] [--exchange-settings FILE] [--legacy-protocol P]… [--target-resource APPID]
+/// [--what-if] [--no-sign-ins] [--no-what-if]</c>: reads the tenant into a snapshot file, with the Exchange Online
+/// settings file (from exchange-script) merged in when given, and the users' legacy sign-ins and Microsoft's What-If
+/// evaluation for the declared protocols (catalog v1.2).
 /// </summary>
 internal static class CaptureCommand
 {
     public const string Permissions = "Least permissions (application or delegated): Policy.Read.All, User.Read.All, "
         + "UserAuthenticationMethod.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory (the role template ids of "
         + "the user's directory roles, which Conditional Access includeRoles/excludeRoles name; without it Graph leaves them "
-        + "out), Domain.Read.All, LicenseAssignment.Read.All; delegated sign-ins also need a role such as Global Reader.";
+        + "out), Domain.Read.All, LicenseAssignment.Read.All, " + ObservationOptions.Permissions + "; delegated sign-ins also need a role "
+        + "such as Global Reader (and Reports Reader or Security Reader for the sign-in log).";
 
     public static Command Create(CliConsole console)
     {
@@ -24,14 +27,21 @@ internal static class CaptureCommand
         var allUsers = new Option<bool>("--all-users") { Description = "Capture every user of the tenant (streamed to --out, with progress and an estimate of the time left)." };
         var output = new Option<string?>("--out") { Description = "Where to write the snapshot. Default: standard output (not with --all-users).", HelpName = "FILE" };
         var exchangeSettings = CommonOptions.ExchangeSettings();
+        var scope = new DiagnosisOptions();
+        var observation = new ObservationOptions();
         var command = new Command("capture", "Read the tenant's auth configuration and the given users from Microsoft Graph into a snapshot file (read-only: nothing is changed). "
-            + "--exchange-settings adds the Exchange Online SMTP AUTH settings collected by exchange-script's PowerShell script. " + Permissions)
+            + "--exchange-settings adds the Exchange Online SMTP AUTH settings collected by exchange-script's PowerShell script. "
+            + "It also records the users' legacy-protocol sign-ins of the last 7 days (the sign-in log is read once for all users) and "
+            + "Microsoft's What-If evaluation of Conditional Access for the protocols of --legacy-protocol (tenant-wide only with --what-if). " + Permissions)
         {
             users,
             allUsers,
             output,
             exchangeSettings,
         };
+        command.Options.Add(scope.TargetResource);
+        command.Options.Add(scope.LegacyProtocol);
+        observation.AddTo(command, tenantWide: true);
         connection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -56,8 +66,10 @@ internal static class CaptureCommand
             }
 
             var exchange = exchangePath is null ? null : await SnapshotFiles.LoadExchangeSettingsAsync(exchangePath, cancellationToken);
+            var engine = scope.ToEngineOptions(parseResult);
 
             var (client, options) = connection.Connect(parseResult, console);
+            observation.ApplyTo(parseResult, options, engine);
             var source = new GraphSnapshotSource(client, options);
             var progress = ProgressDisplay.For(console);
             if (all)

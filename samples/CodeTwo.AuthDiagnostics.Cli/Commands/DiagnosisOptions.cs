@@ -138,10 +138,14 @@ internal sealed class DiagnosisOptions
     /// <summary>The connection options of --live.</summary>
     public ConnectionOptions Connection { get; } = new();
 
-    /// <summary>Adds --live and the connection options.</summary>
+    /// <summary>What --live observes besides the configuration: <c>--no-sign-ins</c>, <c>--no-what-if</c>.</summary>
+    public ObservationOptions Observation { get; } = new();
+
+    /// <summary>Adds --live, the connection options, --no-sign-ins and --no-what-if.</summary>
     public void AddLiveTo(Command command)
     {
         command.Options.Add(Live);
+        Observation.AddTo(command, tenantWide: false);
         Connection.AddTo(command);
     }
 
@@ -153,7 +157,7 @@ internal sealed class DiagnosisOptions
     {
         var engineOptions = await ToEngineOptionsAsync(parseResult, cancellationToken);
         var (snapshot, name) = console is not null && parseResult.GetValue(Live)
-            ? await CaptureAsync(parseResult, console, cancellationToken)
+            ? await CaptureAsync(parseResult, engineOptions, console, cancellationToken)
             : await LoadAsync(parseResult, cancellationToken);
         (snapshot, name) = await WithExchangeSettingsAsync(parseResult, snapshot, name, cancellationToken);
         string user = SnapshotInput.ChooseUser(snapshot, parseResult.GetValue(User));
@@ -190,7 +194,7 @@ internal sealed class DiagnosisOptions
         return (snapshot.WithExchangeOnline(settings), $"{name}, with Exchange Online settings from '{path}'");
     }
 
-    private async Task<(TenantSnapshot Snapshot, string Name)> CaptureAsync(ParseResult parseResult, CliConsole console, CancellationToken cancellationToken)
+    private async Task<(TenantSnapshot Snapshot, string Name)> CaptureAsync(ParseResult parseResult, AuthDiagnosticsOptions engineOptions, CliConsole console, CancellationToken cancellationToken)
     {
         if (parseResult.GetValue(Snapshot) is not null)
         {
@@ -199,6 +203,9 @@ internal sealed class DiagnosisOptions
 
         string user = parseResult.GetValue(User) ?? throw new InvalidInputException("--live needs --user (the user to capture and diagnose)");
         var (client, options) = Connection.Connect(parseResult, console);
+
+        // The capture asks Microsoft about the protocols and resource the diagnosis looks for.
+        Observation.ApplyTo(parseResult, options, engineOptions);
         var source = new Graph.GraphSnapshotSource(client, options);
         var snapshot = await source.CaptureAsync(SnapshotRequest.ForUser(user), ProgressDisplay.For(console), cancellationToken);
         return (snapshot, $"live capture of tenant {snapshot.TenantId} ({source.Cloud})");

@@ -14,7 +14,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Microsoft Graph adapter of CodeTwo.AuthDiagnostics.</summary>
 /// <remarks>
-/// Every overload registers <see cref="MicrosoftGraphOptions"/> with <c>ValidateOnStart</c>: options out of range stop
+/// Every overload takes <see cref="MicrosoftGraphOptions.LegacyProtocols"/> and <see cref="MicrosoftGraphOptions.TargetResourceAppId"/>,
+/// when the Graph options leave them <see langword="null"/>, from <see cref="AuthDiagnosticsOptions"/> (what
+/// <c>AddAuthDiagnostics</c> configures), so Microsoft's What-If evaluations ask about the protocols and resource the
+/// diagnosis looks for. Every overload registers <see cref="MicrosoftGraphOptions"/> with <c>ValidateOnStart</c>: options out of range stop
 /// the host at start-up with an <see cref="OptionsValidationException"/> whose failures name each property, its allowed
 /// range and its value (without a host: when <see cref="IStartupValidator"/> runs or <c>IOptions&lt;MicrosoftGraphOptions&gt;</c>
 /// is first resolved).
@@ -98,6 +101,14 @@ public static class MicrosoftGraphBuilderExtensions
         {
             options.Configure(configure);
         }
+
+        // The capture asks Microsoft about what the diagnosis will look for: the host's declared protocols (the What-If
+        // client types) and target resource, unless the Graph options name their own.
+        options.PostConfigure<IOptions<AuthDiagnosticsOptions>>(static (graph, core) =>
+        {
+            graph.LegacyProtocols ??= core.Value.LegacyProtocols;
+            graph.TargetResourceAppId ??= core.Value.TargetResourceAppId;
+        });
 
         // One set of rules (FluentValidation), checked when the host starts rather than at the first capture.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrosoftGraphOptions>, MicrosoftGraphOptionsValidation>());

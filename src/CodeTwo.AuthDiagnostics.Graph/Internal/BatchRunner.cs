@@ -7,12 +7,20 @@ using Microsoft.Extensions.Logging;
 
 namespace CodeTwo.AuthDiagnostics.Graph.Internal;
 
-/// <summary>One GET sent inside a JSON batch: its version (<c>v1.0</c> or <c>beta</c>, chosen by the batch endpoint) and relative URL.</summary>
-internal sealed class BatchItem(string version, string relativeUrl)
+/// <summary>
+/// One request sent inside a JSON batch: its version (<c>v1.0</c> or <c>beta</c>, chosen by the batch endpoint), relative
+/// URL and, for a POST, its JSON body (sent with its own <c>Content-Type: application/json</c>, as batching requires).
+/// </summary>
+internal sealed class BatchItem(string version, string relativeUrl, JsonElement? body = null)
 {
     public string Version { get; } = version;
 
     public string RelativeUrl { get; } = relativeUrl;
+
+    /// <summary>The JSON body of a POST; <see langword="null"/> for a GET.</summary>
+    public JsonElement? Body { get; } = body;
+
+    public string Method => Body is null ? "GET" : "POST";
 
     public RawResponse? Response { get; set; }
 
@@ -20,7 +28,7 @@ internal sealed class BatchItem(string version, string relativeUrl)
 }
 
 /// <summary>
-/// Sends GETs through JSON batching: at most 20 per <c>$batch</c>, beta URLs through <c>/beta/$batch</c>, all batches of a
+/// Sends GETs (and POSTs with JSON bodies, such as What-If evaluations) through JSON batching: at most 20 per <c>$batch</c>, beta URLs through <c>/beta/$batch</c>, all batches of a
 /// round in parallel (within the transport's concurrency bound), answers correlated by id (they may come in any order).
 /// Inner 429/503/504 answers are sent again in a later round after the longest wait the shared retry policy gives
 /// them (<see cref="GraphRetryPipeline.DelayFor"/>: <c>Retry-After</c> or the back-off, capped), until its
@@ -149,7 +157,7 @@ internal sealed partial class BatchRunner(GraphTransport transport)
             {
                 JsonValueKind.Object or JsonValueKind.Array => Encoding.UTF8.GetBytes(b.GetRawText()),
 
-                // Only JSON GETs are batched; a string body is kept as its text.
+                // Batched requests answer JSON; a string body is kept as its text.
                 JsonValueKind.String => Encoding.UTF8.GetBytes(b.GetString()!),
                 _ => ReadOnlyMemory<byte>.Empty,
             };
@@ -169,8 +177,17 @@ internal sealed partial class BatchRunner(GraphTransport transport)
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", i.ToString(CultureInfo.InvariantCulture));
-                writer.WriteString("method", "GET");
+                writer.WriteString("method", batch[i].Method);
                 writer.WriteString("url", batch[i].RelativeUrl);
+                if (batch[i].Body is { } body)
+                {
+                    writer.WriteStartObject("headers");
+                    writer.WriteString("Content-Type", "application/json");
+                    writer.WriteEndObject();
+                    writer.WritePropertyName("body");
+                    body.WriteTo(writer);
+                }
+
                 writer.WriteEndObject();
             }
 

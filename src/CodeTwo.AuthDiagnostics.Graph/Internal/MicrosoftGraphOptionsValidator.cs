@@ -37,8 +37,21 @@ internal sealed class MicrosoftGraphOptionsValidator : AbstractValidator<Microso
             .WithMessage((_, value) => Message("PageSize must be between 1 and 999 (Graph rejects a larger $top)", value));
         RuleFor(o => o.UserSections)
             .Must(sections => (sections & ~UserSectionSelection.All) == 0)
-            .WithMessage((_, value) => Message("UserSections must combine only the named flags (AuthenticationRequirements, AuthenticationMethods, TransitiveMemberOf)", (int)value));
+            .WithMessage((_, value) => Message("UserSections must combine only the named flags (" + FlagNames + ")", (int)value));
+        RuleFor(o => o.TenantUserSections)
+            .Must(sections => sections is null || (sections & ~UserSectionSelection.All) == 0)
+            .WithMessage((_, value) => Message("TenantUserSections must be null or combine only the named flags (" + FlagNames + ")", (int?)value));
+        RuleFor(o => o.LegacyProtocols)
+            .Must(protocols => protocols is null || (protocols & ~AllProtocols) == 0)
+            .WithMessage((_, value) => Message("LegacyProtocols must be null or combine only the named LegacyProtocols flags", (int?)value));
+        RuleFor(o => o.TargetResourceAppId)
+            .Must(appId => appId is null || Guid.TryParse(appId, out _))
+            .WithMessage((_, value) => Message("TargetResourceAppId must be null or an app id (a GUID such as 00000002-0000-0ff1-ce00-000000000000)", $"'{value}'"));
     }
+
+    private static readonly string FlagNames = string.Join(", ", Enum.GetNames<UserSectionSelection>().Where(n => n is not (nameof(UserSectionSelection.None) or nameof(UserSectionSelection.All))));
+
+    private static readonly LegacyProtocols AllProtocols = Enum.GetValues<LegacyProtocols>().Aggregate(LegacyProtocols.None, (all, p) => all | p);
 
     /// <summary>The one instance (the rules hold no state).</summary>
     public static MicrosoftGraphOptionsValidator Instance { get; } = new();

@@ -15,6 +15,9 @@ internal sealed class SectionResult
     /// <summary>The captured items of every page (collection sections).</summary>
     public IReadOnlyList<JsonElement>? Items { get; private init; }
 
+    /// <summary>Captured items kept as their UTF-8 JSON (compact for the many sign-ins a tenant-wide capture holds), parsed only when written.</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>>? RawItems { get; private init; }
+
     public string? Reason { get; private init; }
 
     public int HttpStatus { get; private init; }
@@ -32,6 +35,8 @@ internal sealed class SectionResult
 
     public static SectionResult Captured(IReadOnlyList<JsonElement> items) => new(SectionStatus.Captured) { Items = items };
 
+    public static SectionResult CapturedRaw(IReadOnlyList<ReadOnlyMemory<byte>> items) => new(SectionStatus.Captured) { RawItems = items };
+
     public static SectionResult NotCaptured(string? reason) => new(SectionStatus.NotCaptured) { Reason = reason };
 
     public static SectionResult Failed(string section, RawResponse response)
@@ -48,6 +53,9 @@ internal sealed class SectionResult
         RequiredPermissions = SnapshotSection.RequiredPermissionsFor(section),
     };
 
+    /// <summary>A failed section with the status, code and message of another one (every user's <c>signIns</c> when the one log read failed).</summary>
+    public SectionResult Copy() => (SectionResult)MemberwiseClone();
+
     public void WriteTo(Utf8JsonWriter writer, string name)
     {
         writer.WriteStartObject(name);
@@ -56,7 +64,18 @@ internal sealed class SectionResult
             case SectionStatus.Captured:
                 writer.WriteString("status", "captured");
                 writer.WritePropertyName("value");
-                if (Items is { } items)
+                if (RawItems is { } raw)
+                {
+                    writer.WriteStartArray();
+                    foreach (var item in raw)
+                    {
+                        using var document = JsonDocument.Parse(item);
+                        document.RootElement.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                }
+                else if (Items is { } items)
                 {
                     writer.WriteStartArray();
                     foreach (var item in items)
@@ -121,10 +140,16 @@ internal sealed record TenantSectionResults(
     public int Failed => new[] { SecurityDefaults, ConditionalAccessPolicies, AuthenticationMethodsPolicy, MfaServicePolicy, Domains, SubscribedSkus }.Count(s => s.IsFailed);
 }
 
-/// <summary>One user of a capture: the user object and its three sections.</summary>
+/// <summary>One user of a capture: the user object and its sections (the v1.2 ones, <c>signIns</c> and <c>conditionalAccessEvaluation</c>, attached once read).</summary>
 internal sealed record UserResult(JsonElement User, SectionResult AuthenticationRequirements, SectionResult AuthenticationMethods, SectionResult TransitiveMemberOf)
 {
-    public int Failed => (AuthenticationRequirements.IsFailed ? 1 : 0) + (AuthenticationMethods.IsFailed ? 1 : 0) + (TransitiveMemberOf.IsFailed ? 1 : 0);
+    /// <summary>The user's legacy sign-ins (<c>signIns</c>).</summary>
+    public SectionResult SignIns { get; set; } = SectionResult.NotCaptured(null);
+
+    /// <summary>Microsoft's What-If evaluations (<c>conditionalAccessEvaluation</c>).</summary>
+    public SectionResult ConditionalAccessEvaluation { get; set; } = SectionResult.NotCaptured(null);
+
+    public int Failed => new[] { AuthenticationRequirements, AuthenticationMethods, TransitiveMemberOf, SignIns, ConditionalAccessEvaluation }.Count(s => s.IsFailed);
 
     public string? Id => User.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 }

@@ -38,6 +38,8 @@ internal static class SnapshotDocument
         user.AuthenticationRequirements.WriteTo(writer, "authenticationRequirements");
         user.AuthenticationMethods.WriteTo(writer, "authenticationMethods");
         user.TransitiveMemberOf.WriteTo(writer, "transitiveMemberOf");
+        user.ConditionalAccessEvaluation.WriteTo(writer, SectionNames.ConditionalAccessEvaluation);
+        user.SignIns.WriteTo(writer, SectionNames.SignIns);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +66,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     /// <summary>The largest page the fake serves (a smaller <c>$top</c> wins). Default 100.</summary>
     public int PageSize { get; set; } = 100;
+
+    /// <summary>The largest page of the sign-in log (a smaller <c>$top</c> wins; a larger one is refused). Default 1,000, as Graph.</summary>
+    public int SignInPageSize { get; set; } = 1000;
 
     /// <summary>A real delay before every HTTP request is answered (the benchmark's network latency).</summary>
     public TimeSpan Latency { get; set; }
@@ -151,6 +155,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     /// <summary>The matching requests received so far.</summary>
     public IReadOnlyList<FakeRequest> Requests(Func<FakeRequest, bool> match) => Log.Select(e => e.Request).Where(match).ToArray();
+
+    /// <summary>Requests received per path (<c>/beta/auditLogs/signIns</c>, <c>/v1.0/$batch</c>, …; batched ones under their own path), retries included.</summary>
+    public IReadOnlyDictionary<string, int> RequestCounts() =>
+        Log.GroupBy(e => "/" + e.Request.Version + e.Request.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Requests received for one path (with its version, for example <c>/beta/auditLogs/signIns</c>).</summary>
+    public int RequestCount(string path) => RequestCounts().TryGetValue(path, out int count) ? count : 0;
 
     public async ValueTask DisposeAsync()
     {
@@ -336,6 +347,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 ("GET", ["users", var key, "authentication", "requirements"]) when r.Version == "beta" => t.FindUser(key) is { } u ? Resource(u.Requirements, u.Errors, "authenticationRequirements") : NoUser(key),
                 ("PATCH", ["users", var key, "authentication", "requirements"]) when r.Version == "beta" => t.FindUser(key) is { } u ? PatchRequirements(u, r) : NoUser(key),
                 ("GET", ["users", var key, "authentication", "methods"]) => t.FindUser(key) is { } u ? (u.Errors.TryGetValue("authenticationMethods", out var mError) ? Failure(mError) : Collection(r, u.Methods)) : NoUser(key),
+                ("GET", ["auditLogs", "signIns"]) when r.Version == "beta" => t.Errors.TryGetValue("signIns", out var logError) ? Failure(logError) : ListSignIns(r),
+                ("POST", ["identity", "conditionalAccess", "evaluate"]) => Evaluate(r),
                 ("GET", ["users", var key, "transitiveMemberOf"]) => t.FindUser(key) is { } u ? (u.Errors.TryGetValue("transitiveMemberOf", out var gError) ? Failure(gError) : Collection(r, MemberOfAsServed(u.MemberOf, r))) : NoUser(key),
                 _ => new Answer(400, Error("BadRequest", $"Resource not found for the segment '{s.LastOrDefault()}'.")),
             };
@@ -377,6 +390,157 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
         return served;
     }
+
+    /// <summary>
+    /// The sign-in log as the capture asks for it: <c>$filter</c> with <c>createdDateTime ge/le</c>, <c>clientAppUsed eq</c>
+    /// (any number, or'ed, case-insensitive), <c>userId eq</c> and <c>signInEventTypes/any(t: t eq …)</c>, newest first,
+    /// pages of <c>$top</c> (at most <see cref="SignInPageSize"/>, 1,000 as Graph) with <c>@odata.nextLink</c>. Without
+    /// <c>Prefer: include-unknown-enum-members</c> the <c>reportOnly*</c> results of <c>appliedConditionalAccessPolicies</c>
+    /// come back as <c>unknownFutureValue</c>, as Graph does.
+    /// </summary>
+    private Answer ListSignIns(FakeRequest r)
+    {
+        int top = r.Param("$top") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : SignInPageSize;
+        if (top is < 1 or > 1000)
+        {
+            return new Answer(400, Error("Request_UnsupportedQuery", $"Invalid page size specified: '{top}'. Must be between 1 and 1000 inclusive."));
+        }
+
+        string filter = r.Param("$filter") ?? string.Empty;
+        var from = Regex.Match(filter, @"createdDateTime ge (\S+)") is { Success: true } ge ? DateTimeOffset.Parse(ge.Groups[1].Value, CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
+        var to = Regex.Match(filter, @"createdDateTime le (\S+)") is { Success: true } le ? DateTimeOffset.Parse(le.Groups[1].Value, CultureInfo.InvariantCulture) : DateTimeOffset.MaxValue;
+        var clients = Regex.Matches(filter, @"clientAppUsed eq '((?:[^']|'')*)'").Select(m => m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string? userId = Regex.Match(filter, @"userId eq '([^']*)'") is { Success: true } u ? u.Groups[1].Value : null;
+        var eventTypes = Regex.Match(filter, @"signInEventTypes/any\(t: (.*?)\)") is { Success: true } any
+            ? Regex.Matches(any.Groups[1].Value, @"t eq '(\w+)'").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : ["interactiveUser"]; // Graph's default: the interactive log only.
+        if (userId is not null && Tenant.FindUser(userId) is { } asked && asked.Errors.TryGetValue("signIns", out var userError))
+        {
+            return Failure(userError);
+        }
+
+        bool unknownEnums = r.Headers.TryGetValue("Prefer", out var prefer) && prefer.Contains("include-unknown-enum-members", StringComparison.OrdinalIgnoreCase);
+
+        var matching = Tenant.SignIns
+            .Select(s => (SignIn: s, At: DateTimeOffset.Parse((string)s["createdDateTime"]!, CultureInfo.InvariantCulture)))
+            .Where(s => s.At >= from && s.At <= to)
+            .Where(s => clients.Count == 0 || clients.Contains((string?)s.SignIn["clientAppUsed"] ?? string.Empty))
+            .Where(s => userId is null || string.Equals((string?)s.SignIn["userId"], userId, StringComparison.OrdinalIgnoreCase))
+            .Where(s => (s.SignIn["signInEventTypes"] as JsonArray ?? ["interactiveUser"]).Any(e => eventTypes.Contains((string?)e ?? string.Empty)))
+            .OrderByDescending(s => s.At)
+            .Select(s => s.SignIn)
+            .ToArray();
+
+        // Only the requested page is copied; the rest are placeholders that Collection skips.
+        int skip = r.Param("$skiptoken") is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        int size = Math.Min(top, SignInPageSize);
+        var items = new JsonArray();
+        for (int i = 0; i < matching.Length; i++)
+        {
+            items.Add(i < skip || i >= skip + size ? null : unknownEnums ? matching[i].DeepClone() : WithoutNewEnumMembers(matching[i]));
+        }
+
+        return Collection(r, items, SignInPageSize);
+    }
+
+    /// <summary>A copy with the evolvable enum members Graph hides without <c>Prefer: include-unknown-enum-members</c> as <c>unknownFutureValue</c>.</summary>
+    private static JsonObject WithoutNewEnumMembers(JsonObject signIn)
+    {
+        var copy = signIn.DeepClone().AsObject();
+        foreach (var policy in (copy["appliedConditionalAccessPolicies"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (((string?)policy["result"])?.StartsWith("reportOnly", StringComparison.Ordinal) == true)
+            {
+                policy["result"] = "unknownFutureValue";
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// What-If (<c>POST /identity/conditionalAccess/evaluate</c>): the user's canned answer, or every enabled and report-only
+    /// policy evaluated for the user, the application or user action, and the client type, each result the policy with
+    /// <c>policyApplies</c> and <c>analysisReasons</c> (<c>notSet</c> when it applies, else the first unmet condition).
+    /// Inside a batch the POST needs its own <c>Content-Type: application/json</c>, as Graph requires.
+    /// </summary>
+    private Answer Evaluate(FakeRequest r)
+    {
+        if (r.InBatch && !(r.Headers.TryGetValue("Content-Type", out var type) && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new Answer(400, Error("BadRequest", "Content-Type header must be specified for a request with a body."));
+        }
+
+        if (JsonNode.Parse(r.Body ?? "null") is not JsonObject body
+            || body["signInIdentity"] is not JsonObject identity || (string?)identity["@odata.type"] != "#microsoft.graph.userSignIn"
+            || body["signInContext"] is not JsonObject context || (string?)context["@odata.type"] is not ("#microsoft.graph.applicationContext" or "#microsoft.graph.userActionContext"))
+        {
+            return new Answer(400, Error("BadRequest", "Invalid What-If request: signInIdentity and signInContext with their @odata.type are required."));
+        }
+
+        if (Tenant.Errors.TryGetValue("conditionalAccessEvaluation", out var tenantError))
+        {
+            return Failure(tenantError);
+        }
+
+        if (Tenant.FindUser((string?)identity["userId"] ?? string.Empty) is not { } user)
+        {
+            return new Answer(400, Error("BadRequest", "The user in signInIdentity does not exist."));
+        }
+
+        if (user.Errors.TryGetValue("conditionalAccessEvaluation", out var userError))
+        {
+            return Failure(userError);
+        }
+
+        var value = user.WhatIf?.Invoke(body) ?? (Tenant.EvaluatesConditionalAccess ? EvaluatePolicies(user, body) : []);
+        return new Answer(200, new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.whatIfAnalysisResult)", ["value"] = value });
+    }
+
+    private JsonArray EvaluatePolicies(FakeUser user, JsonObject body)
+    {
+        var context = body["signInContext"]!.AsObject();
+        string clientAppType = (string?)body["signInConditions"]?["clientAppType"] ?? "all";
+        var groups = (user.MemberOf ?? []).OfType<JsonObject>().Where(m => (string?)m["@odata.type"] == "#microsoft.graph.group").Select(m => (string?)m["id"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var roles = (user.MemberOf ?? []).OfType<JsonObject>().Where(m => (string?)m["@odata.type"] == "#microsoft.graph.directoryRole").Select(m => (string?)m["roleTemplateId"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var results = new JsonArray();
+        foreach (var policy in (Tenant.ConditionalAccessPolicies ?? []).OfType<JsonObject>())
+        {
+            if ((string?)policy["state"] is not ("enabled" or "enabledForReportingButNotEnforced"))
+            {
+                continue; // What-If evaluates enabled and report-only policies only.
+            }
+
+            var conditions = policy["conditions"] as JsonObject;
+            var users = conditions?["users"] as JsonObject;
+            bool included = Names(users, "includeUsers").Any(u => u == "All" || string.Equals(u, user.Id, StringComparison.OrdinalIgnoreCase))
+                || Names(users, "includeGroups").Any(groups.Contains)
+                || Names(users, "includeRoles").Any(roles.Contains);
+            bool excluded = Names(users, "excludeUsers").Any(u => string.Equals(u, user.Id, StringComparison.OrdinalIgnoreCase))
+                || Names(users, "excludeGroups").Any(groups.Contains)
+                || Names(users, "excludeRoles").Any(roles.Contains);
+            var applications = conditions?["applications"] as JsonObject;
+            bool inScope = (string?)context["@odata.type"] == "#microsoft.graph.applicationContext"
+                ? Names(context, "includeApplications").Any(app => Names(applications, "includeApplications").Any(p => p == "All" || p == "Office365" || string.Equals(p, app, StringComparison.OrdinalIgnoreCase))
+                    && !Names(applications, "excludeApplications").Contains(app, StringComparer.OrdinalIgnoreCase))
+                : Names(applications, "includeUserActions").Any(a => string.Equals(a, "urn:user:registersecurityinfo", StringComparison.OrdinalIgnoreCase) && (string?)context["userAction"] == "registerSecurityInformation");
+            var clientTypes = Names(conditions, "clientAppTypes").ToArray();
+            bool clientMatches = clientTypes.Length == 0 || clientTypes.Contains("all") || clientTypes.Contains(clientAppType) || (clientAppType == "exchangeActiveSync" && clientTypes.Contains("easSupported"));
+            string reason = !included || excluded ? "users"
+                : !inScope ? ((string?)context["@odata.type"] == "#microsoft.graph.applicationContext" ? "application" : "userActions")
+                : !clientMatches ? "clientApps"
+                : "notSet";
+            var result = policy.DeepClone().AsObject();
+            result["policyApplies"] = reason == "notSet";
+            result["analysisReasons"] = reason;
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<string> Names(JsonObject? parent, string property) =>
+        (parent?[property] as JsonArray ?? []).Select(n => (string?)n).OfType<string>();
 
     private Answer ListUsers(FakeRequest r)
     {
@@ -471,7 +635,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         : value is null ? new Answer(404, Error("Request_ResourceNotFound", "Resource does not exist."))
         : new Answer(200, value.DeepClone());
 
-    private Answer Collection(FakeRequest r, JsonArray? items)
+    private Answer Collection(FakeRequest r, JsonArray? items, int? maxPage = null)
     {
         if (items is null)
         {
@@ -479,7 +643,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
 
         int top = r.Param("$top") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : int.MaxValue;
-        int size = Math.Max(1, Math.Min(top, PageSize));
+        int size = Math.Max(1, Math.Min(top, maxPage ?? PageSize));
         int skip = r.Param("$skiptoken") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 0;
         var page = new JsonArray();
         for (int i = skip; i < Math.Min(items.Count, skip + size); i++)

@@ -17,7 +17,16 @@ public sealed class FakeUser
 
     public JsonArray? MemberOf { get; set; }
 
-    /// <summary>Section name (<c>authenticationRequirements</c>, …) → the error its endpoint answers.</summary>
+    /// <summary>
+    /// A canned What-If answer: given the POSTed evaluation body, the <c>value</c> array to answer with, or
+    /// <see langword="null"/> to let the fake evaluate the tenant's policies.
+    /// </summary>
+    public Func<JsonObject, JsonArray?>? WhatIf { get; set; }
+
+    /// <summary>
+    /// Section name (<c>authenticationRequirements</c>, …, <c>conditionalAccessEvaluation</c>) → the error its endpoint
+    /// answers; <c>signIns</c>: the sign-in log's answer when asked for this user's sign-ins (<c>userId eq</c>).
+    /// </summary>
     public Dictionary<string, FakeError> Errors { get; } = new(StringComparer.Ordinal);
 
     public string Id => (string)User["id"]!;
@@ -46,8 +55,24 @@ public sealed class FakeTenant
 
     public JsonArray? SubscribedSkus { get; set; }
 
-    /// <summary>Tenant section name → the error its endpoint answers.</summary>
+    /// <summary>
+    /// Tenant section name → the error its endpoint answers; <c>signIns</c> is the sign-in log's (for example 403
+    /// <see cref="NonPremium"/>), <c>conditionalAccessEvaluation</c> What-If's for every user.
+    /// </summary>
     public Dictionary<string, FakeError> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The sign-in log (<c>/beta/auditLogs/signIns</c>): <c>signIn</c> objects in Graph's beta shape, in any order.</summary>
+    public List<JsonObject> SignIns { get; } = [];
+
+    /// <summary>
+    /// Whether What-If evaluates the tenant's policies for users without a canned answer (default). A tenant loaded from a
+    /// snapshot without an evaluation for a user answers with no results instead, so the diagnosis of the capture stays
+    /// the diagnosis of the file (a missing result leaves the offline reading as it is).
+    /// </summary>
+    public bool EvaluatesConditionalAccess { get; set; } = true;
+
+    /// <summary>Graph's answer to the sign-in log of a tenant without Entra ID P1/P2.</summary>
+    public static FakeError NonPremium { get; } = new(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Tenant does not have a SKU required for this feature.");
 
     public List<FakeUser> Users { get; } = [];
 
@@ -90,9 +115,21 @@ public sealed class FakeTenant
             user.Requirements = Section<JsonObject>(userSections, "authenticationRequirements", user.Errors);
             user.Methods = Section<JsonArray>(userSections, "authenticationMethods", user.Errors);
             user.MemberOf = Section<JsonArray>(userSections, "transitiveMemberOf", user.Errors);
+
+            // v1.2: the sign-ins go into the tenant's log (a failed section makes the log answer its error when asked
+            // for this user's sign-ins), and recorded evaluations are answered for the same request bodies.
+            var signIns = Section<JsonArray>(userSections, "signIns", user.Errors);
+            tenant.SignIns.AddRange(signIns?.OfType<JsonObject>().Select(s => s.DeepClone().AsObject()) ?? []);
+            if (Section<JsonArray>(userSections, "conditionalAccessEvaluation", user.Errors) is { } evaluations)
+            {
+                var recorded = evaluations.OfType<JsonObject>().Select(e => (Request: e["request"]!.DeepClone(), Value: e["value"]!.AsArray())).ToArray();
+                user.WhatIf = body => recorded.FirstOrDefault(e => JsonNode.DeepEquals(e.Request, body)).Value?.DeepClone().AsArray() ?? [];
+            }
+
             tenant.Users.Add(user);
         }
 
+        tenant.EvaluatesConditionalAccess = false;
         return tenant;
     }
 
@@ -134,6 +171,50 @@ public sealed class FakeTenant
         }
 
         return tenant;
+    }
+
+    /// <summary>
+    /// A sign-in of the log in Graph's beta shape: an Exchange Online sign-in of <paramref name="user"/> with
+    /// <paramref name="clientAppUsed"/> at <paramref name="createdAt"/>, answered <paramref name="errorCode"/>, from
+    /// <paramref name="ipAddress"/> in <paramref name="country"/>, with the given Conditional Access results.
+    /// </summary>
+    public static JsonObject SignIn(FakeUser user, string clientAppUsed, DateTimeOffset createdAt, int errorCode = 0, string ipAddress = "203.0.113.10", string country = "PL", string eventType = "interactiveUser", params (string Id, string DisplayName, string Result)[] policies)
+    {
+        var applied = new JsonArray();
+        foreach (var (id, name, result) in policies)
+        {
+            applied.Add(new JsonObject { ["id"] = id, ["displayName"] = name, ["enforcedGrantControls"] = new JsonArray("Mfa"), ["enforcedSessionControls"] = new JsonArray(), ["result"] = result });
+        }
+
+        string reason = errorCode switch
+        {
+            0 => "Other.",
+            50076 => "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.",
+            53003 => "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.",
+            50126 => "Error validating credentials due to invalid username or password.",
+            _ => "Sign-in failed.",
+        };
+        return new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("D"),
+            ["createdDateTime"] = createdAt.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture),
+            ["userDisplayName"] = (string?)user.User["displayName"],
+            ["userPrincipalName"] = user.UserPrincipalName,
+            ["userId"] = user.Id,
+            ["appId"] = "00000002-0000-0ff1-ce00-000000000000",
+            ["appDisplayName"] = "Office 365 Exchange Online",
+            ["ipAddress"] = ipAddress,
+            ["clientAppUsed"] = clientAppUsed,
+            ["isInteractive"] = eventType == "interactiveUser",
+            ["signInEventTypes"] = new JsonArray(eventType),
+            ["resourceDisplayName"] = "Office 365 Exchange Online",
+            ["resourceId"] = "00000002-0000-0ff1-ce00-000000000000",
+            ["conditionalAccessStatus"] = policies.Length == 0 ? "notApplied" : errorCode == 0 ? "success" : "failure",
+            ["authenticationRequirement"] = errorCode == 50076 ? "multiFactorAuthentication" : "singleFactorAuthentication",
+            ["status"] = new JsonObject { ["errorCode"] = errorCode, ["failureReason"] = reason, ["additionalDetails"] = null },
+            ["location"] = new JsonObject { ["city"] = "Gdansk", ["state"] = "Pomorskie", ["countryOrRegion"] = country },
+            ["appliedConditionalAccessPolicies"] = applied,
+        };
     }
 
     public static string GeneratedId(int n) => new Guid(n, 0x1234, 0x4567, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67).ToString("D");
