@@ -9,20 +9,14 @@ namespace CodeTwo.AuthDiagnostics.Graph;
 /// <summary>
 /// A live capture, through the fake Graph, of a user whose product sends the account's own password: per-user MFA
 /// <c>disabled</c>, a Conditional Access policy requiring MFA, and a newest <c>Authenticated SMTP</c> sign-in answered
-/// 50076 (MFA required). The capture part holds now; the diagnosis part is catalog v1.2's APW073 (the engine's, issue #18).
+/// 50076 (MFA required); and the same with per-user MFA enforced, where the observation alone makes the verdict
+/// <c>unusable</c> (catalog v1.2's APW073, issue #18).
 /// </summary>
 public sealed class ObservedSignInEndToEndTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>
-    /// ENGINE-DEPENDENT: true once the engine's catalog knows APW073 (catalog v1.2 §3). Until the engine part of issue
-    /// #18 is merged, <see cref="The_diagnosis_says_the_product_sends_the_account_password"/> is skipped, with this
-    /// reason; after the merge it runs by itself (nothing to enable by hand).
-    /// </summary>
-    public static bool EngineKnowsApw073 => DiagnosticCatalog.TryGet("APW073", out _);
 
     [Fact]
     public async Task The_live_capture_records_the_newest_SMTP_sign_in_that_asked_for_MFA()
@@ -43,8 +37,11 @@ public sealed class ObservedSignInEndToEndTests
         evaluation.Json.GetProperty("request").GetProperty("signInConditions").GetProperty("ipAddress").GetString().Should().Be("198.51.100.23");
     }
 
-    /// <summary>ENGINE-DEPENDENT (APW073, catalog v1.2 §3): skipped while the engine's catalog lacks the code (before the engine merge), runs after it.</summary>
-    [Theory(SkipUnless = nameof(EngineKnowsApw073), Skip = "ENGINE-DEPENDENT: needs the engine part of issue #18 (APW073 AccountPasswordUsedByLegacyClient); runs by itself once DiagnosticCatalog knows APW073.")]
+    /// <summary>
+    /// Catalog v1.2 §3 (APW073), live and offline: the diagnosis of the capture, and of the same snapshot written to a file
+    /// and read back, are the same document.
+    /// </summary>
+    [Theory]
     [InlineData("disabled")]
     [InlineData("enforced")]
     public async Task The_diagnosis_says_the_product_sends_the_account_password(string perUserMfaState)
@@ -64,6 +61,8 @@ public sealed class ObservedSignInEndToEndTests
         diagnosis.Findings.Should().Contain(f => f.Code == "APW073" && f.Severity == Severity.Blocker, findings);
         var steps = diagnosis.Plan.Steps.Select(s => s.Id).ToList();
         steps.Should().Contain("configure-product-app-password");
+        var offline = diagnostics.Diagnose(TenantSnapshot.Parse(SnapshotWriter.ToJson(snapshot)), UserRef.Parse("backup@contoso.com"));
+        CodeTwo.AuthDiagnostics.Rendering.DiagnosisJson.Serialize(offline).Should().Be(CodeTwo.AuthDiagnostics.Rendering.DiagnosisJson.Serialize(diagnosis), "live = offline");
         if (perUserMfaState == "disabled")
         {
             diagnosis.Findings.Should().Contain(f => f.Code == "APW011", findings);
