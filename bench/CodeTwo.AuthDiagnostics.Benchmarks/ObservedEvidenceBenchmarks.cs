@@ -103,7 +103,7 @@ public class ObservedEvidenceBenchmarks
 
             // What the configuration says applies to this user: Microsoft's answers agree with it.
             var findings = plain.Diagnose(generated.Snapshot, UserRef.Parse(id)).Findings;
-            var legacy = findings.Where(f => f.PolicyId is not null && f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients or DiagnosticCodes.ReportOnlyPolicyWouldBlock or DiagnosticCodes.MfaOnlyFromConditionalAccess)
+            var legacy = findings.Where(f => f.PolicyId is not null && f.Code is DiagnosticCodes.LegacyAuthBlockedByConditionalAccess or DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients or DiagnosticCodes.ReportOnlyPolicyWouldBlock)
                 .Select(f => f.PolicyId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var registration = findings.Where(f => f.PolicyId is not null && f.Code == DiagnosticCodes.SecurityInfoRegistrationBlocked)
                 .Select(f => f.PolicyId!).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -310,7 +310,9 @@ internal sealed class DiagnosticEngine
                 c = string.CompareOrdinal(a.PolicyId ?? string.Empty, b.PolicyId ?? string.Empty);
             }
 
-            if (c == 0)
+            // Findings backed by the sign-in log or What-If (catalog v1.2) keep the order of reporting among themselves (the
+            // log's protocol groups, the evaluation's policies): ordering them by title would build words nobody reads.
+            if (c == 0 && !(a.ConfidenceFromEvidence && b.ConfidenceFromEvidence))
             {
                 c = string.CompareOrdinal(a.Title, b.Title);
             }

@@ -137,9 +137,7 @@ internal static class WhatIfAnswers
     }
 
     /// <summary>The <c>registerSecurityInformation</c> evaluation: it decides APW024 only (§5.3).</summary>
-    public static bool IsRegistration(ConditionalAccessEvaluation evaluation) =>
-        evaluation.ContextKind == EvaluationContextKind.UserAction
-        && string.Equals(evaluation.UserAction, RegisterSecurityInformation, StringComparison.OrdinalIgnoreCase);
+    public static bool IsRegistration(ConditionalAccessEvaluation evaluation) => evaluation.IsSecurityInfoRegistration;
 
     /// <summary>
     /// An evaluation of the app-password sign-in: an application context for the target resource (or all resources) whose
@@ -206,8 +204,9 @@ internal static class WhatIfAnswers
             return true;
         }
 
-        foreach (string app in applications)
+        for (int i = 0; i < applications.Count; i++)
         {
+            string app = applications[i];
             if (string.Equals(app, target, StringComparison.OrdinalIgnoreCase) || string.Equals(app, "All", StringComparison.OrdinalIgnoreCase))
             {
                 return true;

@@ -34,6 +34,9 @@ internal sealed record ConditionalAccessEvaluation : GraphObject
     /// <summary>The classified policies Microsoft says do not apply for a reason that does not depend on the sign-in (catalog v1.2 §2).</summary>
     internal ulong[]? DoesNotApplyBits { get; init; }
 
+    /// <summary>Whether this is the <c>registerSecurityInformation</c> user-action evaluation (read once, with the snapshot).</summary>
+    internal bool IsSecurityInfoRegistration { get; init; }
+
     /// <summary>How many classified policies the bit sets number (the engine uses them only for an index of as many).</summary>
     internal int PolicyCount { get; init; }
 }

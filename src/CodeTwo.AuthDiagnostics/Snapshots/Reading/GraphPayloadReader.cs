@@ -296,6 +296,7 @@ internal static class GraphPayloadReader
                 AppliesBits = appliesBits,
                 DoesNotApplyBits = doesNotApplyBits,
                 PolicyCount = policyCount,
+                IsSecurityInfoRegistration = kind == EvaluationContextKind.UserAction && string.Equals(userAction, "registerSecurityInformation", StringComparison.OrdinalIgnoreCase),
             };
         });
 
