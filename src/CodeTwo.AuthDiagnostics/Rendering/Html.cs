@@ -232,7 +232,8 @@ p,li,td,th,dd{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 thead th{font-size:.85rem;color:var(--muted);border-bottom:2px solid var(--line)}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+button.show{white-space:nowrap}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.88em}
 code{background:var(--code);padding:0 .25em;border-radius:.25em;overflow-wrap:anywhere}
 pre{margin:0;padding:.6rem .75rem;background:var(--code);border-radius:0 0 .4rem .4rem;white-space:pre-wrap;overflow-wrap:anywhere}
