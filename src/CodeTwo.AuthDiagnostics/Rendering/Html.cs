@@ -24,7 +24,7 @@ internal static class Html
     /// <summary>The verdicts in the reports' order, as their JSON names.</summary>
     public static readonly Verdict[] VerdictOrder = [Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate];
 
-    /// <summary>Appends <paramref name="value"/> as HTML text or attribute value: markup characters encoded, control and bidirectional-override characters shown as <c>\uXXXX</c>, line breaks as spaces.</summary>
+    /// <summary>Appends <paramref name="value"/> as HTML text or attribute value: markup characters encoded, control and bidirectional-override characters shown as <c>\uXXXX</c>, line breaks (U+2028 and U+2029 too) as spaces.</summary>
     public static StringBuilder Text(this StringBuilder s, string? value) => Append(s, value, keepLineBreaks: false);
 
     /// <summary>Like <see cref="Text"/>, but keeps line breaks (for <c>&lt;pre&gt;</c>).</summary>
@@ -142,7 +142,7 @@ internal static class Html
                 case '\n' when keepLineBreaks:
                     s.Append('\n');
                     break;
-                case '\r' or '\n':
+                case '\r' or '\n' or '\u2028' or '\u2029':
                     s.Append(' ');
                     break;
                 default:
