@@ -21,8 +21,8 @@ internal static class Html
     /// </summary>
     public static readonly JavaScriptEncoder ScriptJsonEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>The verdicts in the reports' order, as their JSON names.</summary>
-    public static readonly Verdict[] VerdictOrder = [Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate];
+    /// <summary>The verdicts in the reports' order (available, unavailable, unusable, indeterminate).</summary>
+    public static ReadOnlySpan<Verdict> VerdictOrder => [Verdict.Available, Verdict.Unavailable, Verdict.Unusable, Verdict.Indeterminate];
 
     /// <summary>Appends <paramref name="value"/> as HTML text or attribute value: markup characters encoded, control and bidirectional-override characters shown as <c>\uXXXX</c>, line breaks (U+2028 and U+2029 too) as spaces.</summary>
     public static StringBuilder Text(this StringBuilder s, string? value) => Append(s, value, keepLineBreaks: false);
