@@ -6,7 +6,7 @@ using CodeTwo.AuthDiagnostics.Rendering;
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--accepted-risks FILE] [--format text|json|markdown|sarif] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--accepted-risks FILE] [--format text|json|markdown|sarif|html] [--target-resource APPID] [--legacy-protocol P]…</c>:
 /// explains why App password is missing (or unusable) for a user and prints the plan; with <c>--all-users</c>, one
 /// line per user of the snapshot and the totals. Exit 0 whenever a diagnosis was produced, whatever the verdict.
 /// </summary>
@@ -15,19 +15,21 @@ internal static class DiagnoseCommand
     public static Command Create(CliConsole console)
     {
         var options = new DiagnosisOptions();
-        var format = Formats.Option("text", "json", "markdown", "sarif");
+        var format = Formats.Option("text", "json", "markdown", "sarif", "html");
         var allUsers = new Option<bool>("--all-users")
         {
             Description = "Diagnose every user of the snapshot (for example one taken with capture --all-users): one line per user "
                 + "with the verdict and root causes, then the totals. --format json gives the tenant-wide summary document "
-                + "(docs/diagnosis-format.md), --format sarif one SARIF 2.1.0 log with every user's findings; markdown is per user only.",
+                + "(docs/diagnosis-format.md), --format sarif one SARIF 2.1.0 log with every user's findings, --format html one self-contained "
+                + "dashboard (totals, causes, blocking policies, a table of users that filters and searches); markdown is per user only.",
         };
         var command = new Command(
             "diagnose",
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
             + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
             + "holds only the JSON (docs/diagnosis-format.md); --format sarif writes a SARIF 2.1.0 log (one result per finding, "
-            + "the catalog as its rules) for code-scanning tools. --exchange-settings merges the Exchange Online SMTP AUTH settings "
+            + "the catalog as its rules) for code-scanning tools; --format html writes one self-contained HTML page (no network request; "
+            + "redirect it to a file and open it in a browser). --exchange-settings merges the Exchange Online SMTP AUTH settings "
             + "that exchange-script's PowerShell script collects. Exit 0 whenever a diagnosis is produced, whatever the verdict. "
             + "Reading a snapshot needs no Graph permission; --live lists what capturing needs.");
         options.AddTo(command);
@@ -54,6 +56,9 @@ internal static class DiagnoseCommand
                 case "sarif":
                     console.Out.Write(DiagnosisSarif.Render(diagnosis));
                     break;
+                case "html":
+                    await DiagnosisHtml.WriteAsync(diagnosis, console.Out, cancellationToken);
+                    break;
                 default:
                     console.Error.WriteLine(ConsoleText.OneLine($"Snapshot: {name}"));
                     console.Out.Write(DiagnosisText.Render(diagnosis));
@@ -79,7 +84,7 @@ internal static class DiagnoseCommand
 
         if (format == "markdown")
         {
-            throw new InvalidInputException("--all-users writes text, json or sarif; markdown reports are per user (--user UPN)");
+            throw new InvalidInputException("--all-users writes text, json, sarif or html; markdown reports are per user (--user UPN)");
         }
 
         var engineOptions = await options.ToEngineOptionsAsync(parseResult, cancellationToken);
@@ -95,7 +100,7 @@ internal static class DiagnoseCommand
             display?.Report(done);
         });
 
-        // The library's tenant-wide renderers: text from the fast assessment, JSON and SARIF from full diagnoses.
+        // The library's tenant-wide renderers: text from the fast assessment, JSON, SARIF and HTML from full diagnoses.
         switch (format)
         {
             case "json":
@@ -103,6 +108,9 @@ internal static class DiagnoseCommand
                 break;
             case "sarif":
                 await TenantSarif.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                break;
+            case "html":
+                await TenantHtml.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
                 break;
             default:
                 await TenantText.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);

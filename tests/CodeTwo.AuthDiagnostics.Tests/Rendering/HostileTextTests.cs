@@ -1,8 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 using CodeTwo.AuthDiagnostics.Rendering;
 using CodeTwo.AuthDiagnostics.Snapshots;
+using CodeTwo.AuthDiagnostics.Testing;
 using CodeTwo.AuthDiagnostics.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
 
 namespace CodeTwo.AuthDiagnostics.Tests.Rendering;
@@ -68,6 +71,42 @@ public sealed class HostileTextTests
 
         text.Should().NotContain("\u001b").And.Contain(@"\u001B[31mred\u001B[0m");
         text.Split('\n').Should().NotContain(l => l.StartsWith("# Injected heading", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_report_keeps_a_hostile_policy_name_as_text()
+    {
+        string html = DiagnosisHtml.Render(Diagnosed());
+
+        html.Should().NotContain("<img").And.NotContain("\u001b").And.NotContain("\r");
+        html.Should().Contain("Block *legacy* `auth` &lt;img src=x onerror=alert(1)&gt; [click](https://evil.example) &amp; &amp;lt; ~~x~~ | a # Injected heading");
+        html.Should().Contain(@"\u001B[31mred\u001B[0m", "control characters are shown, not sent");
+        html.Should().NotContain("<a href=\"https://evil.example", "a name never becomes a link");
+        HtmlReportTests.AssertSelfContained(html);
+    }
+
+    [Fact]
+    public void Html_dashboard_keeps_hostile_names_as_text_and_its_data_inside_the_script_element()
+    {
+        const string Breakout = "</script><script>alert(1)</script><!-- \u2028\u2029 & <b>";
+        var snapshot = new SnapshotBuilder()
+            .WithEntraIdP1()
+            .WithUser("backup@contoso.com")
+            .WithConditionalAccessPolicy(HostileName + Breakout, p => p.ClientAppTypes(ClientAppType.ExchangeActiveSync, ClientAppType.Other).Block())
+            .Build();
+        var diagnostics = new ServiceCollection().AddAuthDiagnostics().Services.BuildServiceProvider().GetRequiredService<IAuthDiagnostics>();
+
+        string html = TenantHtml.Render(diagnostics, snapshot, TestContext.Current.CancellationToken);
+
+        html.Should().NotContain("<img").And.NotContain("<b>").And.NotContain("\u001b").And.NotContain("\u2028").And.NotContain("\u2029");
+        Regex.Matches(html, "</script>").Should().HaveCount(2, "only the data block and the page's script end a script element");
+        Regex.Matches(html, "<script").Should().HaveCount(2);
+        string data = Regex.Match(html, "<script type=\"application/json\" id=\"c2-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        data.Should().NotContainAny(["<", ">", "&", "\u2028", "\u2029"]).And.Contain(@"\u003Cimg src=x onerror=alert(1)\u003E");
+        var policy = HtmlReportTests.Data(html)["policies"]![0]![1]!.GetValue<string>();
+        policy.Should().StartWith("Block *legacy* `auth` <img src=x onerror=alert(1)>").And.Contain("</script><script>alert(1)</script>", "the name arrives intact, for the script to show as text");
+        html.Should().Contain("<tr><th scope=\"row\">Block *legacy* `auth` &lt;img src=x onerror=alert(1)&gt;");
+        HtmlReportTests.AssertSelfContained(html);
     }
 
     [Theory]

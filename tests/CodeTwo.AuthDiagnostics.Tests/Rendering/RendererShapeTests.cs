@@ -18,6 +18,7 @@ public sealed class RendererShapeTests
         new("DiagnosisMarkdown", DiagnosisMarkdown.Render, DiagnosisMarkdown.Write, DiagnosisMarkdown.WriteAsync, DiagnosisMarkdown.WriteAsync),
         new("DiagnosisText", DiagnosisText.Render, DiagnosisText.Write, DiagnosisText.WriteAsync, DiagnosisText.WriteAsync),
         new("DiagnosisSarif", DiagnosisSarif.Render, DiagnosisSarif.Write, DiagnosisSarif.WriteAsync, DiagnosisSarif.WriteAsync),
+        new("DiagnosisHtml", DiagnosisHtml.Render, DiagnosisHtml.Write, DiagnosisHtml.WriteAsync, DiagnosisHtml.WriteAsync),
         new("PlanJson", PlanJson.Render, PlanJson.Write, PlanJson.WriteAsync, PlanJson.WriteAsync),
         new("PlanMarkdown", PlanMarkdown.Render, PlanMarkdown.Write, PlanMarkdown.WriteAsync, PlanMarkdown.WriteAsync),
         new("PlanPowerShell", PlanPowerShell.Render, PlanPowerShell.Write, PlanPowerShell.WriteAsync, PlanPowerShell.WriteAsync),

@@ -32,6 +32,7 @@ public sealed class TenantRendererTests
         new("TenantText", TenantText.Render, TenantText.Write, TenantText.WriteAsync, TenantText.WriteAsync),
         new("TenantJson", TenantJson.Render, TenantJson.Write, TenantJson.WriteAsync, TenantJson.WriteAsync),
         new("TenantSarif", TenantSarif.Render, TenantSarif.Write, TenantSarif.WriteAsync, TenantSarif.WriteAsync),
+        new("TenantHtml", TenantHtml.Render, TenantHtml.Write, TenantHtml.WriteAsync, TenantHtml.WriteAsync),
     ];
 
     public static TheoryData<string, string> Cases => new(
