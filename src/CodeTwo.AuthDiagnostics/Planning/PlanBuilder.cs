@@ -436,24 +436,18 @@ internal static class PlanBuilder
     /// </summary>
     private static ObservedBlocks ObservedPolicyBlocks(SnapshotIndex index, UserEntry user)
     {
-        if (user.Sections.SignIns.Value is not { Count: > 0 } signIns)
+        Span<int> newest = stackalloc int[SignInLog.Groups];
+        if (SignInLog.Observe(user, index.Settings.LegacyProtocols, index.Snapshot.CapturedAt, newest) is not { } signIns)
         {
             return ObservedBlocks.None;
         }
 
-        Span<int> newest = stackalloc int[SignInLog.Groups];
-        SignInLog.Observe(signIns, index.Settings.LegacyProtocols, index.Snapshot.CapturedAt, newest);
         var enabled = new List<string>();
         var absent = new List<string>();
         bool unnamed = false;
-        for (int g = 0; g < SignInLog.Groups; g++)
+        for (int g = -1; SignInLog.NextObservation(newest, ref g, out int observed);)
         {
-            if (newest[g] < 0 || !SignInLog.IsFirstGroupOf(newest, g))
-            {
-                continue;
-            }
-
-            var signIn = signIns[newest[g]];
+            var signIn = signIns[observed];
             if (signIn.ErrorCode != 53003 || !SignInLogRule.ConditionalAccessStillBlocks(index, user.User.Id, signIn, SimulatedChanges.None))
             {
                 continue; // downgraded observations need no step (§5.5)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Graph;
 
 namespace CodeTwo.AuthDiagnostics.Rules;
@@ -12,7 +13,7 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 internal static class SignInLog
 {
     /// <summary>How far back the log counts: the 7 days up to the capture (the log's retention without P1/P2 is 7 days).</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Window = SignInList.Window;
 
     /// <summary>Groups: one per protocol flag (bit position 0–7), and one for <c>Other clients</c> when no protocol is declared.</summary>
     public const int Groups = 9;
@@ -80,6 +81,33 @@ internal static class SignInLog
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// The user's observations: fills <paramref name="newest"/> (see <see cref="Observe(IReadOnlyList{SignIn}, LegacyProtocols, DateTimeOffset, Span{int})"/>)
+    /// and returns the user's sign-ins, or <see langword="null"/> when the section holds no counted sign-in.
+    /// </summary>
+    public static IReadOnlyList<SignIn>? Observe(UserEntry entry, LegacyProtocols declared, DateTimeOffset capturedAt, Span<int> newest) =>
+        entry.Sections.SignIns.Value is { Count: > 0 } signIns && Observe(signIns, declared, capturedAt, newest) ? signIns : null;
+
+    /// <summary>
+    /// Steps to the next observation after group <paramref name="group"/> (start at −1): a group with a newest sign-in not
+    /// already seen in an earlier group, so that each distinct sign-in is one observation (catalog v1.2 §5.7).
+    /// </summary>
+    /// <returns>Whether there is one; <paramref name="index"/> is then its sign-in.</returns>
+    public static bool NextObservation(ReadOnlySpan<int> newest, ref int group, out int index)
+    {
+        while (++group < Groups)
+        {
+            index = newest[group];
+            if (index >= 0 && IsFirstGroupOf(newest, group))
+            {
+                return true;
+            }
+        }
+
+        index = -1;
+        return false;
     }
 
     private static bool FromDigest(SignInList list, LegacyProtocols declared, Span<int> newest)

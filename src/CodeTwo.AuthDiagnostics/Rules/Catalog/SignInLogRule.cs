@@ -27,25 +27,14 @@ internal sealed class SignInLogRule : CatalogRule
     public override void Evaluate(ref RuleContext context)
     {
         var entry = context.User!;
-        if (entry.Sections.SignIns.Value is not { Count: > 0 } signIns)
-        {
-            return;
-        }
-
         Span<int> newest = stackalloc int[SignInLog.Groups];
-        if (!SignInLog.Observe(signIns, context.Settings.LegacyProtocols, context.Snapshot.CapturedAt, newest))
+        if (SignInLog.Observe(entry, context.Settings.LegacyProtocols, context.Snapshot.CapturedAt, newest) is not { } signIns)
         {
             return;
         }
 
-        for (int g = 0; g < SignInLog.Groups; g++)
+        for (int g = -1; SignInLog.NextObservation(newest, ref g, out int index);)
         {
-            int index = newest[g];
-            if (index < 0 || !SignInLog.IsFirstGroupOf(newest, g))
-            {
-                continue;
-            }
-
             var signIn = signIns[index];
             var state = new Observation(context.UserName, entry, signIn, SignInLog.GroupsOf(newest, index), context.Settings.LegacyProtocols == LegacyProtocols.None);
             switch (SignInLog.CodeFor(signIn.ErrorCode))

@@ -28,13 +28,8 @@ internal sealed class SignInSucceededRule : CatalogRule
     public override void Evaluate(ref RuleContext context)
     {
         var entry = context.User!;
-        if (entry.Sections.SignIns.Value is not { Count: > 0 } signIns)
-        {
-            return;
-        }
-
         Span<int> newest = stackalloc int[SignInLog.Groups];
-        if (!SignInLog.Observe(signIns, context.Settings.LegacyProtocols, context.Snapshot.CapturedAt, newest))
+        if (SignInLog.Observe(entry, context.Settings.LegacyProtocols, context.Snapshot.CapturedAt, newest) is not { } signIns)
         {
             return;
         }
@@ -49,10 +44,9 @@ internal sealed class SignInSucceededRule : CatalogRule
             }
         }
 
-        for (int g = 0; g < SignInLog.Groups; g++)
+        for (int g = -1; SignInLog.NextObservation(newest, ref g, out int index);)
         {
-            int index = newest[g];
-            if (index < 0 || !SignInLog.IsFirstGroupOf(newest, g) || signIns[index].ErrorCode != 0)
+            if (signIns[index].ErrorCode != 0)
             {
                 continue;
             }
