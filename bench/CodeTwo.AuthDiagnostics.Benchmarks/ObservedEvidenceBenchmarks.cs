@@ -15,6 +15,8 @@ namespace CodeTwo.AuthDiagnostics.Benchmarks;
 /// do: "applies" for the policies the configuration reading applies, "does not apply" (<c>users</c>) for the others. The
 /// generated tenant (2,000 users; 10 or 200 Conditional Access policies) is the same on both sides; only the 300
 /// measured users gain the two sections. Reported per user (<c>OperationsPerInvoke</c>). Target: with ≤ 1.2× without.
+/// The environment variable <c>OBSERVED_SECTIONS</c> (<c>signins</c>, <c>whatif</c>; default both) adds only one of them,
+/// to see what each costs.
 /// </summary>
 [MemoryDiagnoser]
 public class ObservedEvidenceBenchmarks
@@ -127,7 +129,17 @@ public class ObservedEvidenceBenchmarks
                 });
             }
 
-            entry["sections"]!["signIns"] = new JsonObject { ["status"] = "captured", ["value"] = signIns };
+            string mode = Environment.GetEnvironmentVariable("OBSERVED_SECTIONS") ?? "both";
+            if (mode != "whatif")
+            {
+                entry["sections"]!["signIns"] = new JsonObject { ["status"] = "captured", ["value"] = signIns };
+            }
+
+            if (mode == "signins")
+            {
+                continue;
+            }
+
             entry["sections"]!["conditionalAccessEvaluation"] = new JsonObject
             {
                 ["status"] = "captured",

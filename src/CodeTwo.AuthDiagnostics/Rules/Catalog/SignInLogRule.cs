@@ -36,6 +36,11 @@ internal sealed class SignInLogRule : CatalogRule
         for (int g = -1; SignInLog.NextObservation(newest, ref g, out int index);)
         {
             var signIn = signIns[index];
+            if (signIn.ErrorCode == 0)
+            {
+                continue; // success: APW075, the outcome stage's
+            }
+
             var state = new Observation(context.UserName, entry, signIn, SignInLog.GroupsOf(newest, index), context.Settings.LegacyProtocols == LegacyProtocols.None);
             switch (SignInLog.CodeFor(signIn.ErrorCode))
             {
