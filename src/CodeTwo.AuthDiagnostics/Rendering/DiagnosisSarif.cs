@@ -100,6 +100,11 @@ public static class DiagnosisSarif
         log.Complete();
     }
 
+    /// <summary>A result's message: the finding's title and explanation, and how much evidence its properties leave out.</summary>
+    internal static string Message(Finding f) => f.EvidenceOmitted > 0
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Title}. {f.Explanation} Evidence: {f.Evidence.Count} items listed, … and {f.EvidenceOmitted} more.")
+        : $"{f.Title}. {f.Explanation}";
+
     private static string Version()
     {
         string? version = typeof(DiagnosisSarif).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
@@ -250,7 +255,7 @@ public static class DiagnosisSarif
             }
 
             w.WriteString("level", SarifRules.Level(f.Severity));
-            WriteMessage("message", $"{f.Title}. {f.Explanation}");
+            WriteMessage("message", Message(f));
 
             w.WriteStartArray("locations");
             w.WriteStartObject();
@@ -330,6 +335,11 @@ public static class DiagnosisSarif
             }
 
             w.WriteEndArray();
+            if (f.EvidenceOmitted > 0)
+            {
+                w.WriteNumber("evidenceOmitted", f.EvidenceOmitted);
+            }
+
             WriteStrings("references", f.References);
             w.WriteEndObject();
             w.WriteEndObject();
