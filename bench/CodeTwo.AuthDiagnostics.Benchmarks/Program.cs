@@ -10,4 +10,11 @@ if (args is ["--html", ..])
     return;
 }
 
+// sarif-once: one Stopwatch run of the tenant-wide SARIF log (issue #19), without BenchmarkDotNet's launches.
+if (args is ["sarif-once"])
+{
+    CodeTwo.AuthDiagnostics.Benchmarks.TenantSarifBenchmarks.MeasureOnce(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

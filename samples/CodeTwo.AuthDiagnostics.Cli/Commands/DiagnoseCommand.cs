@@ -6,7 +6,7 @@ using CodeTwo.AuthDiagnostics.Rendering;
 namespace CodeTwo.AuthDiagnostics.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--accepted-risks FILE] [--format text|json|markdown|sarif|html] [--target-resource APPID] [--legacy-protocol P]…</c>:
+/// <c>diagnose [--snapshot FILE] [--user U | --all-users] [--exchange-settings FILE] [--accepted-risks FILE] [--format text|json|markdown|sarif|html] [--sarif-root DIR] [--target-resource APPID] [--legacy-protocol P]…</c>:
 /// explains why App password is missing (or unusable) for a user and prints the plan; with <c>--all-users</c>, one
 /// line per user of the snapshot and the totals. Exit 0 whenever a diagnosis was produced, whatever the verdict.
 /// </summary>
@@ -20,15 +20,23 @@ internal static class DiagnoseCommand
         {
             Description = "Diagnose every user of the snapshot (for example one taken with capture --all-users): one line per user "
                 + "with the verdict and root causes, then the totals. --format json gives the tenant-wide summary document "
-                + "(docs/diagnosis-format.md), --format sarif one SARIF 2.1.0 log with every user's findings, --format html one self-contained "
-                + "dashboard (totals, causes, blocking policies, a table of users that filters and searches); markdown is per user only.",
+                + "(docs/diagnosis-format.md), --format sarif one SARIF 2.1.0 log within GitHub code scanning's limits: one result per "
+                + "code and Conditional Access policy with how many users it affects, up to 1,000 of them located; --format html one "
+                + "self-contained dashboard (totals, causes, blocking policies, a table of users that filters and searches); markdown is per user only.",
+        };
+        var sarifRoot = new Option<string?>("--sarif-root")
+        {
+            Description = "With --format sarif: the directory %SRCROOT% stands for (for GitHub code scanning, the repository's root). "
+                + "Every result is located in the --snapshot file, named relative to it, at the line and column of the finding's "
+                + "first evidence. Default: the current directory.",
+            HelpName = "DIR",
         };
         var command = new Command(
             "diagnose",
             "Explain why App password is missing or unusable for a user, with evidence, and print the ordered plan that "
             + "fixes it. Without --snapshot it diagnoses an embedded sample of the seed case. With --format json, stdout "
             + "holds only the JSON (docs/diagnosis-format.md); --format sarif writes a SARIF 2.1.0 log (one result per finding, "
-            + "the catalog as its rules) for code-scanning tools; --format html writes one self-contained HTML page (no network request; "
+            + "the catalog as its rules, each located in the snapshot file at its evidence) for code-scanning tools; --format html writes one self-contained HTML page (no network request; "
             + "redirect it to a file and open it in a browser). --exchange-settings merges the Exchange Online SMTP AUTH settings "
             + "that exchange-script's PowerShell script collects. Exit 0 whenever a diagnosis is produced, whatever the verdict. "
             + "Reading a snapshot needs no Graph permission; --live lists what capturing needs.");
@@ -37,14 +45,15 @@ internal static class DiagnoseCommand
         options.AddLiveTo(command);
         command.Options.Add(format);
         command.Options.Add(allUsers);
+        command.Options.Add(sarifRoot);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.GetValue(allUsers))
             {
-                return await DiagnoseAllAsync(parseResult, options, parseResult.GetValue(format) ?? "text", console, cancellationToken);
+                return await DiagnoseAllAsync(parseResult, options, parseResult.GetValue(format) ?? "text", sarifRoot, console, cancellationToken);
             }
 
-            var (_, name, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken, console);
+            var (snapshot, name, _, _, diagnosis) = await options.DiagnoseAsync(parseResult, cancellationToken, console);
             switch (parseResult.GetValue(format))
             {
                 case "json":
@@ -54,7 +63,7 @@ internal static class DiagnoseCommand
                     console.Out.Write(DiagnosisMarkdown.Render(diagnosis));
                     break;
                 case "sarif":
-                    console.Out.Write(DiagnosisSarif.Render(diagnosis));
+                    console.Out.Write(DiagnosisSarif.Render(diagnosis, await SarifOptionsAsync(parseResult, options, sarifRoot, snapshot, console, cancellationToken)));
                     break;
                 case "html":
                     await DiagnosisHtml.WriteAsync(diagnosis, console.Out, cancellationToken);
@@ -70,7 +79,7 @@ internal static class DiagnoseCommand
         return command;
     }
 
-    private static async Task<int> DiagnoseAllAsync(ParseResult parseResult, DiagnosisOptions options, string format, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> DiagnoseAllAsync(ParseResult parseResult, DiagnosisOptions options, string format, Option<string?> sarifRoot, CliConsole console, CancellationToken cancellationToken)
     {
         if (parseResult.GetValue(options.User) is not null)
         {
@@ -107,7 +116,7 @@ internal static class DiagnoseCommand
                 await TenantJson.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
                 break;
             case "sarif":
-                await TenantSarif.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
+                await TenantSarif.WriteAsync(service, snapshot, console.Out, await SarifOptionsAsync(parseResult, options, sarifRoot, snapshot, console, cancellationToken), progress, cancellationToken);
                 break;
             case "html":
                 await TenantHtml.WriteAsync(service, snapshot, console.Out, progress, cancellationToken);
@@ -124,6 +133,48 @@ internal static class DiagnoseCommand
 
         ProgressDisplay.EndLine(console);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Where the SARIF log says the snapshot is: the --snapshot file relative to --sarif-root (default the current
+    /// directory); the embedded sample and a live capture are not files, so the log names them, says so, and (for the
+    /// sample) still locates the evidence in its text. Either way stderr tells what the results point at.
+    /// </summary>
+    private static async Task<SarifOptions> SarifOptionsAsync(ParseResult parseResult, DiagnosisOptions options, Option<string?> sarifRoot, TenantSnapshot snapshot, CliConsole console, CancellationToken cancellationToken)
+    {
+        string root = parseResult.GetValue(sarifRoot) ?? Environment.CurrentDirectory;
+        if (!Directory.Exists(root))
+        {
+            throw new InvalidInputException($"--sarif-root '{root}' is not a directory");
+        }
+
+        if (parseResult.GetValue(options.Snapshot) is { } path)
+        {
+            console.Error.WriteLine(ConsoleText.OneLine($"SARIF: results are located in '{Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/')}' relative to %SRCROOT% = '{Path.GetFullPath(root)}'."));
+            return new SarifOptions { SnapshotPath = path, SourceRoot = root };
+        }
+
+        if (parseResult.GetValue(options.Live))
+        {
+            string live = $"live-capture-{snapshot.TenantId:D}.json";
+            console.Error.WriteLine(ConsoleText.OneLine($"SARIF: the live capture is not a file; results name '{live}' at line 1 (capture --out FILE, then diagnose --snapshot FILE, to locate them)."));
+            return new SarifOptions
+            {
+                SnapshotName = live,
+                SourceRoot = root,
+                SnapshotDescription = $"Captured live from Microsoft Graph (tenant {snapshot.TenantId:D}); not a file, so every region is line 1. Capture with --out FILE and diagnose --snapshot FILE to locate the evidence.",
+            };
+        }
+
+        const string sample = "c2authdiag-embedded-sample.json";
+        console.Error.WriteLine(ConsoleText.OneLine($"SARIF: the embedded sample is not a file; results name '{sample}' and are located in the sample's own text."));
+        return new SarifOptions
+        {
+            SnapshotName = sample,
+            SnapshotUtf8 = await SnapshotInput.SampleUtf8Async(cancellationToken),
+            SourceRoot = root,
+            SnapshotDescription = $"The CLI's {SnapshotInput.SampleName}, embedded in the tool: not a file under %SRCROOT%.",
+        };
     }
 
     /// <summary>Reported synchronously, on the writing thread (<see cref="Progress{T}"/> would post to the thread pool).</summary>

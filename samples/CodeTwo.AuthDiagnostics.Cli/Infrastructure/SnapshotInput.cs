@@ -21,6 +21,17 @@ internal static class SnapshotInput
         return (await TenantSnapshot.ReadAsync(stream, cancellationToken), SampleName);
     }
 
+    /// <summary>The embedded sample's UTF-8 text (what SARIF locates the sample's evidence in).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<byte[]> SampleUtf8Async(CancellationToken cancellationToken)
+    {
+        await using var stream = typeof(SnapshotInput).Assembly.GetManifestResourceStream("sample-snapshot.json")
+            ?? throw new InvalidOperationException("The embedded sample snapshot is missing from the build.");
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
     /// <summary>
     /// The user to diagnose: <paramref name="requested"/> when given (it may be absent from the snapshot: that is a
     /// diagnosis, APW001), else the snapshot's only user; with several users and no <c>--user</c>, an error listing them.

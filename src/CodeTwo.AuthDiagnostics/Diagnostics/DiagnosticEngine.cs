@@ -154,6 +154,34 @@ internal sealed class DiagnosticEngine
         }
     }
 
+    /// <summary>
+    /// The findings <see cref="Diagnose(TenantSnapshot, UserRef)"/> reports for the user of entry
+    /// <paramref name="entryIndex"/> (or a user missing from the snapshot when negative), in the same order, root causes
+    /// and acceptances marked, words built on first read, but without the plan and the counterfactual: what tenant-wide
+    /// reports aggregate (issue #19).
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="entryIndex">The user's index in <see cref="TenantSnapshot.Users"/>, or -1 for a missing user.</param>
+    /// <param name="requested">The user as asked for.</param>
+    internal Finding[] FindingsOf(TenantSnapshot snapshot, int entryIndex, string requested)
+    {
+        var index = Index(snapshot);
+        var entry = entryIndex >= 0 ? snapshot.Users[entryIndex] : null;
+        var findings = new List<Finding>();
+        var context = new RuleContext(codeTable, index, entry, requested, Settings, SimulatedChanges.None, findings);
+        Run(factRules, ref context, RuleStage.Facts);
+        var accepting = index.Acceptances.Any ? new Accepting(index.Acceptances, entry, requested) : null;
+        accepting?.Mark(findings, 0);
+        var facts = CodeSet.Of(findings, codeTable);
+        var verdict = facts.Verdict;
+        MarkRootCauses(findings, verdict);
+        int factCount = findings.Count;
+        context.EnterOutcome(verdict, facts);
+        Run(outcomeRules, ref context, RuleStage.Outcome);
+        accepting?.Mark(findings, factCount);
+        return Order(findings);
+    }
+
     private Diagnosis Diagnose(SnapshotIndex index, UserEntry? entry, string requested)
     {
         var findings = new List<Finding>();

@@ -193,6 +193,11 @@ internal sealed class DiagnosisDocument
                 Indented(EvidenceLine(e));
             }
 
+            if (f.EvidenceOmitted > 0)
+            {
+                Indented(string.Create(CultureInfo.InvariantCulture, $"Evidence: … and {f.EvidenceOmitted} more"));
+            }
+
             if (f.ConfidenceFromEvidence)
             {
                 // Catalog v1.2: what Microsoft itself answered, beside the configuration's prediction.

@@ -138,6 +138,12 @@ public static class DiagnosisJson
             }
 
             w.WriteEndArray();
+            if (f.EvidenceOmitted > 0)
+            {
+                // Only bounded findings carry it: documents whose findings list all their evidence keep their bytes.
+                w.WriteNumber("evidenceOmitted", f.EvidenceOmitted);
+            }
+
             WriteStrings(w, "references", f.References);
             w.WriteString("confidence", JsonNames.Of(f.Confidence));
             if (f.Acceptance is { } acceptance)

@@ -135,7 +135,12 @@ internal abstract class TenantReport : IDisposable
             report.Complete();
         }
 
-        await drain(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        // A report that writes its body at the end (the aggregated SARIF log) is drained in pieces too.
+        for (var rest = buffer.WrittenMemory; !rest.IsEmpty; rest = rest[Math.Min(DrainAt, rest.Length)..])
+        {
+            await drain(rest[..Math.Min(DrainAt, rest.Length)], cancellationToken).ConfigureAwait(false);
+        }
+
         await flush(cancellationToken).ConfigureAwait(false);
     }
 

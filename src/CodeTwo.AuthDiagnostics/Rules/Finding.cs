@@ -52,8 +52,14 @@ public sealed class Finding
     public IReadOnlyList<Evidence> Evidence
     {
         get => Text.Evidence;
-        internal init => text = Text with { Evidence = value };
+        internal init => text = (Text with { Evidence = value, EvidenceOmitted = 0 }).Bounded();
     }
+
+    /// <summary>
+    /// How many evidence items <see cref="Evidence"/> leaves out: a finding lists at most 20 (for example the first 20
+    /// of every enabled Conditional Access policy) and counts the rest here; 0 when it lists them all.
+    /// </summary>
+    public int EvidenceOmitted => Text.EvidenceOmitted;
 
     /// <summary>Pages that back the finding.</summary>
     public IReadOnlyList<string> References { get; internal init; } = [];
@@ -92,7 +98,7 @@ public sealed class Finding
     {
     }
 
-    private FindingText Text => OnFirstRead.Get(ref text, ref words, FindingText.Empty, static w => w.Build(), this, static (finding, e) => finding.Failed(e));
+    private FindingText Text => OnFirstRead.Get(ref text, ref words, FindingText.Empty, static w => w.Build().Bounded(), this, static (finding, e) => finding.Failed(e));
 
     /// <summary>A copy of <paramref name="other"/>, for the library's non-destructive changes.</summary>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -10,8 +10,23 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// <param name="Evidence">The facts behind the finding.</param>
 internal sealed record FindingText(string Title, string Explanation, IReadOnlyList<Evidence> Evidence)
 {
+    /// <summary>The most evidence items a finding lists; the rest are counted (<see cref="EvidenceOmitted"/>).</summary>
+    public const int MaxEvidence = 20;
+
     /// <summary>No text.</summary>
     public static FindingText Empty { get; } = new(string.Empty, string.Empty, []);
+
+    /// <summary>How many evidence items were left out after the first <see cref="MaxEvidence"/>.</summary>
+    public int EvidenceOmitted { get; init; }
+
+    /// <summary>
+    /// These words with at most <see cref="MaxEvidence"/> evidence items, the rest counted: one finding's evidence can
+    /// otherwise list every enabled policy of the tenant (issue #19). Rules build their lists as they are; the cap is
+    /// applied here, once, where a finding gets its words.
+    /// </summary>
+    public FindingText Bounded() => Evidence.Count <= MaxEvidence
+        ? this
+        : this with { Evidence = Evidence.Take(MaxEvidence).ToArray(), EvidenceOmitted = EvidenceOmitted + Evidence.Count - MaxEvidence };
 }
 
 /// <summary>What builds a finding's words when they are first read: a rule's static words function and the state it reads.</summary>

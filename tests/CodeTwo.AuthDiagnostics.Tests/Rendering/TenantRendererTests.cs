@@ -108,13 +108,16 @@ public sealed class TenantRendererTests
     }
 
     [Fact]
-    public void TenantSarif_is_the_log_of_every_users_diagnosis()
+    public void TenantSarif_without_options_is_the_log_of_a_snapshot_json_at_line_1()
     {
         var snapshot = Fixture.Load("multi-user-tenant.json").Snapshot();
+        var token = TestContext.Current.CancellationToken;
 
-        string sarif = TenantSarif.Render(Service(), snapshot, TestContext.Current.CancellationToken);
+        string sarif = TenantSarif.Render(Service(), snapshot, token);
 
-        sarif.Should().Be(DiagnosisSarif.RenderMany(new DiagnosticEngine().DiagnoseAll(snapshot)));
+        sarif.Should().Be(TenantSarif.Render(Service(), snapshot, new SarifOptions(), token));
+        SarifCodeScanningTests.ShouldBeAcceptedByCodeScanning(sarif);
+        JsonNode.Parse(sarif)!["runs"]![0]!["properties"]!["users"]!.AsArray().Select(u => u!["requested"]!.GetValue<string>()).Should().Equal(MultiUserOrder);
     }
 
     [Theory]
