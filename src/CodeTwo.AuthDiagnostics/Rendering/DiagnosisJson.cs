@@ -9,6 +9,7 @@ using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots.Reading;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
+using static CodeTwo.AuthDiagnostics.Rendering.JsonWriting;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
 
@@ -313,28 +314,5 @@ public static class DiagnosisJson
         {
             w.WriteStringValue(json);
         }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
     }
 }

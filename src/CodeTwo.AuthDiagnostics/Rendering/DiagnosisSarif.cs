@@ -8,6 +8,7 @@ using CodeTwo.AuthDiagnostics.Rules;
 using CodeTwo.AuthDiagnostics.Snapshots;
 using CodeTwo.AuthDiagnostics.Snapshots.Writing;
 using DiagnosisResult = CodeTwo.AuthDiagnostics.Diagnosis;
+using static CodeTwo.AuthDiagnostics.Rendering.JsonWriting;
 
 namespace CodeTwo.AuthDiagnostics.Rendering;
 
@@ -252,31 +253,6 @@ public static class DiagnosisSarif
         w.WriteStartObject(name);
         w.WriteString("text", text);
         w.WriteEndObject();
-    }
-
-    /// <summary>A string or null.</summary>
-    internal static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    /// <summary>An array of strings.</summary>
-    internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
     }
 
     private static void WriteTool(Utf8JsonWriter w)

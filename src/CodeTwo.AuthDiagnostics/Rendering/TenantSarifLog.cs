@@ -269,7 +269,7 @@ internal sealed class TenantSarifLog : TenantReport
 
         w.WriteNumber("users", group.Users);
         w.WriteNumber("rootCauseUsers", group.RootCauseUsers);
-        DiagnosisSarif.WriteStrings(w, "listedUsers", group.Listed.Take(listed).Select(l => names[l.User].Name));
+        JsonWriting.WriteStrings(w, "listedUsers", group.Listed.Take(listed).Select(l => names[l.User].Name));
         if (group.Users > listed)
         {
             w.WriteNumber("usersNotListed", group.Users - listed);
@@ -277,7 +277,7 @@ internal sealed class TenantSarifLog : TenantReport
 
         w.WriteString("title", first.Title);
         DiagnosisSarif.WriteEvidence(w, first);
-        DiagnosisSarif.WriteStrings(w, "references", first.References);
+        JsonWriting.WriteStrings(w, "references", first.References);
         w.WriteEndObject();
         w.WriteEndObject();
         return group.Users - listed;
@@ -311,10 +311,10 @@ internal sealed class TenantSarifLog : TenantReport
         {
             w.WriteStartObject();
             w.WriteString("requested", u.RequestedUser);
-            DiagnosisSarif.WriteNullable(w, "id", u.UserId);
-            DiagnosisSarif.WriteNullable(w, "userPrincipalName", u.UserPrincipalName);
+            JsonWriting.WriteNullable(w, "id", u.UserId);
+            JsonWriting.WriteNullable(w, "userPrincipalName", u.UserPrincipalName);
             w.WriteString("verdict", JsonNames.Of(u.Verdict));
-            DiagnosisSarif.WriteStrings(w, "rootCauses", u.RootCauses);
+            JsonWriting.WriteStrings(w, "rootCauses", u.RootCauses);
             w.WriteEndObject();
         }
 
