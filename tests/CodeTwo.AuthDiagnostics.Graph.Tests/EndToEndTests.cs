@@ -161,11 +161,11 @@ public sealed class EndToEndTests
     }
 
     /// <summary>The file's legacy sign-ins of the window, newest first, at most 50: what a capture asks the log for.</summary>
-    private static void SameSignIns(Section<IReadOnlyList<SignIn>> actual, Section<IReadOnlyList<SignIn>> expected, DateTimeOffset capturedAt)
+    private static void SameSignIns(Section<SignInList> actual, Section<SignInList> expected, DateTimeOffset capturedAt)
     {
         if (expected.Status != SectionStatus.Captured)
         {
-            if (ReferenceEquals(expected, Section<IReadOnlyList<SignIn>>.Absent))
+            if (ReferenceEquals(expected, Section<SignInList>.Absent))
             {
                 actual.Value.Should().NotBeNull().And.BeEmpty();
                 return;

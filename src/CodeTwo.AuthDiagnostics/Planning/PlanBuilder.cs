@@ -437,7 +437,7 @@ internal static class PlanBuilder
     private static ObservedBlocks ObservedPolicyBlocks(SnapshotIndex index, UserEntry user)
     {
         Span<int> newest = stackalloc int[SignInLog.Groups];
-        if (SignInLog.Observe(user, index.Settings.LegacyProtocols, index.Snapshot.CapturedAt, newest) is not { } signIns)
+        if (SignInLog.Observe(user, index.Settings.LegacyProtocols, newest) is not { } signIns)
         {
             return ObservedBlocks.None;
         }

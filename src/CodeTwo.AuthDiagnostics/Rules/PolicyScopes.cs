@@ -181,7 +181,8 @@ internal sealed class PolicyScopes
         }
     }
 
-    private static bool Contains(IReadOnlyList<string> values, string value)
+    /// <summary>Whether <paramref name="values"/> holds <paramref name="value"/>, as Graph compares ids (ignoring case), without an enumerator.</summary>
+    internal static bool Contains(IReadOnlyList<string> values, string value)
     {
         for (int i = 0; i < values.Count; i++)
         {

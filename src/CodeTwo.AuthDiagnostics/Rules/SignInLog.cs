@@ -12,106 +12,23 @@ namespace CodeTwo.AuthDiagnostics.Rules;
 /// </summary>
 internal static class SignInLog
 {
-    /// <summary>How far back the log counts: the 7 days up to the capture (the log's retention without P1/P2 is 7 days).</summary>
-    public static readonly TimeSpan Window = SignInList.Window;
-
     /// <summary>Groups: one per protocol flag (bit position 0–7), and one for <c>Other clients</c> when no protocol is declared.</summary>
     public const int Groups = 9;
 
     /// <summary>The group of <c>Other clients</c> sign-ins when no protocol is declared (catalog v1.2 §3).</summary>
     private const int OtherClientsGroup = 8;
 
-    /// <summary>The <c>clientAppUsed</c> value of the log's unknown legacy clients.</summary>
-    public const string OtherClients = "Other clients";
-
-    /// <summary>
-    /// Classifies a <c>clientAppUsed</c> value (case-insensitively): a legacy protocol, <c>Other clients</c> (a legacy
-    /// client of unknown protocol: <paramref name="protocol"/> is <see cref="LegacyProtocols.None"/>), or not legacy.
-    /// </summary>
-    public static bool IsLegacy(string clientAppUsed, out LegacyProtocols protocol) => LegacyClientApps.IsLegacy(clientAppUsed, out protocol);
-
-    /// <summary>Whether the sign-in lies in the 7 days up to <paramref name="capturedAt"/> (a hand-made file may hold others: they do not count).</summary>
-    public static bool InWindow(SignIn signIn, DateTimeOffset capturedAt) =>
-        signIn.CreatedDateTime <= capturedAt && signIn.CreatedDateTime >= capturedAt - Window;
-
     /// <summary>
     /// Finds the observations: for each group (a declared protocol, or with none declared every legacy protocol seen and
-    /// <c>Other clients</c>), the index of its newest counted sign-in in <paramref name="newest"/> (−1 for an empty group;
-    /// ties keep the first in document order, which Graph writes newest first). <paramref name="newest"/> must hold
+    /// <c>Other clients</c>), the index of its newest counted sign-in in <paramref name="newest"/> (−1 for an empty group),
+    /// from the newest sign-in of each protocol the reader found (<see cref="SignInList"/>). <c>Other clients</c> counts for
+    /// each declared protocol; with none declared it is a group of its own. <paramref name="newest"/> holds
     /// <see cref="Groups"/> items.
     /// </summary>
     /// <returns>Whether any group has an observation.</returns>
-    public static bool Observe(IReadOnlyList<SignIn> signIns, LegacyProtocols declared, DateTimeOffset capturedAt, Span<int> newest)
+    public static bool Observe(SignInList list, LegacyProtocols declared, Span<int> newest)
     {
         newest.Fill(-1);
-        if (signIns is SignInList list)
-        {
-            // Read once with the snapshot: the newest sign-in of each protocol and of Other clients.
-            return FromDigest(list, declared, newest);
-        }
-
-        bool any = false;
-        for (int i = 0; i < signIns.Count; i++)
-        {
-            var signIn = signIns[i];
-            if (!InWindow(signIn, capturedAt) || !IsLegacy(signIn.ClientAppUsed, out var protocol))
-            {
-                continue;
-            }
-
-            if (protocol == LegacyProtocols.None)
-            {
-                // Other clients: counts for each declared protocol; with none declared, a group of its own.
-                if (declared == LegacyProtocols.None)
-                {
-                    any |= Consider(signIns, newest, OtherClientsGroup, i);
-                }
-                else
-                {
-                    for (uint bits = (uint)declared; bits != 0; bits &= bits - 1)
-                    {
-                        any |= Consider(signIns, newest, BitOperations.TrailingZeroCount(bits), i);
-                    }
-                }
-            }
-            else if (declared == LegacyProtocols.None || (declared & protocol) != 0)
-            {
-                any |= Consider(signIns, newest, BitOperations.TrailingZeroCount((uint)protocol), i);
-            }
-        }
-
-        return any;
-    }
-
-    /// <summary>
-    /// The user's observations: fills <paramref name="newest"/> (see <see cref="Observe(IReadOnlyList{SignIn}, LegacyProtocols, DateTimeOffset, Span{int})"/>)
-    /// and returns the user's sign-ins, or <see langword="null"/> when the section holds no counted sign-in.
-    /// </summary>
-    public static IReadOnlyList<SignIn>? Observe(UserEntry entry, LegacyProtocols declared, DateTimeOffset capturedAt, Span<int> newest) =>
-        entry.Sections.SignIns.Value is { Count: > 0 } signIns && Observe(signIns, declared, capturedAt, newest) ? signIns : null;
-
-    /// <summary>
-    /// Steps to the next observation after group <paramref name="group"/> (start at −1): a group with a newest sign-in not
-    /// already seen in an earlier group, so that each distinct sign-in is one observation (catalog v1.2 §5.7).
-    /// </summary>
-    /// <returns>Whether there is one; <paramref name="index"/> is then its sign-in.</returns>
-    public static bool NextObservation(ReadOnlySpan<int> newest, ref int group, out int index)
-    {
-        while (++group < Groups)
-        {
-            index = newest[group];
-            if (index >= 0 && IsFirstGroupOf(newest, group))
-            {
-                return true;
-            }
-        }
-
-        index = -1;
-        return false;
-    }
-
-    private static bool FromDigest(SignInList list, LegacyProtocols declared, Span<int> newest)
-    {
         bool any = false;
         int other = list.NewestOtherClients;
         if (declared == LegacyProtocols.None)
@@ -134,6 +51,33 @@ internal static class SignInLog
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// The user's observations: fills <paramref name="newest"/> (see <see cref="Observe(SignInList, LegacyProtocols, Span{int})"/>)
+    /// and returns the user's sign-ins, or <see langword="null"/> when the section holds no counted sign-in.
+    /// </summary>
+    public static SignInList? Observe(UserEntry entry, LegacyProtocols declared, Span<int> newest) =>
+        entry.Sections.SignIns.Value is { Count: > 0 } signIns && Observe(signIns, declared, newest) ? signIns : null;
+
+    /// <summary>
+    /// Steps to the next observation after group <paramref name="group"/> (start at −1): a group with a newest sign-in not
+    /// already seen in an earlier group, so that each distinct sign-in is one observation (catalog v1.2 §5.7).
+    /// </summary>
+    /// <returns>Whether there is one; <paramref name="index"/> is then its sign-in.</returns>
+    public static bool NextObservation(ReadOnlySpan<int> newest, ref int group, out int index)
+    {
+        while (++group < Groups)
+        {
+            index = newest[group];
+            if (index >= 0 && IsFirstGroupOf(newest, group))
+            {
+                return true;
+            }
+        }
+
+        index = -1;
+        return false;
     }
 
     /// <summary>
@@ -215,15 +159,4 @@ internal static class SignInLog
         50126 => DiagnosticCodes.LegacySignInCredentialsRejected,
         _ => DiagnosticCodes.LegacySignInsFailed,
     };
-
-    private static bool Consider(IReadOnlyList<SignIn> signIns, Span<int> newest, int group, int index)
-    {
-        int current = newest[group];
-        if (current < 0 || signIns[index].CreatedDateTime > signIns[current].CreatedDateTime)
-        {
-            newest[group] = index;
-        }
-
-        return true;
-    }
 }

@@ -46,35 +46,18 @@ internal static class WhatIfAnswers
                 continue; // another client type, resource or context: its results count as missing
             }
 
-            var yes = registration ? registrationYes : legacyYes;
-            if (evaluation.AppliesBits is { } applies && evaluation.DoesNotApplyBits is { } doesNot && evaluation.PolicyCount == index.Policies.Count)
+            // The answers as bit sets over the classified policies, made when the snapshot was read (none when its Conditional
+            // Access section was not captured: then there is no policy to decide).
+            if (evaluation.AppliesBits is not { } applies || evaluation.DoesNotApplyBits is not { } doesNot)
             {
-                // The answers as bit sets, made when the snapshot was read: a few word operations per evaluation.
-                for (int w = 0; w < yes.Length; w++)
-                {
-                    yes[w] |= applies[w] & signInIndependent[w];
-                    scratch[w] = doesNot[w];
-                }
+                continue;
             }
-            else
-            {
-                scratch.Clear();
-                foreach (var result in evaluation.Results)
-                {
-                    if (index.FindPolicy(result.Id) is not { } policy)
-                    {
-                        continue; // disabled, or not in the snapshot
-                    }
 
-                    if (IsAuthoritativeYes(result, policy))
-                    {
-                        PolicyBits.Set(yes, policy.Bit);
-                    }
-                    else if (IsAuthoritativeNo(result))
-                    {
-                        PolicyBits.Set(scratch, policy.Bit);
-                    }
-                }
+            var yes = registration ? registrationYes : legacyYes;
+            for (int w = 0; w < yes.Length; w++)
+            {
+                yes[w] |= applies[w] & signInIndependent[w];
+                scratch[w] = doesNot[w];
             }
 
             // "Does not apply" must hold in every matching evaluation: intersect (the first one starts the set).
@@ -114,26 +97,12 @@ internal static class WhatIfAnswers
             for (ulong word = yes[w] & ~offlineApplies[w]; word != 0; word &= word - 1)
             {
                 int bit = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                if (ExcludesUser(index.Policies[bit], userId))
+                if (PolicyScopes.Contains(index.Policies[bit].Policy.Conditions.Users.ExcludeUsers, userId))
                 {
                     PolicyBits.Clear(yes, bit);
                 }
             }
         }
-    }
-
-    private static bool ExcludesUser(PolicyFacts policy, string userId)
-    {
-        var excluded = policy.Policy.Conditions.Users.ExcludeUsers;
-        for (int i = 0; i < excluded.Count; i++)
-        {
-            if (string.Equals(excluded[i], userId, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The <c>registerSecurityInformation</c> evaluation: it decides APW024 only (§5.3).</summary>
@@ -159,13 +128,6 @@ internal static class WhatIfAnswers
             _ => false,
         };
     }
-
-    /// <summary>"Applies" is authoritative for a policy with no sign-in-dependent condition (§2).</summary>
-    public static bool IsAuthoritativeYes(WhatIfResult result, PolicyFacts policy) =>
-        result.PolicyApplies && policy.Policy.Conditions.SignInDependentConditions.Count == 0;
-
-    /// <summary>"Does not apply" is authoritative when every reason is one that does not depend on the sign-in (§2).</summary>
-    public static bool IsAuthoritativeNo(WhatIfResult result) => result.AuthoritativeNo;
 
     /// <summary>
     /// Where Microsoft's answer about <paramref name="policyId"/> stands (for the words): the first result of a matching

@@ -96,9 +96,9 @@ public sealed class SnapshotUser
     ];
 
     /// <summary>An optional section (catalog v1.2): listed only when the document has it.</summary>
-    private static SnapshotSection[] Optional<T>(string name, Section<IReadOnlyList<T>> section)
-        where T : Snapshots.Graph.GraphObject =>
-        ReferenceEquals(section, Section<IReadOnlyList<T>>.Absent) ? [] : [SnapshotSection.Of(name, section)];
+    private static SnapshotSection[] Optional<T>(string name, Section<T> section)
+        where T : class =>
+        ReferenceEquals(section, Section<T>.Absent) ? [] : [SnapshotSection.Of(name, section)];
 }
 
 /// <summary>

@@ -27,5 +27,5 @@ internal sealed record UserSections
     /// <c>signIns</c> (optional; catalog v1.2): the user's legacy-client sign-ins of the 7 days before the capture,
     /// newest first. Absent from a document means not captured.
     /// </summary>
-    public Section<IReadOnlyList<SignIn>> SignIns { get; internal init; } = Section<IReadOnlyList<SignIn>>.Absent;
+    public Section<SignInList> SignIns { get; internal init; } = Section<SignInList>.Absent;
 }

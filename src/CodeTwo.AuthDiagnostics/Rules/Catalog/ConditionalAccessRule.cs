@@ -60,54 +60,82 @@ internal sealed class ConditionalAccessRule : CatalogRule
         var classes = index.Classes;
         var requirements = entry.Sections.AuthenticationRequirements.Value;
         var state = new Words(context.UserName, context.Settings, requirements);
-        if (entry.Sections.ConditionalAccessEvaluation.Value is { Count: > 0 } evaluations)
+
+        // Catalog v1.2 §2: where Microsoft's What-If answered authoritatively, the policy's finding follows it ("applies"
+        // even where the configuration said "not in scope" or could not tell; "does not apply" removes it). Without answers
+        // the configuration's reading stands alone: the sets Microsoft decides stay empty and 'kept' is 'applies'.
+        var evaluations = entry.Sections.ConditionalAccessEvaluation.Value;
+        Span<ulong> answers = evaluations is not { Count: > 0 } ? Span<ulong>.Empty : words <= 32 ? stackalloc ulong[11 * words] : new ulong[11 * words];
+        scoped ReadOnlySpan<ulong> kept = applies, unknownKept = unknown, registrationKept = applies;
+        scoped ReadOnlySpan<ulong> legacyYes = default, registrationYes = default;
+        scoped ReadOnlySpan<ulong> disagreeYes = default, disagreeNo = default, registrationDisagreeYes = default, registrationDisagreeNo = default;
+        if (!answers.IsEmpty)
         {
-            EvaluateWithMicrosoftsAnswers(ref context, evaluations, applies, unknown, state);
-            return;
+            Decide(ref context, evaluations!, applies, unknown, answers);
+            legacyYes = answers[..words];
+            registrationYes = answers.Slice(2 * words, words);
+            kept = answers.Slice(4 * words, words);
+            unknownKept = answers.Slice(5 * words, words);
+            registrationKept = answers.Slice(6 * words, words);
+            disagreeYes = answers.Slice(7 * words, words);
+            disagreeNo = answers.Slice(8 * words, words);
+            registrationDisagreeYes = answers.Slice(9 * words, words);
+            registrationDisagreeNo = answers.Slice(10 * words, words);
         }
 
         if (entry.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded)
         {
-            context.ReportAboutPolicies(DiagnosticCodes.DataNotCaptured, unknown, classes.RoleScopedBlock, (state, entry), static (s, policies) => UnknownRoles(s.state.Upn, new UserFacts(s.entry), policies), RoleManagement);
+            context.ReportAboutPolicies(DiagnosticCodes.DataNotCaptured, unknownKept, classes.RoleScopedBlock, (state, entry), static (s, policies) => UnknownRoles(s.state.Upn, new UserFacts(s.entry), policies), RoleManagement);
         }
 
-        if (PolicyBits.IsEmpty(applies))
+        // Every set below is within 'applies' or Microsoft's "applies".
+        if (PolicyBits.IsEmpty(applies) && PolicyBits.IsEmpty(legacyYes) && PolicyBits.IsEmpty(registrationYes))
         {
             return;
         }
 
-        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, applies, classes.RegistrationBlocked, state, RegistrationBlocked);
+        var evaluated = new Evaluated(state, entry, index, false, RegistrationBlocked);
+        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationKept, classes.RegistrationBlocked, state, RegistrationBlocked);
+        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationYes, classes.RegistrationBlocked, evaluated with { Registration = true }, EvaluatedWords, Confidence.Evaluated);
         var perUser = context.Changes.PerUserMfaEnforced ? PerUserMfaState.Enforced : requirements?.PerUserMfaState;
         if (perUser is PerUserMfaState.Disabled or PerUserMfaState.Enabled)
         {
             context.ReportPolicies(DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired, state, MfaFromConditionalAccess);
         }
 
-        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, applies, classes.ReportOnlyWouldBlock, state, ReportOnlyWouldBlock);
+        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, kept, classes.ReportOnlyWouldBlock, state, ReportOnlyWouldBlock);
+        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, legacyYes, classes.EvaluatedReportOnly, evaluated with { Offline = ReportOnlyWouldBlock }, EvaluatedWords, Confidence.Evaluated);
         context.ReportPolicies(DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock, state, UnknownState);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessPolicyMayApply, applies, classes.MayBlock, state, MayBlock);
-        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, applies, classes.Blocks, state, Blocks);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, applies, classes.Unsatisfiable, state, Unsatisfiable);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessPolicyMayApply, kept, classes.MayBlock, state, MayBlock);
+        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, kept, classes.Blocks, state, Blocks);
+        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, legacyYes, classes.EvaluatedBlocks, evaluated with { Offline = Blocks }, EvaluatedWords, Confidence.Evaluated);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, kept, classes.Unsatisfiable, state, Unsatisfiable);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, legacyYes, classes.EvaluatedUnsatisfiable, evaluated with { Offline = Unsatisfiable }, EvaluatedWords, Confidence.Evaluated);
+
+        // APW025: an authoritative answer against a definite reading of the configuration (each set holds only such policies).
+        var disagreement = new Disagreement(state, entry, index, false, true);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, disagreeYes, disagreeYes, disagreement, Disagrees);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, disagreeNo, disagreeNo, disagreement with { Applies = false }, Disagrees);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, registrationDisagreeYes, registrationDisagreeYes, disagreement with { Registration = true }, Disagrees);
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, registrationDisagreeNo, registrationDisagreeNo, disagreement with { Registration = true, Applies = false }, Disagrees);
     }
 
     /// <summary>
-    /// The same decisions where Microsoft's Conditional Access evaluation (What-If) answered for the user (catalog v1.2
-    /// §2): an authoritative "applies" makes the policy's finding follow its state and grant (even where the offline
-    /// scope said "not in scope" or could not tell), an authoritative "does not apply" removes it, anything else leaves
-    /// the offline reading; APW025 reports where an authoritative answer contradicts a definite offline reading.
+    /// Reads Microsoft's answers into <paramref name="answers"/> (eleven sets of the policies' words): what it decides
+    /// "applies" (0: app-password sign-in, 2: registering security info) and "does not apply" (1, 3), the configuration's
+    /// reading it leaves standing (4: kept, 5: unknown roles kept, 6: registration kept), and where an authoritative
+    /// answer contradicts a definite reading (7, 8: sign-in applies / does not; 9, 10: registration).
     /// </summary>
-    private static void EvaluateWithMicrosoftsAnswers(ref RuleContext context, IReadOnlyList<ConditionalAccessEvaluation> evaluations, scoped ReadOnlySpan<ulong> applies, scoped ReadOnlySpan<ulong> unknown, Words state)
+    private static void Decide(ref RuleContext context, IReadOnlyList<ConditionalAccessEvaluation> evaluations, scoped ReadOnlySpan<ulong> applies, scoped ReadOnlySpan<ulong> unknown, scoped Span<ulong> answers)
     {
         var index = context.Index;
-        var entry = context.User!;
         var classes = index.Classes;
         int words = applies.Length;
-        Span<ulong> sets = words <= 32 ? stackalloc ulong[12 * words] : new ulong[12 * words];
-        var legacyYes = sets[..words];
-        var legacyNo = sets.Slice(words, words);
-        var registrationYes = sets.Slice(2 * words, words);
-        var registrationNo = sets.Slice(3 * words, words);
-        WhatIfAnswers.Read(evaluations, index, entry.User.Id, applies, legacyYes, legacyNo, registrationYes, registrationNo, sets.Slice(4 * words, words));
+        var legacyYes = answers[..words];
+        var legacyNo = answers.Slice(words, words);
+        var registrationYes = answers.Slice(2 * words, words);
+        var registrationNo = answers.Slice(3 * words, words);
+        WhatIfAnswers.Read(evaluations, index, context.User!.User.Id, applies, legacyYes, legacyNo, registrationYes, registrationNo, answers.Slice(4 * words, words));
         var excludedFrom = context.Changes.ExcludedFromPolicies;
         for (int i = 0; i < excludedFrom.Count; i++)
         {
@@ -118,14 +146,13 @@ internal sealed class ConditionalAccessRule : CatalogRule
             }
         }
 
-        var kept = sets.Slice(4 * words, words);
-        var unknownKept = sets.Slice(5 * words, words);
-        var registrationKept = sets.Slice(6 * words, words);
-        var disagreeYes = sets.Slice(7 * words, words);
-        var disagreeNo = sets.Slice(8 * words, words);
-        var registrationDisagreeYes = sets.Slice(9 * words, words);
-        var registrationDisagreeNo = sets.Slice(10 * words, words);
-        var candidates = sets.Slice(11 * words, words);
+        var kept = answers.Slice(4 * words, words);
+        var unknownKept = answers.Slice(5 * words, words);
+        var registrationKept = answers.Slice(6 * words, words);
+        var disagreeYes = answers.Slice(7 * words, words);
+        var disagreeNo = answers.Slice(8 * words, words);
+        var registrationDisagreeYes = answers.Slice(9 * words, words);
+        var registrationDisagreeNo = answers.Slice(10 * words, words);
         for (int w = 0; w < words; w++)
         {
             ulong decided = legacyYes[w] | legacyNo[w];
@@ -145,37 +172,7 @@ internal sealed class ConditionalAccessRule : CatalogRule
             registrationKept[w] = offlineRegistration & ~(registrationYes[w] | registrationNo[w]);
             registrationDisagreeYes[w] = registrationYes[w] & ~offlineRegistration & ~unknown[w];
             registrationDisagreeNo[w] = registrationNo[w] & offlineRegistration;
-            candidates[w] = classes.LegacyCandidates[w] | registration;
         }
-
-        if (entry.Sections.TransitiveMemberOf.IsCaptured && index.ConditionalAccessNeeded)
-        {
-            context.ReportAboutPolicies(DiagnosticCodes.DataNotCaptured, unknownKept, classes.RoleScopedBlock, (state, entry), static (s, policies) => UnknownRoles(s.state.Upn, new UserFacts(s.entry), policies), RoleManagement);
-        }
-
-        var legacy = new Evaluated(state, entry, index, false, RegistrationBlocked);
-        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationKept, classes.RegistrationBlocked, state, RegistrationBlocked);
-        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationYes, classes.RegistrationBlocked, legacy with { Registration = true }, EvaluatedWords, Confidence.Evaluated);
-        var perUser = context.Changes.PerUserMfaEnforced ? PerUserMfaState.Enforced : state.Requirements?.PerUserMfaState;
-        if (perUser is PerUserMfaState.Disabled or PerUserMfaState.Enabled)
-        {
-            context.ReportPolicies(DiagnosticCodes.MfaOnlyFromConditionalAccess, applies, classes.MfaRequired, state, MfaFromConditionalAccess);
-        }
-
-        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, kept, classes.ReportOnlyWouldBlock, state, ReportOnlyWouldBlock);
-        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, legacyYes, classes.EvaluatedReportOnly, legacy with { Offline = ReportOnlyWouldBlock }, EvaluatedWords, Confidence.Evaluated);
-        context.ReportPolicies(DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock, state, UnknownState);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessPolicyMayApply, kept, classes.MayBlock, state, MayBlock);
-        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, kept, classes.Blocks, state, Blocks);
-        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, legacyYes, classes.EvaluatedBlocks, legacy with { Offline = Blocks }, EvaluatedWords, Confidence.Evaluated);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, kept, classes.Unsatisfiable, state, Unsatisfiable);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, legacyYes, classes.EvaluatedUnsatisfiable, legacy with { Offline = Unsatisfiable }, EvaluatedWords, Confidence.Evaluated);
-
-        var disagreement = new Disagreement(state, entry, index, false, true);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, disagreeYes, candidates, disagreement, Disagrees);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, disagreeNo, candidates, disagreement with { Applies = false }, Disagrees);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, registrationDisagreeYes, candidates, disagreement with { Registration = true }, Disagrees);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessEvaluationDisagrees, registrationDisagreeNo, candidates, disagreement with { Registration = true, Applies = false }, Disagrees);
     }
 
     /// <summary>What the words of a finding Microsoft's evaluation decided need: the offline words and where the answer is.</summary>

@@ -28,7 +28,7 @@ internal sealed class SignInLogRule : CatalogRule
     {
         var entry = context.User!;
         Span<int> newest = stackalloc int[SignInLog.Groups];
-        if (SignInLog.Observe(entry, context.Settings.LegacyProtocols, context.Snapshot.CapturedAt, newest) is not { } signIns)
+        if (SignInLog.Observe(entry, context.Settings.LegacyProtocols, newest) is not { } signIns)
         {
             return;
         }
@@ -85,7 +85,7 @@ internal sealed class SignInLogRule : CatalogRule
         {
             named = true;
             if (index.FindCapturedPolicy(applied.Id) is { State: ConditionalAccessPolicyState.Enabled } policy
-                && !Excluded(changes.ExcludedFromPolicies, policy.Id) && !Excluded(policy.Conditions.Users.ExcludeUsers, userId))
+                && !PolicyScopes.Contains(changes.ExcludedFromPolicies, policy.Id) && !PolicyScopes.Contains(policy.Conditions.Users.ExcludeUsers, userId))
             {
                 return true;
             }
@@ -97,19 +97,6 @@ internal sealed class SignInLogRule : CatalogRule
     /// <summary>APW072 is a blocker while security defaults are enabled, or their section is not captured or failed, and the plan does not turn them off.</summary>
     internal static bool SecurityDefaultsStillBlock(TenantSnapshot snapshot, SimulatedChanges changes) =>
         !changes.SecurityDefaultsOff && snapshot.Sections.SecurityDefaults is var section && (!section.IsCaptured || section.Value.IsEnabled);
-
-    private static bool Excluded(IReadOnlyList<string> excluded, string id)
-    {
-        for (int i = 0; i < excluded.Count; i++)
-        {
-            if (string.Equals(excluded[i], id, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>What an observation's words need: the user, the sign-in and the protocol groups it is the newest of.</summary>
     internal readonly record struct Observation(string Upn, UserEntry Entry, SignIn SignIn, int Groups, bool NoneDeclared)

@@ -29,7 +29,7 @@ internal sealed class SignInSucceededRule : CatalogRule
     {
         var entry = context.User!;
         Span<int> newest = stackalloc int[SignInLog.Groups];
-        if (SignInLog.Observe(entry, context.Settings.LegacyProtocols, context.Snapshot.CapturedAt, newest) is not { } signIns)
+        if (SignInLog.Observe(entry, context.Settings.LegacyProtocols, newest) is not { } signIns)
         {
             return;
         }

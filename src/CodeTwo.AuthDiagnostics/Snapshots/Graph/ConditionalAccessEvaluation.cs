@@ -37,8 +37,6 @@ internal sealed record ConditionalAccessEvaluation : GraphObject
     /// <summary>Whether this is the <c>registerSecurityInformation</c> user-action evaluation (read once, with the snapshot).</summary>
     internal bool IsSecurityInfoRegistration { get; init; }
 
-    /// <summary>How many classified policies the bit sets number (the engine uses them only for an index of as many).</summary>
-    internal int PolicyCount { get; init; }
 }
 
 /// <summary>The kinds of <c>signInContext</c> a What-If request can carry.</summary>

@@ -149,7 +149,7 @@ internal static class GraphPayloadReader
     /// string <c>clientAppUsed</c> and an integer <c>status.errorCode</c>; <c>appliedConditionalAccessPolicies[].result</c>
     /// is a string (unknown values kept).
     /// </summary>
-    public static IReadOnlyList<SignIn> SignIns(JsonReadContext c, JsonElement array, DateTimeOffset capturedAt) =>
+    public static SignInList SignIns(JsonReadContext c, JsonElement array, DateTimeOffset capturedAt) =>
         new SignInList(Items(c, array, "a signIn", SignIn).ToArray(), capturedAt);
 
     private static SignIn SignIn(JsonReadContext c, JsonElement e, int i)
@@ -295,7 +295,6 @@ internal static class GraphPayloadReader
                 Results = results,
                 AppliesBits = appliesBits,
                 DoesNotApplyBits = doesNotApplyBits,
-                PolicyCount = policyCount,
                 IsSecurityInfoRegistration = kind == EvaluationContextKind.UserAction && string.Equals(userAction, "registerSecurityInformation", StringComparison.OrdinalIgnoreCase),
             };
         });

@@ -413,7 +413,7 @@ internal sealed class SnapshotReader
 
         public DateTimeOffset CapturedAt => capturedAt;
 
-        public IReadOnlyList<SignIn> SignIns(JsonReadContext c, JsonElement value) => GraphPayloadReader.SignIns(c, value, capturedAt);
+        public SignInList SignIns(JsonReadContext c, JsonElement value) => GraphPayloadReader.SignIns(c, value, capturedAt);
 
         public IReadOnlyList<ConditionalAccessEvaluation> Evaluations(JsonReadContext c, JsonElement value)
         {

@@ -134,9 +134,9 @@ public static class SnapshotWriter
                 WriteSection(w, "conditionalAccessEvaluation", entry.Sections.ConditionalAccessEvaluation, WriteArray);
             }
 
-            if (!ReferenceEquals(entry.Sections.SignIns, Section<IReadOnlyList<SignIn>>.Absent))
+            if (!ReferenceEquals(entry.Sections.SignIns, Section<SignInList>.Absent))
             {
-                WriteSection(w, "signIns", entry.Sections.SignIns, WriteArray);
+                WriteSection(w, "signIns", entry.Sections.SignIns, WriteArray<SignIn>);
             }
 
             w.WriteEndObject();
