@@ -94,9 +94,14 @@ internal sealed class ConditionalAccessRule : CatalogRule
             return;
         }
 
-        var evaluated = new Evaluated(state, entry, index, false, RegistrationBlocked);
+        // Microsoft's findings are reported beside the configuration's, code by code; without answers nothing of them is built.
+        bool answered = !answers.IsEmpty;
         context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationKept, classes.RegistrationBlocked, state, RegistrationBlocked);
-        context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationYes, classes.RegistrationBlocked, evaluated with { Registration = true }, EvaluatedWords, Confidence.Evaluated);
+        if (answered)
+        {
+            context.ReportPolicies(DiagnosticCodes.SecurityInfoRegistrationBlocked, registrationYes, classes.RegistrationBlocked, new Evaluated(state, entry, index, true, RegistrationBlocked), EvaluatedWords, Confidence.Evaluated);
+        }
+
         var perUser = context.Changes.PerUserMfaEnforced ? PerUserMfaState.Enforced : requirements?.PerUserMfaState;
         if (perUser is PerUserMfaState.Disabled or PerUserMfaState.Enabled)
         {
@@ -104,13 +109,26 @@ internal sealed class ConditionalAccessRule : CatalogRule
         }
 
         context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, kept, classes.ReportOnlyWouldBlock, state, ReportOnlyWouldBlock);
-        context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, legacyYes, classes.EvaluatedReportOnly, evaluated with { Offline = ReportOnlyWouldBlock }, EvaluatedWords, Confidence.Evaluated);
+        if (answered)
+        {
+            context.ReportPolicies(DiagnosticCodes.ReportOnlyPolicyWouldBlock, legacyYes, classes.EvaluatedReportOnly, new Evaluated(state, entry, index, false, ReportOnlyWouldBlock), EvaluatedWords, Confidence.Evaluated);
+        }
+
         context.ReportPolicies(DiagnosticCodes.DataNotCaptured, applies, classes.UnknownStateWouldBlock, state, UnknownState);
         context.ReportPolicies(DiagnosticCodes.ConditionalAccessPolicyMayApply, kept, classes.MayBlock, state, MayBlock);
         context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, kept, classes.Blocks, state, Blocks);
-        context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, legacyYes, classes.EvaluatedBlocks, evaluated with { Offline = Blocks }, EvaluatedWords, Confidence.Evaluated);
+        if (answered)
+        {
+            context.ReportPolicies(DiagnosticCodes.LegacyAuthBlockedByConditionalAccess, legacyYes, classes.EvaluatedBlocks, new Evaluated(state, entry, index, false, Blocks), EvaluatedWords, Confidence.Evaluated);
+        }
+
         context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, kept, classes.Unsatisfiable, state, Unsatisfiable);
-        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, legacyYes, classes.EvaluatedUnsatisfiable, evaluated with { Offline = Unsatisfiable }, EvaluatedWords, Confidence.Evaluated);
+        if (!answered)
+        {
+            return;
+        }
+
+        context.ReportPolicies(DiagnosticCodes.ConditionalAccessGrantUnsatisfiableByLegacyClients, legacyYes, classes.EvaluatedUnsatisfiable, new Evaluated(state, entry, index, false, Unsatisfiable), EvaluatedWords, Confidence.Evaluated);
 
         // APW025: an authoritative answer against a definite reading of the configuration (each set holds only such policies).
         var disagreement = new Disagreement(state, entry, index, false, true);
